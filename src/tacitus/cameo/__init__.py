@@ -1,0 +1,79 @@
+"""CAMEO code tables: names, Goldstein values, QuadClass and the CAMEO→PLOVER mapping."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CodeInfo", "code_info", "event_codes", "actor_types", "countries"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What the CAMEO tables say about one event code."""
+
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int | None
+    root_code: str
+    plover_event: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("tacitus.cameo").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def event_codes() -> dict[str, CodeInfo]:
+    """All CAMEO event codes of `cameo_eventcodes.tsv`, keyed by code string."""
+    table: dict[str, CodeInfo] = {}
+    for row in _read_tsv("cameo_eventcodes.tsv"):
+        table[row["code"]] = CodeInfo(
+            code=row["code"],
+            name=row["name"],
+            goldstein=float(row["goldstein"]) if row["goldstein"] else None,
+            quad_class=int(row["quadclass"]) if row["quadclass"] else None,
+            root_code=row["root_code"],
+            plover_event=row["plover_event"] or None,
+            plover_mode=row["plover_mode"] or None,
+            plover_context=row["plover_context"] or None,
+        )
+    return table
+
+
+def code_info(code: str) -> CodeInfo:
+    """Table entry for `code`; codes outside CAMEO (test dictionaries use WEIS codes
+    such as ``174K``) get their root from the first two characters and no values."""
+    table = event_codes()
+    if code in table:
+        return table[code]
+    root = code[:2]
+    parent = table.get(root)
+    return CodeInfo(
+        code=code,
+        name=parent.name if parent else "",
+        goldstein=None,
+        quad_class=parent.quad_class if parent else None,
+        root_code=root,
+        plover_event=None,
+        plover_mode=None,
+        plover_context=None,
+    )
+
+
+@lru_cache(maxsize=1)
+def actor_types() -> dict[str, dict[str, str]]:
+    """CAMEO actor role/type codes (GOV, MIL, …) keyed by code."""
+    return {row["code"]: row for row in _read_tsv("cameo_actortypes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict[str, str]]:
+    """CAMEO country codes with ISO3/ISO2/FIPS, keyed by CAMEO code."""
+    return {row["cameo_code"]: row for row in _read_tsv("cameo_countries.tsv")}

@@ -1,0 +1,263 @@
+"""Typed records that flow one way through the stages: Article → Sentence → Actor/Event/Quote/Location."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    """A stretch of an article's text, by character offsets into `Article.text`."""
+
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]))
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article as ingested: the unit the coder works on.
+
+    `origin` says where it came from (``path``, ``path:line`` or ``path@warc-offset``);
+    `duplicate_of` is set by deduplication to the id of the article kept.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    content_hash: str | None = None
+    origin: str | None = None
+    author: str | None = None
+    duplicate_of: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of an article: its index and offsets into the article text."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved actor mention: the text as written and the CAMEO code it stands for.
+
+    `country` is the country block of the code (``CHN``, ``IGO`` …), `sector` the
+    role blocks after it (``GOV``, ``MIL`` …), `name` the canonical name where the
+    dictionary or the document gives one (``Wang Yi``).
+    """
+
+    text: str
+    code: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    start: int = -1
+    end: int = -1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(
+            text=data["text"],
+            code=data["code"],
+            country=data.get("country"),
+            sector=data.get("sector"),
+            name=data.get("name"),
+            start=int(data.get("start", -1)),
+            end=int(data.get("end", -1)),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Rule:
+    """The dictionary pattern that produced an event: file, line and the pattern text."""
+
+    file: str
+    line: int
+    pattern: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "pattern": self.pattern}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Rule:
+        return cls(file=data["file"], line=int(data["line"]), pattern=data["pattern"])
+
+
+MODALITIES = ("asserted", "intended", "hypothetical", "future")
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event mention: source → target, CAMEO code, PLOVER type, evidence.
+
+    The JSONL field names of `as_dict` are a public contract (issue 2, item 5).
+    """
+
+    doc_id: str
+    sentence: int
+    date: str | None
+    source: str
+    target: str
+    code: str
+    root_code: str
+    quad_class: int | None
+    goldstein: float | None
+    plover: dict[str, str | None]
+    source_actor: Actor | None
+    target_actor: Actor | None
+    evidence: Span
+    verb: str
+    rule: Rule | None
+    negated: bool = False
+    modality: str = "asserted"
+    reported_by: Actor | None = None
+    issues: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "date": self.date,
+            "source": self.source,
+            "target": self.target,
+            "code": self.code,
+            "root_code": self.root_code,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": dict(self.plover),
+            "source_actor": self.source_actor.as_dict() if self.source_actor else None,
+            "target_actor": self.target_actor.as_dict() if self.target_actor else None,
+            "evidence": self.evidence.as_dict(),
+            "verb": self.verb,
+            "rule": self.rule.as_dict() if self.rule else None,
+            "negated": self.negated,
+            "modality": self.modality,
+            "reported_by": self.reported_by.as_dict() if self.reported_by else None,
+            "issues": list(self.issues),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        def actor(key: str) -> Actor | None:
+            return Actor.from_dict(data[key]) if data.get(key) else None
+
+        return cls(
+            doc_id=data["doc_id"],
+            sentence=int(data["sentence"]),
+            date=data.get("date"),
+            source=data["source"],
+            target=data["target"],
+            code=data["code"],
+            root_code=data["root_code"],
+            quad_class=None if data.get("quad_class") is None else int(data["quad_class"]),
+            goldstein=None if data.get("goldstein") is None else float(data["goldstein"]),
+            plover=dict(data.get("plover") or {}),
+            source_actor=actor("source_actor"),
+            target_actor=actor("target_actor"),
+            evidence=Span.from_dict(data["evidence"]),
+            verb=data.get("verb", ""),
+            rule=Rule.from_dict(data["rule"]) if data.get("rule") else None,
+            negated=bool(data.get("negated", False)),
+            modality=data.get("modality", "asserted"),
+            reported_by=actor("reported_by"),
+            issues=list(data.get("issues") or []),
+        )
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote is attributed to: the span as written and the actor it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct, indirect or mixed quotation with its cue and speaker."""
+
+    doc_id: str
+    kind: str  # direct | indirect | mixed
+    content: Span
+    cue: Span | None
+    speaker: Speaker | None
+    sentence: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "kind": self.kind,
+            "content": self.content.as_dict(),
+            "cue": self.cue.as_dict() if self.cue else None,
+            "speaker": self.speaker.as_dict() if self.speaker else None,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(slots=True)
+class Location:
+    """A place named in an article, resolved to one gazetteer entry."""
+
+    doc_id: str
+    name: str
+    gazetteer_id: str | None
+    country: str | None  # ISO3
+    fips: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    confidence: float
+    evidence: Span
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = self.evidence.as_dict()
+        return data
