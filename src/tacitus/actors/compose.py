@@ -57,6 +57,7 @@ def np_head(token: Any) -> Any:
         (token.dep_ in _NP_DEPS or _tight_apposition(token))
         and token.head is not token
         and token.head.pos_ in _NOMINAL
+        and not any(c.dep_ in ("cc", "conj") for c in token.children)
         and steps < 8
     ):
         token = token.head
@@ -142,6 +143,8 @@ def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
             if prep.dep_ != "prep" or prep.lower_ not in _BRIDGE_PREPS:
                 continue
             objects = [c for c in prep.children if c.dep_ == "pobj"]
+            # "Lawmakers in Fornost and Gondor" parsed with Gondor as a conjunct of Lawmakers.
+            objects += [c for c in head.children if c.dep_ == "conj" and c.i > prep.i and c.pos_ == "PROPN"]
             targets = [groups[t.i] for o in objects for t in _conjuncts(o) if t.i in groups]
             targets = [t for t in targets if t.has_country]
             if not targets:

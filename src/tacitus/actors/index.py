@@ -94,12 +94,30 @@ class PhraseIndex(Generic[T]):
         i = 0
         while i < len(words):
             found = self.matches_at(words, i)
+            if found and self._loose_stem_beaten(found[0], words):
+                found = []
             if found:
                 hits.append(found[0])
                 i = found[0].end
             else:
                 i += 1
         return hits
+
+    def _loose_stem_beaten(self, hit: PhraseHit[T], words: Sequence[Word]) -> bool:
+        """``THE_KU`` stems into "The Kuwait": a phrase that starts at that last word
+        and matches it more closely (exact, or a longer stem) wins."""
+        if hit.end - hit.start < 2 or not hit.phrase.stem:
+            return False
+        last = hit.end - 1
+        stem = words[last].text
+        expected = split_phrase_word(hit.phrase.words[-1].upper())[-1]
+        if stem == expected:
+            return False
+        return any(
+            len(other.phrase.words) >= 1 and other.end - other.start >= 1
+            and len(split_phrase_word(other.phrase.words[0].upper())[0]) > len(expected)
+            for other in self.matches_at(words, last)
+        )
 
 
 def _match(entry: _Entry[T], words: Sequence[Word], i: int) -> bool:

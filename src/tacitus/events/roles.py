@@ -45,27 +45,47 @@ def closure_groups(token: Any, head_to_group: dict[int, int]) -> list[int]:
     return sorted(groups)
 
 
-def _subject_token(verb: Any) -> tuple[Any | None, Any | None]:
-    """(subject, agent-of-passive) tokens, climbing through conj/xcomp heads."""
+def _subjects_of(verb: Any) -> list[Any]:
+    """Subject children of a verb, including those a bad parse hung on its auxiliaries."""
+    found = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not found:
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                found.extend(c for c in aux.children if c.dep_ in _SUBJECTS)
+    return found
+
+
+def _stops_climbing(verb: Any) -> bool:
+    """Verbs whose missing subject is not their head's: ``Rebuked by X, Y …``,
+    ``after leaving X``, ``to be allowed to …``."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _subject_tokens(verb: Any) -> tuple[list[Any], Any | None]:
+    """(subject tokens, agent-of-passive token), climbing through conj/xcomp heads."""
     current = verb
     for _ in range(5):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECTS), None)
+        subjects = _subjects_of(current)
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         agent_obj = None
         if agent is not None:
             agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if subject is not None or agent_obj is not None:
-            return subject, agent_obj
+        if subjects or agent_obj is not None:
+            return subjects, agent_obj
         if current.dep_ in ("acl", "relcl") and current.head is not current:
-            if current.tag_ == "VBN" and current.dep_ == "acl":
-                return None, None
-            return current.head, None
-        if current.dep_ not in _CLIMB or current.head is current:
-            return None, None
-        if current.tag_ == "VBN" and current.dep_ == "advcl":
-            return None, None  # "Rebuked by X, Y ..." has no subject of its own
+            if _stops_climbing(current):
+                return [], None
+            return [current.head], None
+        if current.dep_ not in _CLIMB or current.head is current or _stops_climbing(current):
+            return [], None
         current = current.head
-    return None, None
+    return [], None
 
 
 def _is_passive(verb: Any) -> bool:
@@ -76,12 +96,32 @@ def source_groups(
     verb: Any, head_to_group: dict[int, int]
 ) -> tuple[list[int], list[int]]:
     """(source groups, target groups the subject supplies in a passive with ``by``)."""
-    subject, agent = _subject_token(verb)
-    sources = closure_groups(subject, head_to_group) if subject is not None else []
+    subjects, agent = _subject_tokens(verb)
+    sources: list[int] = []
+    for subject in subjects:
+        found = closure_groups(subject, head_to_group)
+        if not found:
+            found = _first_in_phrase(subject, head_to_group)
+        if not found and subject.pos_ == "PRON" and verb.head is not verb and verb.dep_ in _CLIMB:
+            # "Ethiopia indicated it would act": the pronoun is the governing subject.
+            found = source_groups(verb.head, head_to_group)[0]
+        sources.extend(g for g in found if g not in sources)
     if agent is not None:
-        passive_targets = sources if _is_passive(verb) or subject is not None else []
-        return closure_groups(agent, head_to_group), passive_targets
-    return sources, []
+        return closure_groups(agent, head_to_group), sources
+    return sorted(sources), []
+
+
+def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
+    """``Resumption of ties between Arnor and Gondor``: the first actor anywhere in
+    the noun phrase (prepositions included, clauses not), with its conjuncts."""
+    stack = [token]
+    inside: list[Any] = []
+    while stack:
+        current = stack.pop()
+        inside.append(current)
+        stack.extend(c for c in current.children if c.dep_ in _NP_LINKS or c.dep_ in ("prep", "pobj"))
+    heads = sorted((t for t in inside if t.i in head_to_group), key=lambda t: t.i)
+    return closure_groups(heads[0], head_to_group) if heads else []
 
 
 def target_groups(
@@ -102,6 +142,18 @@ def target_groups(
         and group.head in visible
         and not group.absorbed
     ]
+    doc = verb.doc
+    if not candidates:
+        # The parse hung the object elsewhere: take the first actor after the verb.
+        candidates = [
+            index
+            for index, group in enumerate(groups)
+            if group.start > verb.i
+            and index not in exclude
+            and group.head in visible
+            and not group.absorbed
+            and not any(t.text in (",", ";", ":") for t in doc[verb.i : group.start])
+        ]
     if not candidates:
         return []
     first = min(candidates, key=lambda k: groups[k].start)

@@ -110,7 +110,7 @@ def _pairs(
     context: SentenceContext,
 ) -> list[RawEvent]:
     source_codes = _codes(groups, sources)
-    target_codes = [t for t in _codes(groups, targets) if t[0] not in {s for s, _ in source_codes}]
+    target_codes = _codes(groups, targets)
     pairs: list[tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]] = []
     if not target_codes and len(source_codes) >= 2:
         # A compound subject with nobody else: the members act on each other.
@@ -119,7 +119,8 @@ def _pairs(
     elif source_codes and target_codes:
         for a in source_codes:
             for b in target_codes:
-                pairs.append((a, b, coded.code, coded.reverse_code))
+                if a[0] != b[0]:
+                    pairs.append((a, b, coded.code, coded.reverse_code))
     elif not context.require_dyad and (source_codes or target_codes):
         none: tuple[str, ActorGroup | None] = ("---", None)
         for a in source_codes or [none]:
