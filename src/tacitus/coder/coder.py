@@ -80,7 +80,7 @@ class Coder:
             if issue.code and not getattr(issue, "ignore", ""):
                 self.issues.add(issue.phrase, issue)
         self.stats: Counter[str] = Counter()
-        self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad)
+        self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length)
         self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
 
     @property
@@ -101,7 +101,7 @@ class Coder:
         other._nlp = self.nlp
         other.options = options
         other.stats = Counter()
-        other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad)
+        other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad, options.new_actor_length)
         return other
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -177,7 +177,7 @@ class Coder:
         mentions = self.finder.find(words, day)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         mentions += memory.mentions(doc, words, covered)
-        if not mentions:
+        if not mentions and not self.options.new_actor_length:
             return [], []
         protected = _flags(len(doc), mentions)
         deleted = comma_deletions(tokens, self.options.comma_limits, protected)

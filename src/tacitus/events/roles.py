@@ -7,7 +7,7 @@ from typing import Any
 
 from tacitus.actors.compose import ActorGroup
 
-__all__ = ["closure_groups", "source_groups", "target_groups"]
+__all__ = ["closure_groups", "new_actor_group", "object_token", "source_groups", "subject_token", "target_groups"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Dependencies that stay inside a (compound) noun phrase.
@@ -160,3 +160,48 @@ def target_groups(
     doc = verb.doc
     members = closure_groups(doc[groups[first].head], head_to_group)
     return [m for m in members if m not in exclude] or [first]
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})
+
+
+def subject_token(verb: Any) -> Any | None:
+    """The first subject token of a verb (climbing like `source_groups`)."""
+    subjects, _ = _subject_tokens(verb)
+    return subjects[0] if subjects else None
+
+
+def object_token(verb: Any) -> Any | None:
+    """The first direct or prepositional object after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "obj", "attr"):
+            return child
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def new_actor_group(token: Any, limit: int) -> ActorGroup | None:
+    """PETRARCH's new-actor rule: an unknown noun phrase of at most `limit` words
+    stands for an actor coded by its text in quotes (``"THE MINISTRY OF MAGIC"``)."""
+    if token is None or limit <= 0 or token.pos_ == "PRON":
+        return None
+    keep = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        keep.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in _CLAUSES and not (c.dep_ == "appos" and c.left_edge.i != current.i + 1)
+        )
+    words = [t for t in sorted(keep, key=lambda t: t.i) if not t.is_punct and t.tag_ != "POS"]
+    if not words or len(words) > limit:
+        return None
+    code = '"' + " ".join(t.text.upper() for t in words) + '"'
+    return ActorGroup(head=token.i, start=words[0].i, end=words[-1].i + 1, codes=[code], has_country=False)

@@ -10,7 +10,14 @@ from tacitus.actors.compose import ActorGroup
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
 from tacitus.events.patterns import SentenceWords
-from tacitus.events.roles import closure_groups, source_groups, target_groups
+from tacitus.events.roles import (
+    closure_groups,
+    new_actor_group,
+    object_token,
+    source_groups,
+    subject_token,
+    target_groups,
+)
 from tacitus.events.verbs import CodedVerb, choose_code, find_verbs
 
 __all__ = ["RawEvent", "code_sentence"]
@@ -38,6 +45,7 @@ class RawEvent:
 class SentenceContext:
     verbs: VerbDictionary
     require_dyad: bool
+    new_actor_length: int = 0
 
 
 def code_sentence(
@@ -78,6 +86,8 @@ def code_sentence(
                 sources = compound or sources
             else:
                 targets = compound or targets
+        if context.new_actor_length:
+            sources, targets = _new_actors(hit.token, groups, sources, targets, context.new_actor_length)
         negated = is_negated(hit.token) and not match.spells_negation
         modality = modality_of(hit.token)
         reporter = _reporter(hit.token, head_to_group, groups)
@@ -85,6 +95,23 @@ def code_sentence(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
     return _dedupe(events)
+
+
+def _new_actors(
+    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int], limit: int
+) -> tuple[list[int], list[int]]:
+    """Fill an empty source or target with an unknown short noun phrase."""
+    if not sources:
+        group = new_actor_group(subject_token(verb), limit)
+        if group is not None:
+            groups.append(group)
+            sources = [len(groups) - 1]
+    if not targets:
+        group = new_actor_group(object_token(verb), limit)
+        if group is not None:
+            groups.append(group)
+            targets = [len(groups) - 1]
+    return sources, targets
 
 
 def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup]]:
