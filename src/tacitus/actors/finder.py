@@ -10,7 +10,7 @@ from typing import Any
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.words import Word
-from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet
+from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
 
 __all__ = ["ActorFinder", "split_codes"]
 
@@ -33,7 +33,9 @@ class ActorFinder:
             for phrase in entry.names:
                 self.actors.add(phrase, entry)
         for agent in dictionaries.agents:
-            self.agents.add(agent.phrase, agent)
+            # Agents match whole words (plurals are their own entries): a stem
+            # DIPLOMAT would turn every "diplomatic ties" into a ---GOV actor.
+            self.agents.add(Phrase(agent.phrase.words, stem=False), agent)
 
     def has_any(self, words: Sequence[Word]) -> bool:
         """True when some actor or agent phrase occurs (the cheap pre-parse test)."""
@@ -79,6 +81,9 @@ class ActorFinder:
 
 
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
+    codes_on = getattr(entry, "codes_on", None)
+    if codes_on is not None:
+        return tuple(c for code in codes_on(day) for c in split_codes(code))
     code = entry.code_on(day)
     return split_codes(code) if code else ()
 
