@@ -82,16 +82,15 @@ class DocumentMemory:
                 if propn:
                     self._remember(propn[-1:], _Known(tuple(group.codes), group.name))
                 self.last_person = _Known(tuple(group.codes), group.name)
-        countries: list[str] = []
+        pair: dict[str, str] = {}  # country block → its first code in the sentence
         for group in groups:
-            if group.absorbed:
+            if group.absorbed or len(group.codes) != 1:
                 continue
-            for code in group.codes:
-                if code[:3] != "---" and code not in countries and len(group.codes) == 1:
-                    countries.append(code)
-        distinct = {c[:3] for c in countries}
-        if len(distinct) == 2 and len(countries) >= 2:
-            self.last_pair = tuple(countries[:2])
+            code = group.codes[0]
+            if code[:3] not in ("---", '"') and code[:3] not in pair:
+                pair[code[:3]] = code
+        if len(pair) == 2:
+            self.last_pair = tuple(pair.values())
 
     def _remember(self, tokens: Sequence[Any], known: _Known) -> None:
         words = tuple(t.text.upper() for t in tokens)

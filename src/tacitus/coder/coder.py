@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.language import Language
+
 from tacitus.actors.compose import ActorGroup, Mention, build_groups
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.index import PhraseIndex
@@ -30,6 +32,20 @@ log = logging.getLogger(__name__)
 
 # The coder reads POS tags, lemmas and the dependency parse; NER is not used.
 _UNUSED_COMPONENTS = ("ner",)
+
+
+_LINE_BREAKS = "tacitus_line_breaks"
+
+
+@Language.component(_LINE_BREAKS)
+def _line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: headlines, captions and page debris
+    (``$ 89.7``) never glue onto the next paragraph's first sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 @dataclass(slots=True)
@@ -89,7 +105,10 @@ class Coder:
         if self._nlp is None:
             from tacitus.nlp import load_model
 
-            self._nlp = load_model(self.model_name, exclude=_UNUSED_COMPONENTS)
+            nlp = load_model(self.model_name, exclude=_UNUSED_COMPONENTS)
+            if _LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+                nlp.add_pipe(_LINE_BREAKS, before="parser")
+            self._nlp = nlp
         return self._nlp
 
     def with_options(self, options: CoderOptions) -> Coder:

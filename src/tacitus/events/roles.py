@@ -124,6 +124,21 @@ def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
     return closure_groups(heads[0], head_to_group) if heads else []
 
 
+_NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis"})
+
+
+def _argument_tokens(verb: Any) -> set[int]:
+    """The verb's subtree without relative clauses and gerund phrases
+    (``… by holding the Russia-China Year``): where its target may sit."""
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        found.add(current.i)
+        stack.extend(c for c in current.children if c.dep_ not in _NESTED)
+    return found
+
+
 def target_groups(
     verb: Any,
     groups: Sequence[ActorGroup],
@@ -132,7 +147,7 @@ def target_groups(
     visible: set[int],
 ) -> list[int]:
     """The first actor group after the verb in its subtree, with its conjuncts."""
-    subtree = {t.i for t in verb.subtree}
+    subtree = _argument_tokens(verb)
     candidates = [
         index
         for index, group in enumerate(groups)
@@ -143,7 +158,10 @@ def target_groups(
         and not group.absorbed
     ]
     doc = verb.doc
-    if not candidates:
+    # A verb with an actor-less object has its target slot filled ("reinforce
+    # complementary advantages"); a stray prefix ("an anti- Gondor parade") is no object.
+    has_object = any(c.dep_ in ("dobj", "obj") and not c.text.endswith("-") for c in verb.children)
+    if not candidates and not has_object:
         # The parse hung the object elsewhere: take the first actor after the verb.
         candidates = [
             index

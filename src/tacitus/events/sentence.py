@@ -7,6 +7,7 @@ from itertools import combinations
 from typing import Any
 
 from tacitus.actors.compose import ActorGroup
+from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
 from tacitus.events.patterns import SentenceWords
@@ -114,6 +115,11 @@ def _new_actors(
     return sources, targets
 
 
+def _cooperative(code: str | None) -> bool:
+    """"China and Russia agreed/pledged": cooperation between compound members."""
+    return code is not None and code_info(code).quad_class in (1, 2)
+
+
 def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup]]:
     found: list[tuple[str, ActorGroup]] = []
     seen: set[str] = set()
@@ -139,8 +145,14 @@ def _pairs(
     source_codes = _codes(groups, sources)
     target_codes = _codes(groups, targets)
     pairs: list[tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]] = []
-    if not target_codes and len(source_codes) >= 2:
-        # A compound subject with nobody else: the members act on each other.
+    reciprocal = (
+        coded.reverse_code is not None
+        or coded.match.compound is not None
+        or _cooperative(coded.code)
+    )
+    if not target_codes and len(source_codes) >= 2 and reciprocal:
+        # A compound subject of a paired code ([030:030]) or a % pattern with
+        # nobody else: the members act on each other.
         for a, b in combinations(source_codes, 2):
             pairs.append((a, b, coded.code, coded.reverse_code or coded.code))
     elif source_codes and target_codes:
