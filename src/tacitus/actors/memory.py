@@ -73,7 +73,7 @@ class DocumentMemory:
             name_tokens = _person_name(doc, group, covered)
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
-                group.name = group.name or name
+                group.name = name
                 group.person = True
                 self._remember(name_tokens, _Known(tuple(group.codes), group.name))
             elif group.person:
