@@ -202,13 +202,21 @@ class Coder:
         deleted = comma_deletions(tokens, self.options.comma_limits, protected)
         visible_tokens = [t for t in tokens if t.i not in deleted]
         visible = {t.i for t in visible_tokens}
-        mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
-        groups = build_groups(doc, mentions)
-        memory.learn(doc, groups, covered)
+        # Every actor is reported and remembered; deleted clauses only stop coding.
+        all_groups = build_groups(doc, mentions)
+        memory.learn(doc, all_groups, covered)
+        if deleted:
+            mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
+            groups = build_groups(doc, mentions)
+            names = {g.head: g.name for g in all_groups}
+            for group in groups:
+                group.name = names.get(group.head, group.name)
+        else:
+            groups = all_groups
         head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
         sw = self._sentence_words(doc, visible_tokens, groups)
         raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
-        actors = [self._actor(doc, g, code) for g in groups if not g.absorbed for code in g.codes]
+        actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
         events = [self._event(article, doc, sent, index, e, words) for e in raw]
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
