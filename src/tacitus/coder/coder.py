@@ -139,10 +139,18 @@ class Coder:
         return next(self.code_articles([Article(id=doc_id, text=text, date=date)]))
 
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
-        texts = [article.text or "" for article in batch]
-        for article, doc in zip(batch, self.nlp.pipe(texts), strict=True):
+        limit = self.options.max_chars
+        fits = [a for a in batch if len(a.text or "") <= limit]
+        docs = iter(self.nlp.pipe([a.text or "" for a in fits]))
+        for article in batch:
             self.stats["articles"] += 1
-            yield self._code_doc(article, doc)
+            length = len(article.text or "")
+            if length > limit:
+                self.stats["skipped_too_long"] += 1
+                log.warning("article %s skipped: %d characters (limit %d)", article.id, length, limit)
+                yield CodedArticle(article, None, skipped=f"too long: {length} characters (limit {limit})")
+                continue
+            yield self._code_doc(article, next(docs))
 
     def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
@@ -189,6 +197,10 @@ class Coder:
         self, article: Article, doc: Any, sent: Any, index: int, day: date | None, memory: DocumentMemory
     ) -> tuple[list[Actor], list[Event]]:
         tokens = list(sent)
+        if len(tokens) > self.options.max_sentence_tokens:
+            self.stats["sentences_too_long"] += 1
+            log.warning("sentence %s:%d skipped: %d tokens", article.id, index, len(tokens))
+            return [], []
         words = words_of_tokens(tokens)
         if len(self.discards) and self._sentence_discard(words):
             self.stats["sentences_discarded"] += 1

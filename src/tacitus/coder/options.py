@@ -25,6 +25,8 @@ class CoderOptions:
         include_negated: keep events whose verb is negated (flagged `negated`).
         batch_size: articles per `nlp.pipe` batch.
         skip_unparsed: parse only sentences that mention an actor or agent.
+        max_chars: longer articles are skipped (the parser needs ~1 GB per 100k characters).
+        max_sentence_tokens: longer "sentences" (tables, lists, debris) are not coded.
     """
 
     require_dyad: bool = True
@@ -38,6 +40,8 @@ class CoderOptions:
     include_negated: bool = False
     batch_size: int = 32
     skip_unparsed: bool = True
+    max_chars: int = 200_000
+    max_sentence_tokens: int = 250
 
     @property
     def comma_limits(self) -> tuple[int, int, int, int, int, int]:
