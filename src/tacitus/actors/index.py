@@ -43,6 +43,7 @@ class PhraseIndex(Generic[T]):
         self._by_first: dict[str, list[_Entry[T]]] = {}
         self._stem_firsts: dict[str, list[_Entry[T]]] = {}
         self._stem_lengths: set[int] = set()
+        self._count = 0
 
     def add(self, phrase: Phrase, payload: T) -> None:
         words: list[str] = []
@@ -51,6 +52,7 @@ class PhraseIndex(Generic[T]):
         if not words:
             return
         entry = _Entry(tuple(words), phrase.stem, phrase, payload)
+        self._count += 1
         if len(words) == 1 and phrase.stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
@@ -58,9 +60,7 @@ class PhraseIndex(Generic[T]):
             self._by_first.setdefault(words[0], []).append(entry)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values()) + sum(
-            len(v) for v in self._stem_firsts.values()
-        )
+        return self._count
 
     def _candidates(self, word: str) -> list[_Entry[T]]:
         found = list(self._by_first.get(word, ()))

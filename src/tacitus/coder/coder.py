@@ -249,9 +249,10 @@ class Coder:
                 for p in range(positions[0], positions[-1] + 1):
                     group_of[p] = k
         if tokens:
-            sent = doc[tokens[0].i : tokens[-1].i + 1]
-            for k, chunk in enumerate(sent.noun_chunks):
-                positions = [p for p, w in enumerate(words) if chunk.start <= w.token < chunk.end]
+            first, last = tokens[0].i, tokens[-1].i
+            chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
+            for k, (start, end) in enumerate(chunks):
+                positions = [p for p, w in enumerate(words) if start <= w.token < end]
                 if positions:
                     chunk_spans[k] = (positions[0], positions[-1] + 1)
                     for p in range(positions[0], positions[-1] + 1):
@@ -303,6 +304,15 @@ class Coder:
             reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0]) if raw.reported_by else None,
             issues=issues,
         )
+
+
+def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
+    """Noun chunk token spans of a doc, computed once (Span.noun_chunks walks the whole doc)."""
+    cached = doc.user_data.get("tacitus_noun_chunks")
+    if cached is None:
+        cached = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+        doc.user_data["tacitus_noun_chunks"] = cached
+    return cached
 
 
 def _flags(length: int, mentions: list[Mention]) -> list[bool]:
