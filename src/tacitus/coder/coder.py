@@ -229,7 +229,8 @@ class Coder:
         sw = self._sentence_words(doc, visible_tokens, groups)
         raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
         actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
-        events = [self._event(article, doc, sent, index, e, words) for e in raw]
+        issues = self._issues(words) if raw else []
+        events = [self._event(article, doc, sent, index, e, issues) for e in raw]
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
         return actors, events
@@ -268,13 +269,19 @@ class Coder:
             self._use_lemmas, group_spans, chunk_spans,
         )
 
+    def _issues(self, words: list[Word]) -> list[str]:
+        """Issue codes whose phrases occur in the sentence (one lookup per sentence)."""
+        if not len(self.issues) or not words:
+            return []
+        return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
+
     def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
         if group is None:
             return actor_record("", code)
         span = doc[group.start : group.end]
         return actor_record(span.text, code, name=group.name, start=span.start_char, end=span.end_char)
 
-    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, words: list[Word]) -> Event:
+    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]) -> Event:
         info = code_info(raw.code)
         coded = raw.coded
         if coded.pattern is not None:
@@ -282,7 +289,6 @@ class Coder:
         else:
             origin = coded.form.origin or coded.block.origin
             rule = Rule(origin.file, origin.line, f"--- {coded.block.name} --- {' '.join(coded.form.words)}")
-        issues = sorted({hit.payload.code for hit in self.issues.find_longest(words)}) if len(self.issues) else []
         return Event(
             doc_id=article.id,
             sentence=index,
@@ -302,7 +308,7 @@ class Coder:
             negated=raw.negated,
             modality=raw.modality,
             reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0]) if raw.reported_by else None,
-            issues=issues,
+            issues=list(issues),
         )
 
 
