@@ -62,3 +62,14 @@ def test_coder_robustness_output_is_deterministic(coder):
     first = [e.as_dict() for e in coder.code_text(text, date="1995-01-01").events]
     second = [e.as_dict() for e in coder.code_text(text, date="1995-01-01").events]
     assert first == second and len(first) == 4
+
+
+def test_coder_robustness_selective_parsing_codes_the_same(coder):
+    from tacitus.coder import CoderOptions
+
+    text = "The weather was fine.\n\nArnor attacked Gondor. Nothing else happened. Gondor met Osgiliath."
+    selective = coder.with_options(CoderOptions(skip_unparsed=True))
+    full = {(e.source, e.target, e.code) for e in coder.code_text(text, date="1995-01-01").events}
+    some = selective.code_text(text, date="1995-01-01")
+    assert {(e.source, e.target, e.code) for e in some.events} == full
+    assert some.doc.text == text

@@ -20,6 +20,7 @@ from tacitus.actors.resolver import ActorResolver, actor_record, parse_day
 from tacitus.actors.words import Word, words_of_tokens
 from tacitus.cameo import code_info
 from tacitus.coder.options import CoderOptions
+from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dictionaries.model import DiscardEntry, DictionarySet, IssueEntry
 from tacitus.events.clauses import comma_deletions
 from tacitus.events.patterns import SentenceWords
@@ -39,13 +40,8 @@ _LINE_BREAKS = "tacitus_line_breaks"
 
 @Language.component(_LINE_BREAKS)
 def _line_breaks(doc: Any) -> Any:
-    """A line break ends a sentence: headlines, captions and page debris
-    (``$ 89.7``) never glue onto the next paragraph's first sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-    return doc
+    """The pipeline form of `mark_line_breaks` (for full parses)."""
+    return mark_line_breaks(doc)
 
 
 @dataclass(slots=True)
@@ -96,6 +92,7 @@ class Coder:
             if issue.code and not getattr(issue, "ignore", ""):
                 self.issues.add(issue.phrase, issue)
         self.stats: Counter[str] = Counter()
+        self._selective_parser: SelectiveParser | None = None
         self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length)
         self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
 
@@ -120,6 +117,7 @@ class Coder:
         other._nlp = self.nlp
         other.options = options
         other.stats = Counter()
+        other._selective_parser = None
         other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad, options.new_actor_length)
         return other
 
@@ -141,7 +139,11 @@ class Coder:
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
         limit = self.options.max_chars
         fits = [a for a in batch if len(a.text or "") <= limit]
-        docs = iter(self.nlp.pipe([a.text or "" for a in fits]))
+        texts = [a.text or "" for a in fits]
+        if self.options.skip_unparsed:
+            docs = iter(self._selective().pipe(texts))
+        else:
+            docs = iter(self.nlp.pipe(texts))
         for article in batch:
             self.stats["articles"] += 1
             length = len(article.text or "")
@@ -151,6 +153,11 @@ class Coder:
                 yield CodedArticle(article, None, skipped=f"too long: {length} characters (limit {limit})")
                 continue
             yield self._code_doc(article, next(docs))
+
+    def _selective(self) -> SelectiveParser:
+        if self._selective_parser is None:
+            self._selective_parser = SelectiveParser(self.nlp, self.finder.has_any)
+        return self._selective_parser
 
     def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
