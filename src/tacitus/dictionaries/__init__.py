@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from importlib import resources
 from pathlib import Path
@@ -71,7 +72,22 @@ def load_dictionaries(
                 cached.source,
             )
         return cached
-    dictionaries = parse_dictionary_set(files, strict=strict)
+    # The shipped set's problems are known and not the user's to fix: one warning
+    # for all of them; a user's own files get a warning per problem.
+    level = logging.INFO if directory is None else logging.WARNING
+    collecting = gc.isenabled()
+    gc.disable()  # ~300k small acyclic objects: collecting meanwhile only costs time
+    try:
+        dictionaries = parse_dictionary_set(files, strict=strict, log_level=level)
+    finally:
+        if collecting:
+            gc.enable()
+    if directory is None and dictionaries.problems:
+        log.warning(
+            "the shipped dictionaries have %d known problems (lines skipped or suspicious); "
+            "list them with `tacitus dictionaries check`",
+            len(dictionaries.problems),
+        )
     dictionaries.source = source
     dictionaries.fingerprint = key
     if use_cache:

@@ -51,6 +51,7 @@ class ProblemLog:
         *,
         strict: bool,
         code_sites: dict[str, tuple[ProblemLog, int, str]] | None = None,
+        log_level: int = logging.WARNING,
     ) -> None:
         self.path = path
         self.file = path.name
@@ -58,6 +59,7 @@ class ProblemLog:
         self.strict = strict
         # First place each actor/agent code was read: the set-wide rare-block check reports there.
         self.code_sites = code_sites if code_sites is not None else {}
+        self.log_level = log_level
 
     def note_code(self, code: str, line: int, text: str) -> None:
         self.code_sites.setdefault(code, (self, line, text))
@@ -80,7 +82,7 @@ class ProblemLog:
                 path=str(self.path),
                 line=problem.line,
             )
-        log.warning("%s (%s)", problem, problem.severity)
+        log.log(self.log_level, "%s (%s)", problem, problem.severity)
         self.sink.append(problem)
 
 

@@ -80,9 +80,9 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
             getattr(found, role).append(path)
     if found.verbs is None or not found.actors:
         missing = (
-            "a verb file (CAMEO*.txt or *verbs*.txt)"
+            "verb file (CAMEO*.txt or *verbs*.txt)"
             if found.verbs is None
-            else ("an actor file (*actors*.txt)")
+            else "actor file (*actors*.txt)"
         )
         raise DictionaryError(
             f"no {missing} in the dictionary directory - add it, or point at the "
@@ -92,13 +92,17 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
     return found
 
 
-def parse_dictionary_set(files: DictionaryFiles, *, strict: bool = False) -> DictionarySet:
-    """Read every file of `files` and run the set-wide checks (rare actor-code blocks)."""
+def parse_dictionary_set(
+    files: DictionaryFiles, *, strict: bool = False, log_level: int = logging.WARNING
+) -> DictionarySet:
+    """Read every file of `files` and run the set-wide checks (rare actor-code blocks).
+
+    Each problem is logged at `log_level` as it is found and kept in `problems`."""
     problems: list[DictionaryProblem] = []
     code_sites: dict[str, tuple[ProblemLog, int, str]] = {}
 
     def problem_log(path: Path) -> ProblemLog:
-        return ProblemLog(path, problems, strict=strict, code_sites=code_sites)
+        return ProblemLog(path, problems, strict=strict, code_sites=code_sites, log_level=log_level)
 
     if files.verbs is None:
         raise DictionaryError(

@@ -1,0 +1,77 @@
+"""`tacitus dictionaries`: check a dictionary set and print its counts and problems."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from tacitus.cli import cli
+from tacitus.dictionaries import DictionarySet, load_dictionaries
+
+__all__ = ["dictionaries_group"]
+
+
+@cli.group(name="dictionaries")
+def dictionaries_group() -> None:
+    """Read, check and summarise PETRARCH/TABARI dictionary sets.
+
+    Example:
+
+        tacitus dictionaries check ../my-dictionaries --strict
+    """
+
+
+@dictionaries_group.command(name="check")
+@click.argument(
+    "directory",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, dir_okay=True),
+)
+@click.option("--strict", is_flag=True, help="Stop with an error at the first problem.")
+@click.option("--no-cache", is_flag=True, help="Parse the files even if a cached set exists.")
+def check_command(directory: str | None, strict: bool, no_cache: bool) -> None:
+    """Count what a dictionary set holds and list every problem as FILE:LINE: REASON.
+
+    DIRECTORY holds CAMEO*.txt or *verbs*.txt, *actors*.txt and optionally
+    *agents*, *discards*, *issue* and *prepositions* files; without it the
+    dictionaries shipped with Tacitus are checked. Exit code 1 when a line had
+    to be skipped (an error), 0 when there are only warnings.
+
+    Example:
+
+        tacitus dictionaries check
+
+        tacitus dictionaries check ../shared/data/dictionaries/tabari_validation
+    """
+    # Problems are printed below; logging each one to stderr as well would say it twice.
+    logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)
+    dictionaries = load_dictionaries(directory, strict=strict, use_cache=not no_cache)
+    for line in summary_lines(dictionaries):
+        click.echo(line)
+    for problem in dictionaries.problems:
+        click.echo(f"{problem.severity}: {problem}  [{problem.text}]")
+    if any(p.severity == "error" for p in dictionaries.problems):
+        raise SystemExit(1)
+
+
+def summary_lines(dictionaries: DictionarySet) -> list[str]:
+    """The counts `check` prints, one ``name: value`` line each."""
+    verbs = dictionaries.verbs
+    errors = sum(1 for p in dictionaries.problems if p.severity == "error")
+    return [
+        f"source: {dictionaries.source}",
+        f"verb syntax: {verbs.syntax}",
+        f"verb blocks: {len(verbs.blocks)}",
+        f"verb forms: {len(verbs.forms)}",
+        f"patterns: {sum(len(block.patterns) for block in verbs.blocks)}",
+        f"synsets: {len(verbs.synsets)}",
+        f"transformations: {len(verbs.transformations)}",
+        f"actors: {len(dictionaries.actors.entries)}",
+        f"actor names: {sum(len(entry.names) for entry in dictionaries.actors.entries)}",
+        f"agents: {len(dictionaries.agents)}",
+        f"discards: {len(dictionaries.discards)}",
+        f"issues: {len(dictionaries.issues)}",
+        f"problems: {len(dictionaries.problems)} ({errors} errors, "
+        f"{len(dictionaries.problems) - errors} warnings)",
+    ]
