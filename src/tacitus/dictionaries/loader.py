@@ -99,7 +99,7 @@ def parse_dictionary_set(
 
     Each problem is logged at `log_level` as it is found and kept in `problems`."""
     problems: list[DictionaryProblem] = []
-    code_sites: dict[str, tuple[ProblemLog, int, str]] = {}
+    code_sites: dict[str, list[tuple[ProblemLog, int, str]]] = {}
 
     def problem_log(path: Path) -> ProblemLog:
         return ProblemLog(path, problems, strict=strict, code_sites=code_sites, log_level=log_level)
@@ -118,12 +118,14 @@ def parse_dictionary_set(
     prepositions: frozenset[str] = frozenset()
     for path in files.prepositions:
         prepositions |= read_prepositions(path, problem_log(path))
-    for code, blocks in rare_blocks(list(code_sites)).items():
-        site, line, text = code_sites[code]
+    uses = {code: len(sites) for code, sites in code_sites.items()}
+    for code, (blocks, hints) in rare_blocks(uses).items():
+        site, line, text = code_sites[code][0]
+        hint = f" (looks like {', '.join(hints)})" if hints else ""
         site.warning(
             line,
-            f"actor code {code} has block(s) {', '.join(blocks)} that no CAMEO table "
-            "and no other code of the set uses (typo?)",
+            f"actor code {code}: block(s) {', '.join(blocks)} used nowhere else in the set "
+            f"and in no CAMEO table{hint}",
             text,
         )
     order = {name: i for i, name in enumerate(p.name for p in [*files.all(), *files.extra_verbs])}
