@@ -65,6 +65,11 @@ def test_dictionaries_load_shipped_counts(shipped: DictionarySet) -> None:
             "block(s) AIE used nowhere else in the set and in no CAMEO table (looks like IAE)",
         ),
         ("CAMEO.2.0.txt:8443", "synset &WEATHER is used but never defined"),
+        (
+            "Phoenix.MilNonState.actors.txt:381",
+            "PEOPLES LIBERATION ARMY is also an entry at Phoenix.Countries.actors.txt:9759 "
+            "with other codes (CHNMIL)",
+        ),
     ],
 )
 def test_dictionaries_load_shipped_problems(shipped: DictionarySet, where: str, reason: str):

@@ -50,7 +50,8 @@ def check_command(directory: str | None, strict: bool, no_cache: bool) -> None:
     for line in summary_lines(dictionaries):
         click.echo(line)
     for problem in dictionaries.problems:
-        click.echo(f"{problem.severity}: {problem}  [{problem.text}]")
+        shown = f"  [{problem.text}]" if problem.text else ""
+        click.echo(f"{problem.severity}: {problem}{shown}")
     if any(p.severity == "error" for p in dictionaries.problems):
         raise SystemExit(1)
 

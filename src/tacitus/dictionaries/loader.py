@@ -11,7 +11,7 @@ from tacitus.dictionaries.agents import read_agents
 from tacitus.dictionaries.codes import rare_blocks
 from tacitus.dictionaries.lines import ProblemLog
 from tacitus.dictionaries.lists import read_discards, read_issues, read_prepositions
-from tacitus.dictionaries.model import DictionaryProblem, DictionarySet
+from tacitus.dictionaries.model import ActorEntry, DictionaryProblem, DictionarySet
 from tacitus.dictionaries.verbs import read_verbs
 from tacitus.errors import DictionaryError
 
@@ -100,9 +100,13 @@ def parse_dictionary_set(
     Each problem is logged at `log_level` as it is found and kept in `problems`."""
     problems: list[DictionaryProblem] = []
     code_sites: dict[str, list[tuple[ProblemLog, int, str]]] = {}
+    logs: dict[str, ProblemLog] = {}
 
     def problem_log(path: Path) -> ProblemLog:
-        return ProblemLog(path, problems, strict=strict, code_sites=code_sites, log_level=log_level)
+        logs[path.name] = ProblemLog(
+            path, problems, strict=strict, code_sites=code_sites, log_level=log_level
+        )
+        return logs[path.name]
 
     if files.verbs is None:
         raise DictionaryError(
@@ -118,16 +122,8 @@ def parse_dictionary_set(
     prepositions: frozenset[str] = frozenset()
     for path in files.prepositions:
         prepositions |= read_prepositions(path, problem_log(path))
-    uses = {code: len(sites) for code, sites in code_sites.items()}
-    for code, (blocks, hints) in rare_blocks(uses).items():
-        site, line, text = code_sites[code][0]
-        hint = f" (looks like {', '.join(hints)})" if hints else ""
-        site.warning(
-            line,
-            f"actor code {code}: block(s) {', '.join(blocks)} used nowhere else in the set "
-            f"and in no CAMEO table{hint}",
-            text,
-        )
+    _check_rare_blocks(code_sites)
+    _check_ambiguous_names(entries, logs)
     order = {name: i for i, name in enumerate(p.name for p in [*files.all(), *files.extra_verbs])}
     problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
     return DictionarySet(
@@ -140,3 +136,34 @@ def parse_dictionary_set(
         prepositions=prepositions,
         files=tuple(p.name for p in files.all()),
     )
+
+
+def _check_rare_blocks(code_sites: dict[str, list[tuple[ProblemLog, int, str]]]) -> None:
+    uses = {code: len(sites) for code, sites in code_sites.items()}
+    for code, (blocks, hints) in rare_blocks(uses).items():
+        site, line, text = code_sites[code][0]
+        hint = f" (looks like {', '.join(hints)})" if hints else ""
+        site.warning(
+            line,
+            f"actor code {code}: block(s) {', '.join(blocks)} used nowhere else in the set "
+            f"and in no CAMEO table{hint}",
+            text,
+        )
+
+
+def _check_ambiguous_names(entries: list[ActorEntry], logs: dict[str, ProblemLog]) -> None:
+    """A name listed under two entries with different codes (PEOPLES_LIBERATION_ARMY:
+    CHNMIL and TURREB): a matcher taking the first entry silently drops the other."""
+    first_entry: dict[tuple[str, ...], ActorEntry] = {}
+    for entry in entries:
+        codes = tuple((c.code, c.start, c.end) for c in entry.codes)
+        for phrase in entry.names:
+            earlier = first_entry.setdefault(phrase.words, entry)
+            if earlier is entry:
+                continue
+            if tuple((c.code, c.start, c.end) for c in earlier.codes) != codes:
+                logs[entry.origin.file].warning(
+                    entry.origin.line,
+                    f"actor name {' '.join(phrase.words)} is also an entry at {earlier.origin} "
+                    f"with other codes ({'/'.join(c.code for c in earlier.codes)})",
+                )
