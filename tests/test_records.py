@@ -2,12 +2,8 @@ from tacitus.records import Actor, Event, Rule, Span
 
 
 def make_event() -> Event:
-    wang = Actor(
-        text="Wang Yi", code="CHNGOV", country="CHN", sector="GOV", name="Wang Yi", start=0, end=7
-    )
-    lavrov = Actor(
-        text="Sergei Lavrov", code="RUSGOV", country="RUS", sector="GOV", start=12, end=25
-    )
+    wang = Actor(text="Wang Yi", code="CHNGOV", country="CHN", sector="GOV", name="Wang Yi", start=0, end=7)
+    lavrov = Actor(text="Sergei Lavrov", code="RUSGOV", country="RUS", sector="GOV", start=12, end=25)
     return Event(
         doc_id="d1",
         sentence=0,
@@ -35,22 +31,8 @@ def test_records_event_round_trips_through_dict():
 def test_records_event_dict_has_contract_fields():
     keys = set(make_event().as_dict())
     contract = {
-        "doc_id",
-        "sentence",
-        "date",
-        "source",
-        "target",
-        "code",
-        "root_code",
-        "quad_class",
-        "goldstein",
-        "plover",
-        "source_actor",
-        "target_actor",
-        "evidence",
-        "verb",
-        "rule",
-        "negated",
-        "modality",
+        "doc_id", "sentence", "date", "source", "target", "code", "root_code", "quad_class",
+        "goldstein", "plover", "source_actor", "target_actor", "evidence", "verb", "rule",
+        "negated", "modality",
     }
     assert contract <= keys
