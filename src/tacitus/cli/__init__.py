@@ -26,9 +26,7 @@ def cli(verbose: int) -> None:
         tacitus code article.txt --date 2021-02-04 --format table
     """
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 def _register_commands() -> None:
