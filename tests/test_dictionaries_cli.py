@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def test_dictionaries_cli_check_counts_and_problems(tmp_path: Path) -> None:
     assert "verb blocks: 1" in lines
     assert "patterns: 1" in lines
     assert "actors: 2" in lines
-    assert "problems: 1 (1 errors, 0 warnings)" in lines
+    assert ["problems: 1", "errors: 1", "warnings: 0"] == lines[-4:-1]
     assert (
         "error: x.verbs.txt:4: synset &TALKS is used but never defined: pattern skipped"
         "  [- * &TALKS [043]]"
@@ -47,7 +48,7 @@ def test_dictionaries_cli_check_clean_set_exits_zero(tmp_path: Path) -> None:
     directory = make_set(tmp_path, verbs=VERBS.replace("- * &TALKS [043]\n", ""))
     result = CliRunner().invoke(cli, ["dictionaries", "check", str(directory)])
     assert result.exit_code == 0
-    assert "problems: 0 (0 errors, 0 warnings)" in result.output.splitlines()
+    assert result.output.splitlines()[-3:] == ["problems: 0", "errors: 0", "warnings: 0"]
 
 
 def test_dictionaries_cli_strict_one_line_error(
@@ -71,3 +72,18 @@ def test_dictionaries_cli_help_has_example(args: list[str]) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_dictionaries_cli_check_json(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["dictionaries", "check", str(make_set(tmp_path)), "--json"])
+    report = json.loads(result.output)
+    assert report["counts"]["verb blocks"] == 1
+    assert report["problems"] == [
+        {
+            "file": "x.verbs.txt",
+            "line": 4,
+            "reason": "synset &TALKS is used but never defined: pattern skipped",
+            "severity": "error",
+            "text": "- * &TALKS [043]",
+        }
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 
 import click
@@ -30,7 +32,8 @@ def dictionaries_group() -> None:
 )
 @click.option("--strict", is_flag=True, help="Stop with an error at the first problem.")
 @click.option("--no-cache", is_flag=True, help="Parse the files even if a cached set exists.")
-def check_command(directory: str | None, strict: bool, no_cache: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: counts and problems.")
+def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: bool) -> None:
     """Count what a dictionary set holds and list every problem as FILE:LINE: REASON.
 
     DIRECTORY holds CAMEO*.txt or *verbs*.txt, *actors*.txt and optionally
@@ -42,37 +45,45 @@ def check_command(directory: str | None, strict: bool, no_cache: bool) -> None:
 
         tacitus dictionaries check
 
-        tacitus dictionaries check ../shared/data/dictionaries/tabari_validation
+        tacitus dictionaries check ../shared/data/dictionaries/tabari_validation --json
     """
     # Problems are printed below; logging each one to stderr as well would say it twice.
     logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)
     dictionaries = load_dictionaries(directory, strict=strict, use_cache=not no_cache)
-    for line in summary_lines(dictionaries):
-        click.echo(line)
-    for problem in dictionaries.problems:
-        shown = f"  [{problem.text}]" if problem.text else ""
-        click.echo(f"{problem.severity}: {problem}{shown}")
+    if as_json:
+        report = {
+            "counts": summary(dictionaries),
+            "problems": [dataclasses.asdict(p) for p in dictionaries.problems],
+        }
+        click.echo(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        for name, value in summary(dictionaries).items():
+            click.echo(f"{name}: {value}")
+        for problem in dictionaries.problems:
+            shown = f"  [{problem.text}]" if problem.text else ""
+            click.echo(f"{problem.severity}: {problem}{shown}")
     if any(p.severity == "error" for p in dictionaries.problems):
         raise SystemExit(1)
 
 
-def summary_lines(dictionaries: DictionarySet) -> list[str]:
-    """The counts `check` prints, one ``name: value`` line each."""
+def summary(dictionaries: DictionarySet) -> dict[str, str | int]:
+    """The counts `check` prints, by name."""
     verbs = dictionaries.verbs
     errors = sum(1 for p in dictionaries.problems if p.severity == "error")
-    return [
-        f"source: {dictionaries.source}",
-        f"verb syntax: {verbs.syntax}",
-        f"verb blocks: {len(verbs.blocks)}",
-        f"verb forms: {len(verbs.forms)}",
-        f"patterns: {sum(len(block.patterns) for block in verbs.blocks)}",
-        f"synsets: {len(verbs.synsets)}",
-        f"transformations: {len(verbs.transformations)}",
-        f"actors: {len(dictionaries.actors.entries)}",
-        f"actor names: {sum(len(entry.names) for entry in dictionaries.actors.entries)}",
-        f"agents: {len(dictionaries.agents)}",
-        f"discards: {len(dictionaries.discards)}",
-        f"issues: {len(dictionaries.issues)}",
-        f"problems: {len(dictionaries.problems)} ({errors} errors, "
-        f"{len(dictionaries.problems) - errors} warnings)",
-    ]
+    return {
+        "source": dictionaries.source,
+        "verb syntax": verbs.syntax,
+        "verb blocks": len(verbs.blocks),
+        "verb forms": len(verbs.forms),
+        "patterns": sum(len(block.patterns) for block in verbs.blocks),
+        "synsets": len(verbs.synsets),
+        "transformations": len(verbs.transformations),
+        "actors": len(dictionaries.actors.entries),
+        "actor names": sum(len(entry.names) for entry in dictionaries.actors.entries),
+        "agents": len(dictionaries.agents),
+        "discards": len(dictionaries.discards),
+        "issues": len(dictionaries.issues),
+        "problems": len(dictionaries.problems),
+        "errors": errors,
+        "warnings": len(dictionaries.problems) - errors,
+    }
