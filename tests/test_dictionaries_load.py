@@ -134,6 +134,16 @@ def test_dictionaries_load_bad_directory(tmp_path: Path, files: dict | None, mes
     assert str(caught.value).startswith(f"[E010] {directory}: ")
 
 
+def test_dictionaries_load_file_instead_of_directory(tmp_path: Path) -> None:
+    directory = write_set(tmp_path / "set", **{"x.verbs.txt": VERBS, "x.actors.txt": ACTORS})
+    with pytest.raises(DictionaryError) as caught:
+        load_dictionaries(directory / "x.verbs.txt")
+    assert str(caught.value) == (
+        f"[E010] {directory / 'x.verbs.txt'}: is a file, not a dictionary directory - "
+        f"give the directory that holds it ({directory})"
+    )
+
+
 def test_dictionaries_load_strict_raises_at_line(tmp_path: Path) -> None:
     directory = write_set(
         tmp_path / "set", **{"x.verbs.txt": VERBS, "x.actors.txt": ACTORS + "GAMMA\n"}

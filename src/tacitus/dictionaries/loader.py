@@ -53,6 +53,12 @@ def _role(name: str) -> str | None:
 def find_dictionary_files(directory: Path) -> DictionaryFiles:
     """Recognise files by name: verbs ``*verbs*``/``CAMEO*``; ``*actors*`` (several);
     ``*agents*``; ``*discards*``; ``*issue*``; ``*prepositions*``. Others are ignored."""
+    if directory.is_file():
+        raise DictionaryError(
+            "is a file, not a dictionary directory - give the directory that holds it "
+            f"({directory.parent})",
+            path=str(directory),
+        )
     if not directory.is_dir():
         raise DictionaryError(
             "dictionary directory not found - give a directory holding CAMEO*.txt or "
