@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from datetime import datetime
 
 import click
 
 from tacitus.cli import cli
 from tacitus.dictionaries import DictionarySet, load_dictionaries
+from tacitus.dictionaries.lookup import lookup
 
 __all__ = ["dictionaries_group"]
 
@@ -64,6 +66,40 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
             click.echo(f"{problem.severity}: {problem}{shown}")
     if any(p.severity == "error" for p in dictionaries.problems):
         raise SystemExit(1)
+
+
+@dictionaries_group.command(name="lookup")
+@click.argument("text")
+@click.option(
+    "--dictionaries",
+    "directory",
+    type=click.Path(exists=True, file_okay=False, dir_okay=True),
+    help="Dictionary directory (default: the shipped set).",
+)
+@click.option(
+    "--date",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y%m%d"]),
+    help="Resolve dated actor codes on this day (YYYY-MM-DD).",
+)
+def lookup_command(text: str, directory: str | None, day: datetime | None) -> None:
+    """Show which actors, agents and verb blocks TEXT selects, with codes and file:line.
+
+    Example:
+
+        tacitus dictionaries lookup "Sergei Lavrov" --date 2021-02-04
+
+        tacitus dictionaries lookup agreed
+    """
+    dictionaries = load_dictionaries(directory)
+    hits = lookup(dictionaries, text, day.date() if day else None)
+    if not hits:
+        click.echo(f"nothing in {dictionaries.source} matches {text!r}")
+        return
+    for hit in hits:
+        detail = f"  ({hit.detail})" if hit.detail else ""
+        codes = "/".join(hit.codes) or "-"
+        click.echo(f"{hit.kind}\t{hit.name}\t{codes}\t{hit.origin}{detail}")
 
 
 def summary(dictionaries: DictionarySet) -> dict[str, str | int]:
