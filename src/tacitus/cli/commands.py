@@ -2,3 +2,5 @@
 
 # One import per command module; keep sorted.
 from tacitus.cli import code  # noqa: F401
+from tacitus.cli import dictionaries  # noqa: F401
+from tacitus.cli import eval as _eval  # noqa: F401
