@@ -83,7 +83,9 @@ def main() -> int:
 
     print(f"articles            {len(articles)} ({sum(map(len, texts)):,} characters)")
     print(f"dictionary load     {load_seconds:.2f} s")
-    print(f"bare nlp.pipe       {bare_seconds:.1f} s wall, {bare_cpu:.1f} s CPU ({parsed_sentences} sentences)")
+    print(
+        f"bare nlp.pipe       {bare_seconds:.1f} s wall, {bare_cpu:.1f} s CPU ({parsed_sentences} sentences)"
+    )
     print(f"coder               {code_seconds:.1f} s wall, {code_cpu:.1f} s CPU")
     print(f"articles/s          {len(articles) / code_seconds:.1f}")
     print(f"sentences/s         {sentences / code_seconds:.1f}")

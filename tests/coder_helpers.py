@@ -40,12 +40,19 @@ def word(text: str, joined: bool = False) -> Element:
     return Element("word", phrase=Phrase(tuple(text.upper().split())), joined=joined)
 
 
-def pattern(before: tuple[Element, ...], after: tuple[Element, ...], code: str | None, reverse: str | None = None) -> VerbPattern:
+def pattern(
+    before: tuple[Element, ...], after: tuple[Element, ...], code: str | None, reverse: str | None = None
+) -> VerbPattern:
     return VerbPattern(before, after, code, reverse, ORIGIN, "- test pattern")
 
 
-def block(name: str, forms: list[str], code: str | None, reverse: str | None = None,
-          patterns: tuple[VerbPattern, ...] = ()) -> VerbBlock:
+def block(
+    name: str,
+    forms: list[str],
+    code: str | None,
+    reverse: str | None = None,
+    patterns: tuple[VerbPattern, ...] = (),
+) -> VerbBlock:
     return VerbBlock(name, code, reverse, tuple(VerbForm((f,)) for f in forms), patterns, ORIGIN)
 
 
@@ -58,7 +65,9 @@ def verb_dictionary(*blocks: VerbBlock, syntax: str = "petrarch1") -> VerbDictio
     return verbs
 
 
-def small_set(extra_blocks: tuple[VerbBlock, ...] = (), discards: list[DiscardEntry] | None = None) -> DictionarySet:
+def small_set(
+    extra_blocks: tuple[VerbBlock, ...] = (), discards: list[DiscardEntry] | None = None
+) -> DictionarySet:
     """Fictional countries, two agents, a dated person and a handful of verbs."""
     actors = ActorDictionary()
     actors.entries = [
@@ -74,11 +83,15 @@ def small_set(extra_blocks: tuple[VerbBlock, ...] = (), discards: list[DiscardEn
         ),
     ]
     agents = [
-        agent("CLERIC", "MOS"), agent("CLERICS", "MOS"),
-        agent("DIPLOMAT", "GOV"), agent("DIPLOMATS", "GOV"),
-        agent("AMBASSADOR", "GOV"), agent("AMBASSADORS", "GOV"),
+        agent("CLERIC", "MOS"),
+        agent("CLERICS", "MOS"),
+        agent("DIPLOMAT", "GOV"),
+        agent("DIPLOMATS", "GOV"),
+        agent("AMBASSADOR", "GOV"),
+        agent("AMBASSADORS", "GOV"),
         agent("FOREIGN MINISTER", "GOV"),
-        agent("SOLDIER", "MILARM"), agent("SOLDIERS", "MILARM"),
+        agent("SOLDIER", "MILARM"),
+        agent("SOLDIERS", "MILARM"),
         agent("MSF", "NGO", prefix=True),
     ]
     blocks = (

@@ -9,7 +9,9 @@ from tacitus.coder import Coder, CoderOptions
 from tacitus.dictionaries.model import Element
 
 WARN = block(
-    "WARN", ["WARN", "WARNED"], "160",
+    "WARN",
+    ["WARN", "WARNED"],
+    "160",
     patterns=(pattern((), (word("OF"), Element("target")), "162"),),
 )
 WILL = block("WILL", ["WILL", "WOULD"], "030")

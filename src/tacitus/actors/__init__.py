@@ -4,4 +4,12 @@ from tacitus.actors.compose import ActorGroup, Mention, build_groups, compose_co
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.resolver import ActorResolver, parse_day
 
-__all__ = ["ActorFinder", "ActorGroup", "ActorResolver", "Mention", "build_groups", "compose_code", "parse_day"]
+__all__ = [
+    "ActorFinder",
+    "ActorGroup",
+    "ActorResolver",
+    "Mention",
+    "build_groups",
+    "compose_code",
+    "parse_day",
+]

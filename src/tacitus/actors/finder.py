@@ -40,8 +40,7 @@ class ActorFinder:
     def has_any(self, words: Sequence[Word]) -> bool:
         """True when some actor or agent phrase occurs (the cheap pre-parse test)."""
         return any(
-            self.actors.matches_at(words, i) or self.agents.matches_at(words, i)
-            for i in range(len(words))
+            self.actors.matches_at(words, i) or self.agents.matches_at(words, i) for i in range(len(words))
         )
 
     def find(self, words: Sequence[Word], day: date | None) -> list[Mention]:

@@ -130,7 +130,8 @@ class PhraseIndex(Generic[T]):
         if stem == expected:
             return False
         return any(
-            len(other.phrase.words) >= 1 and other.end - other.start >= 1
+            len(other.phrase.words) >= 1
+            and other.end - other.start >= 1
             and len(split_phrase_word(other.phrase.words[0].upper())[0]) > len(expected)
             for other in self.matches_at(words, last)
         )

@@ -30,7 +30,9 @@ def read_articles(inputs: Sequence[str], *, date: str | None = None) -> Iterator
         stem = "stdin" if name == "-" else Path(name).stem
         first = next((line for line in text.splitlines() if line.strip()), "")
         if not first.lstrip().startswith("{"):
-            yield Article(id=stem, text=text, date=default_day.isoformat() if default_day else None, origin=name)
+            yield Article(
+                id=stem, text=text, date=default_day.isoformat() if default_day else None, origin=name
+            )
             continue
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
@@ -52,7 +54,9 @@ def read_articles(inputs: Sequence[str], *, date: str | None = None) -> Iterator
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("--date", help="Date of plain-text articles (YYYY-MM-DD or YYYYMMDD); JSONL records carry their own.")
+@click.option(
+    "--date", help="Date of plain-text articles (YYYY-MM-DD or YYYYMMDD); JSONL records carry their own."
+)
 @click.option(
     "--dictionaries",
     type=click.Path(exists=True, file_okay=False),
@@ -60,7 +64,7 @@ def read_articles(inputs: Sequence[str], *, date: str | None = None) -> Iterator
 )
 @click.option("--model", help="spaCy model package or directory (default: en_core_web_sm).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("--include-negated", is_flag=True, help="Also output negated events (flagged \"negated\": true).")
+@click.option("--include-negated", is_flag=True, help='Also output negated events (flagged "negated": true).')
 def code_command(
     inputs: tuple[str, ...],
     date: str | None,

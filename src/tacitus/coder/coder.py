@@ -21,7 +21,7 @@ from tacitus.actors.words import Word, words_of_tokens
 from tacitus.cameo import code_info
 from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
-from tacitus.dictionaries.model import DiscardEntry, DictionarySet, IssueEntry
+from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
@@ -93,7 +93,9 @@ class Coder:
                 self.issues.add(issue.phrase, issue)
         self.stats: Counter[str] = Counter()
         self._selective_parser: SelectiveParser | None = None
-        self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length)
+        self._context = SentenceContext(
+            dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length
+        )
         self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
 
     @property
@@ -111,14 +113,25 @@ class Coder:
     def with_options(self, options: CoderOptions) -> Coder:
         """A coder sharing dictionaries and model but deciding with other options."""
         other = object.__new__(Coder)
-        for name in ("dictionaries", "dictionary_seconds", "model_name", "_nlp", "finder",
-                     "resolver", "discards", "issues", "_use_lemmas"):
+        for name in (
+            "dictionaries",
+            "dictionary_seconds",
+            "model_name",
+            "_nlp",
+            "finder",
+            "resolver",
+            "discards",
+            "issues",
+            "_use_lemmas",
+        ):
             setattr(other, name, getattr(self, name))
         other._nlp = self.nlp
         other.options = options
         other.stats = Counter()
         other._selective_parser = None
-        other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad, options.new_actor_length)
+        other._context = SentenceContext(
+            self.dictionaries.verbs, options.require_dyad, options.new_actor_length
+        )
         return other
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -169,9 +182,7 @@ class Coder:
         day = parse_day(article.date)
         memory = DocumentMemory()
         for index, sent in enumerate(doc.sents):
-            coded.sentences.append(
-                Sentence(article.id, index, sent.start_char, sent.end_char, sent.text)
-            )
+            coded.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char, sent.text))
             self.stats["sentences"] += 1
             try:
                 actors, events = self._code_sentence(article, doc, sent, index, day, memory)
@@ -272,8 +283,13 @@ class Coder:
                 for p in range(*span):
                     chunk_of[p] = offset + k
         return SentenceWords(
-            words, group_of, chunk_of, self.dictionaries.verbs.synsets,
-            self._use_lemmas, group_spans, chunk_spans,
+            words,
+            group_of,
+            chunk_of,
+            self.dictionaries.verbs.synsets,
+            self._use_lemmas,
+            group_spans,
+            chunk_spans,
         )
 
     def _issues(self, words: list[Word]) -> list[str]:
@@ -288,7 +304,9 @@ class Coder:
         span = doc[group.start : group.end]
         return actor_record(span.text, code, name=group.name, start=span.start_char, end=span.end_char)
 
-    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]) -> Event:
+    def _event(
+        self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]
+    ) -> Event:
         info = code_info(raw.code)
         coded = raw.coded
         if coded.pattern is not None:
@@ -314,7 +332,9 @@ class Coder:
             rule=rule,
             negated=raw.negated,
             modality=raw.modality,
-            reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0]) if raw.reported_by else None,
+            reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0])
+            if raw.reported_by
+            else None,
             issues=list(issues),
         )
 

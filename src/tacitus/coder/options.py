@@ -47,12 +47,18 @@ class CoderOptions:
     @property
     def comma_limits(self) -> tuple[int, int, int, int, int, int]:
         return (
-            self.comma_min, self.comma_max, self.comma_bmin,
-            self.comma_bmax, self.comma_emin, self.comma_emax,
+            self.comma_min,
+            self.comma_max,
+            self.comma_bmin,
+            self.comma_bmax,
+            self.comma_emin,
+            self.comma_emax,
         )
 
     @classmethod
-    def from_overrides(cls, overrides: Mapping[str, Any] | None, base: CoderOptions | None = None) -> CoderOptions:
+    def from_overrides(
+        cls, overrides: Mapping[str, Any] | None, base: CoderOptions | None = None
+    ) -> CoderOptions:
         """Options from a gold record's ``config_overrides`` (values may be strings:
         ``"false"``, ``"3"``). Unknown keys raise UserInputError naming the known ones."""
         options = base or cls()
@@ -62,9 +68,7 @@ class CoderOptions:
         changes: dict[str, Any] = {}
         for key, value in overrides.items():
             if key not in known:
-                raise UserInputError(
-                    f"unknown coder option {key!r} - use one of: {', '.join(sorted(known))}"
-                )
+                raise UserInputError(f"unknown coder option {key!r} - use one of: {', '.join(sorted(known))}")
             current = getattr(options, key)
             changes[key] = _convert(key, value, type(current))
         return replace(options, **changes)

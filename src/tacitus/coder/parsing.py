@@ -62,7 +62,9 @@ class SelectiveParser:
                 sentences.append(sentence)
             pieces.append(sentences)
         self.stats["parsed"] += len(to_parse)
-        for (text_index, slot), parsed in zip(slots, self.nlp.pipe(to_parse, batch_size=self.batch_size), strict=True):
+        for (text_index, slot), parsed in zip(
+            slots, self.nlp.pipe(to_parse, batch_size=self.batch_size), strict=True
+        ):
             pieces[text_index][slot] = parsed
         for text, sentences in zip(texts, pieces, strict=True):
             if not sentences:

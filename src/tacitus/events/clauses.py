@@ -10,8 +10,26 @@ __all__ = ["comma_deletions", "is_negated", "modality_of"]
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "'d", "can", "must"})
 _INTENT_HEADS = frozenset(
-    {"plan", "intend", "want", "seek", "hope", "pledge", "promise", "vow", "aim", "agree",
-     "ready", "willing", "prepared", "decide", "offer", "expect", "try", "wish"}
+    {
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "hope",
+        "pledge",
+        "promise",
+        "vow",
+        "aim",
+        "agree",
+        "ready",
+        "willing",
+        "prepared",
+        "decide",
+        "offer",
+        "expect",
+        "try",
+        "wish",
+    }
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -67,7 +85,9 @@ def comma_deletions(
     return deleted
 
 
-def _continues_list(tokens: Sequence[Any], comma: int, segment: Sequence[Any], protected: Sequence[bool]) -> bool:
+def _continues_list(
+    tokens: Sequence[Any], comma: int, segment: Sequence[Any], protected: Sequence[bool]
+) -> bool:
     """``Arnor, Osgiliath and Gondor met``: an actor before the comma and one opening
     the clause make a list, not a parenthesis."""
     before = tokens[comma - 1] if comma > 0 else None

@@ -90,7 +90,7 @@ def match_pattern(
     """Match `pattern` with the verb at words [verb_start, verb_end); None if it fails."""
     result = PatternMatch()
     cursor = verb_end
-    for index, element in enumerate(pattern.after):
+    for element in pattern.after:
         adjacent = element.joined or False
         found = _forward(element, sw, cursor, adjacent, result, before=False)
         if found is None:
@@ -167,9 +167,7 @@ def _spells_negation(element: Element, sw: SentenceWords) -> bool:
     if element.kind == "word" and element.phrase is not None:
         return any(w in _NEGATION_WORDS for w in element.phrase.words)
     if element.kind == "synset":
-        return any(
-            w in _NEGATION_WORDS for p in sw.synsets.get(element.name, ()) for w in p.words
-        )
+        return any(w in _NEGATION_WORDS for p in sw.synsets.get(element.name, ()) for w in p.words)
     return False
 
 

@@ -7,13 +7,34 @@ from typing import Any
 
 from tacitus.actors.compose import ActorGroup
 
-__all__ = ["closure_groups", "new_actor_group", "object_token", "source_groups", "subject_token", "target_groups"]
+__all__ = [
+    "closure_groups",
+    "new_actor_group",
+    "object_token",
+    "source_groups",
+    "subject_token",
+    "target_groups",
+]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Dependencies that stay inside a (compound) noun phrase.
 _NP_LINKS = frozenset(
-    {"conj", "cc", "appos", "poss", "compound", "amod", "nmod", "flat", "det", "case",
-     "punct", "nummod", "quantmod", "preconj"}
+    {
+        "conj",
+        "cc",
+        "appos",
+        "poss",
+        "compound",
+        "amod",
+        "nmod",
+        "flat",
+        "det",
+        "case",
+        "punct",
+        "nummod",
+        "quantmod",
+        "preconj",
+    }
 )
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "dep", "acomp", "prep"})
 
@@ -25,9 +46,11 @@ def _np_tokens(token: Any) -> list[Any]:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in _NP_LINKS or (
-                child.dep_ == "prep" and child.lower_ in ("of", "in", "from")
-            ) or (child.dep_ == "pobj" and current.dep_ == "prep"):
+            if (
+                child.dep_ in _NP_LINKS
+                or (child.dep_ == "prep" and child.lower_ in ("of", "in", "from"))
+                or (child.dep_ == "pobj" and current.dep_ == "prep")
+            ):
                 found.append(child)
                 stack.append(child)
     return found
@@ -92,9 +115,7 @@ def _is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def source_groups(
-    verb: Any, head_to_group: dict[int, int]
-) -> tuple[list[int], list[int]]:
+def source_groups(verb: Any, head_to_group: dict[int, int]) -> tuple[list[int], list[int]]:
     """(source groups, target groups the subject supplies in a passive with ``by``)."""
     subjects, agent = _subject_tokens(verb)
     sources: list[int] = []

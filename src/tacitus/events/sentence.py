@@ -67,10 +67,14 @@ def code_sentence(
         sources = [s for s in sources if groups[s].head in visible]
         match = coded.match
         if match.source is not None:
-            sources = closure_groups(hit.token.doc[groups[match.source].head], head_to_group) or [match.source]
+            sources = closure_groups(hit.token.doc[groups[match.source].head], head_to_group) or [
+                match.source
+            ]
         targets: list[int]
         if match.target is not None:
-            targets = closure_groups(hit.token.doc[groups[match.target].head], head_to_group) or [match.target]
+            targets = closure_groups(hit.token.doc[groups[match.target].head], head_to_group) or [
+                match.target
+            ]
             if match.source is None:
                 sources = [s for s in sources if s not in targets]
                 if not sources and hit.token.head is not hit.token:
@@ -116,7 +120,7 @@ def _new_actors(
 
 
 def _cooperative(code: str | None) -> bool:
-    """"China and Russia agreed/pledged": cooperation between compound members."""
+    """ "China and Russia agreed/pledged": cooperation between compound members."""
     return code is not None and code_info(code).quad_class in (1, 2)
 
 
@@ -144,11 +148,11 @@ def _pairs(
 ) -> list[RawEvent]:
     source_codes = _codes(groups, sources)
     target_codes = _codes(groups, targets)
-    pairs: list[tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]] = []
+    pairs: list[
+        tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]
+    ] = []
     reciprocal = (
-        coded.reverse_code is not None
-        or coded.match.compound is not None
-        or _cooperative(coded.code)
+        coded.reverse_code is not None or coded.match.compound is not None or _cooperative(coded.code)
     )
     if not target_codes and len(source_codes) >= 2 and reciprocal:
         # A compound subject of a paired code ([030:030]) or a % pattern with
@@ -168,9 +172,13 @@ def _pairs(
     events = []
     for (s_code, s_group), (t_code, t_group), forward, backward in pairs:
         if forward:
-            events.append(RawEvent(s_code, t_code, forward, s_group, t_group, verb, coded, negated, modality, reporter))
+            events.append(
+                RawEvent(s_code, t_code, forward, s_group, t_group, verb, coded, negated, modality, reporter)
+            )
         if backward:
-            events.append(RawEvent(t_code, s_code, backward, t_group, s_group, verb, coded, negated, modality, reporter))
+            events.append(
+                RawEvent(t_code, s_code, backward, t_group, s_group, verb, coded, negated, modality, reporter)
+            )
     return events
 
 
