@@ -65,16 +65,16 @@ class ActorFinder:
                 )
             )
         seen: set[tuple[int, str]] = set()
-        for hit in self.agents.find_all(words):
-            if any(i in covered for i in range(hit.start, hit.end)):
+        for agent_hit in self.agents.find_all(words):
+            if any(i in covered for i in range(agent_hit.start, agent_hit.end)):
                 continue
-            code = "".join(split_codes(hit.payload.code))
-            key = (hit.start, code)
+            code = "".join(split_codes(agent_hit.payload.code))
+            key = (agent_hit.start, code)
             if key in seen or not code:
                 continue
             seen.add(key)
-            first, last = words[hit.start].token, words[hit.end - 1].token
-            mentions.append(Mention("agent", first, last + 1, (code,), prefix=hit.payload.prefix))
+            first, last = words[agent_hit.start].token, words[agent_hit.end - 1].token
+            mentions.append(Mention("agent", first, last + 1, (code,), prefix=agent_hit.payload.prefix))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

@@ -70,7 +70,10 @@ class SelectiveParser:
             if not sentences:
                 yield self.nlp.make_doc(text)
                 continue
-            yield Doc.from_docs(sentences, ensure_whitespace=False, exclude=["tensor", "user_data"])
+            # Unparsed sentences have no tensor: merge without tensors.
+            yield Doc.from_docs(  # type: ignore[call-arg]
+                sentences, ensure_whitespace=False, exclude=["tensor", "user_data"]
+            )
 
     def _wanted(self, sent: Any, words: Sequence[Word], names: set[str]) -> bool:
         if self.wanted(words):

@@ -124,8 +124,8 @@ def _cooperative(code: str | None) -> bool:
     return code is not None and code_info(code).quad_class in (1, 2)
 
 
-def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup]]:
-    found: list[tuple[str, ActorGroup]] = []
+def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup | None]]:
+    found: list[tuple[str, ActorGroup | None]] = []
     seen: set[str] = set()
     for index in indices:
         for code in groups[index].codes:
