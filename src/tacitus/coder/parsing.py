@@ -19,13 +19,32 @@ _REFERRING = frozenset({"he", "she", "sides", "countries", "nations", "parties",
 _CAPITALISED = re.compile(r"^[A-Z][a-z]")
 
 
-def mark_line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and page debris stay apart."""
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+
+
+def mark_line_breaks(doc: Doc, *, only_after_punctuation: bool = True) -> Doc:
+    """Preset sentence starts for the parser: a line break ends a sentence
+    (headlines and page debris stay apart), and a sentence cannot start where
+    no sentence-final punctuation or line break precedes it (the parser splits
+    "an anti- Gondor parade" otherwise)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+        elif only_after_punctuation and not _may_end_sentence(doc, token.i - 1):
+            token.is_sent_start = False
     return doc
+
+
+def _may_end_sentence(doc: Doc, index: int) -> bool:
+    """Whether the sentence may end with token `index` (a period, ``?``, ``!``,
+    ``:``, ``;``, a closing quote after one, or whitespace)."""
+    token = doc[index]
+    if token.is_space or token.text[-1:] in (".", "!", "?", ":", ";"):
+        return True
+    if token.text in _CLOSERS and index > 0:
+        return _may_end_sentence(doc, index - 1)
+    return False
 
 
 class SelectiveParser:
@@ -46,7 +65,7 @@ class SelectiveParser:
         to_parse: list[Doc] = []
         slots: list[tuple[int, int]] = []
         for text_index, text in enumerate(texts):
-            doc = mark_line_breaks(self.sentencizer(self.nlp.tokenizer(text)))
+            doc = mark_line_breaks(self.sentencizer(self.nlp.tokenizer(text)), only_after_punctuation=False)
             sentences: list[Doc] = []
             names: set[str] = set()
             for sent in doc.sents:
