@@ -192,7 +192,8 @@ class Coder:
                 continue
             coded.actors.extend(actors)
             coded.events.extend(events)
-        coded.events.sort(key=lambda e: (e.sentence, e.evidence.start, e.source, e.target, e.code))
+        # Sentence order, then verb order within a sentence (events are made in verb order).
+        coded.events.sort(key=lambda e: e.sentence)
         self.stats["events"] += len(coded.events)
         return coded
 
