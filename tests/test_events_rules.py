@@ -99,3 +99,23 @@ def test_events_rules_event_record_is_complete(coder):
     assert record["plover"]["event_type"] == "ASSAULT"
     assert text[record["evidence"]["start"] : record["evidence"]["end"]] == text
     assert record["source_actor"]["code"] == "ARN" and record["verb"] == "attacked"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1988, Arnor attacked Gondor.", set()),
+        ("Arnor attacked Gondor, which it first fought in 1988.", {("ARN", "GON", "190")}),
+        ("Arnor attacked Gondor at the World Cup.", set()),
+    ],
+)
+def test_events_rules_discards_history_and_sport(nlp, text, expected):
+    from coder_helpers import ORIGIN, phrase
+    from tacitus.dictionaries.model import DiscardEntry, Phrase
+
+    discards = [
+        DiscardEntry(Phrase(("1988",)), False, ORIGIN),
+        DiscardEntry(phrase("WORLD CUP"), False, ORIGIN),
+    ]
+    coder = Coder(small_set(discards=discards))
+    assert triples(coder, text) == expected

@@ -206,10 +206,13 @@ class Coder:
                 return str(hit.phrase)
         return None
 
-    def _sentence_discard(self, words: list[Word]) -> str | None:
+    def _sentence_discard(self, doc: Any, words: list[Word]) -> str | None:
         for hit in self.discards.find_longest(words):
-            if not hit.payload.story:
-                return str(hit.phrase)
+            if hit.payload.story:
+                continue
+            if _is_year(hit.phrase.words) and not _dates_main_clause(doc[words[hit.start].token]):
+                continue
+            return str(hit.phrase)
         return None
 
     def _code_sentence(
@@ -221,7 +224,7 @@ class Coder:
             log.warning("sentence %s:%d skipped: %d tokens", article.id, index, len(tokens))
             return [], []
         words = words_of_tokens(tokens)
-        if len(self.discards) and self._sentence_discard(words):
+        if len(self.discards) and self._sentence_discard(doc, words):
             self.stats["sentences_discarded"] += 1
             return [], []
         mentions = self.finder.find(words, day)
@@ -338,6 +341,25 @@ class Coder:
             else None,
             issues=list(issues),
         )
+
+
+def _is_year(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 and words[0].isdigit() and len(words[0]) == 4
+
+
+def _dates_main_clause(token: Any) -> bool:
+    """Year discards (``1988``) mark history: they void a sentence only when the year
+    dates its main verb ("In 1988, Iraq attacked Iran"), not a side remark ("a
+    plane blown up in 1988", "since Tirana split with Moscow in 1968")."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            return current.dep_ == "ROOT" and current is token
+        if head.pos_ in ("VERB", "AUX"):
+            return head.dep_ == "ROOT"
+        current = head
+    return False
 
 
 def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
