@@ -35,6 +35,7 @@ def triples(coder, text, **kw):
         ("Arnor and Osgiliath attacked Gondor.", {("ARN", "GON", "190"), ("OSG", "GON", "190")}),
         ("Arnor warned Gondor of Osgiliath.", {("ARN", "OSG", "162")}),
         ("Arnor and Gondor agreed on Monday.", {("ARN", "GON", "030"), ("GON", "ARN", "030")}),
+        ("Osgiliath opposed the plan and attacked Gondor.", {("OSG", "GON", "190")}),
     ],
 )
 def test_events_rules_code(coder, text, expected):

@@ -149,14 +149,19 @@ _NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis"})
 
 
 def _argument_tokens(verb: Any) -> set[int]:
-    """The verb's subtree without relative clauses and gerund phrases
-    (``… by holding the Russia-China Year``): where its target may sit."""
+    """The verb's subtree without relative clauses, gerund phrases (``… by holding
+    the Russia-China Year``) and coordinated verbs (``condemned the attack and
+    imposed sanctions on Russia``): where its target may sit."""
     found: set[int] = set()
     stack = [verb]
     while stack:
         current = stack.pop()
         found.add(current.i)
-        stack.extend(c for c in current.children if c.dep_ not in _NESTED)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in _NESTED and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        )
     return found
 
 
