@@ -120,3 +120,20 @@ def test_events_rules_discards_history_and_sport(nlp, text, expected):
     ]
     coder = Coder(small_set(discards=discards))
     assert triples(coder, text) == expected
+
+
+def test_events_rules_petrarch2_patterns_stay_in_the_verbs_phrase(nlp):
+    from coder_helpers import block, pattern, small_set, word
+    from tacitus.dictionaries.model import Element
+
+    condemn = block(
+        "CONDEMN",
+        ["CONDEMN", "CONDEMNED"],
+        "122",
+        patterns=(pattern((), (word("ATTACK"), word("ON"), Element("target")), "112"),),
+    )
+    dictionaries = small_set((condemn,))
+    dictionaries.verbs.syntax = "petrarch2"
+    coder = Coder(dictionaries)
+    text = "Arnor condemned the attack, and Osgiliath attacked Gondor on Monday."
+    assert ("ARN", "GON", "112") not in triples(coder, text)

@@ -26,6 +26,9 @@ class SentenceWords:
     group_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     chunk_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     positions: dict[str, list[int]] = field(default_factory=dict)
+    # Word positions the words after the verb may be matched at (the verb's own
+    # arguments); None: anywhere in the sentence.
+    scope: set[int] | None = None
 
     def __post_init__(self) -> None:
         # Where each word (and lemma) occurs: pattern words are looked up, not scanned for.
@@ -193,12 +196,16 @@ def _forward(
     last = min(cursor if adjacent else len(sw.words) - 1, len(sw.words) - 1)
     if element.kind in ("word", "synset", "prep"):
         for position in _candidate_starts(element, sw, cursor, last):
+            if sw.scope is not None and position not in sw.scope:
+                continue
             end = _element_at(element, sw, position)
             if end is not None:
                 result.spells_negation |= _spells_negation(element, sw)
                 return end
         return None
     for position in range(cursor, last + 1):
+        if sw.scope is not None and position not in sw.scope:
+            continue
         if element.kind in ("source", "target", "compound"):
             group = sw.group[position]
             if group >= 0 and sw.group_spans[group][0] == position:

@@ -148,7 +148,7 @@ def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
 _NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis"})
 
 
-def _argument_tokens(verb: Any) -> set[int]:
+def argument_tokens(verb: Any) -> set[int]:
     """The verb's subtree without relative clauses, gerund phrases (``… by holding
     the Russia-China Year``) and coordinated verbs (``condemned the attack and
     imposed sanctions on Russia``): where its target may sit."""
@@ -173,7 +173,7 @@ def target_groups(
     visible: set[int],
 ) -> list[int]:
     """The first actor group after the verb in its subtree, with its conjuncts."""
-    subtree = _argument_tokens(verb)
+    subtree = argument_tokens(verb)
     candidates = [
         index
         for index, group in enumerate(groups)

@@ -12,6 +12,7 @@ from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
+    argument_tokens,
     closure_groups,
     new_actor_group,
     object_token,
@@ -60,7 +61,14 @@ def code_sentence(
     """Every event of the sentence, in verb order."""
     events: list[RawEvent] = []
     for hit in find_verbs(tokens, sw, context.verbs):
+        if sw.use_lemmas:
+            # PETRARCH-2 patterns describe the verb's own phrase: match inside its
+            # arguments ("condemned the attack, and … sanctions on Russia" is no
+            # "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as TABARI read them.
+            arguments = argument_tokens(hit.token)
+            sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
         coded = choose_code(hit, sw)
+        sw.scope = None
         if coded is None or (coded.code is None and coded.reverse_code is None):
             continue
         sources, passive_targets = source_groups(hit.token, head_to_group)
