@@ -13,8 +13,23 @@ from tacitus.dictionaries.model import Phrase
 
 __all__ = ["DocumentMemory"]
 
-_PAIR_NOUNS = frozenset({"sides", "countries", "nations", "parties", "governments", "states"})
+_PAIR_NOUNS = frozenset(
+    {
+        "sides",
+        "countries",
+        "nations",
+        "parties",
+        "governments",
+        "states",
+        "ministers",
+        "leaders",
+        "presidents",
+        "delegations",
+        "heads",
+    }
+)
 _PAIR_NUMBERS = frozenset({"two", "both"})
+_PERSON_NOUNS = frozenset({"ministers", "leaders", "presidents", "heads"})
 _PRONOUNS = frozenset({"he", "she"})
 _NAME_DEPS = frozenset({"compound", "flat"})
 
@@ -33,6 +48,7 @@ class DocumentMemory:
     names: PhraseIndex[_Known] = field(default_factory=PhraseIndex)
     last_person: _Known | None = None
     last_pair: tuple[str, ...] | None = None
+    last_person_pair: tuple[str, ...] | None = None
 
     def mentions(self, doc: Any, words: Sequence[Word], covered: set[int]) -> list[Mention]:
         """Mentions of known names, pronoun subjects and ``the two sides``."""
@@ -49,7 +65,7 @@ class DocumentMemory:
         tokens = {w.token for w in words}
         for i in sorted(tokens):
             token = doc[i]
-            if i in covered:
+            if i in covered and token.lower_ not in _PAIR_NOUNS:
                 continue
             if (
                 token.lower_ in _PRONOUNS
@@ -58,11 +74,14 @@ class DocumentMemory:
             ):
                 person = self.last_person
                 found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))
-            elif token.lower_ in _PAIR_NOUNS and self.last_pair and i > 0:
+            elif token.lower_ in _PAIR_NOUNS and i > 0:
+                pair = self.last_pair
+                if token.lower_ in _PERSON_NOUNS and self.last_person_pair:
+                    pair = self.last_person_pair  # "the two ministers": the two people
                 previous = doc[i - 1]
-                if previous.lower_ in _PAIR_NUMBERS and previous.i in tokens:
+                if pair and previous.lower_ in _PAIR_NUMBERS and previous.i in tokens:
                     start = i - 2 if i > 1 and doc[i - 2].lower_ == "the" else i - 1
-                    found.append(Mention("actor", start, i + 1, self.last_pair))
+                    found.append(Mention("actor", start, i + 1, pair))
         return found
 
     def learn(self, doc: Any, groups: Sequence[ActorGroup], covered: set[int]) -> None:
@@ -84,6 +103,12 @@ class DocumentMemory:
                 if propn:
                     self._remember(propn[-1:], _Known(tuple(group.codes), group.name))
                 self.last_person = _Known(tuple(group.codes), group.name)
+        people: dict[str, str] = {}
+        for group in groups:
+            if group.person and not group.absorbed and len(group.codes) == 1:
+                people.setdefault(group.codes[0][:3], group.codes[0])
+        if len(people) == 2:
+            self.last_person_pair = tuple(people.values())
         pair: dict[str, str] = {}  # country block → its first code in the sentence
         for group in groups:
             if group.absorbed or len(group.codes) != 1:

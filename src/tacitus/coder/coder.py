@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -229,7 +230,15 @@ class Coder:
             return [], []
         mentions = self.finder.find(words, day)
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        mentions += memory.mentions(doc, words, covered)
+        remembered = memory.mentions(doc, words, covered)
+        if remembered:
+            # "the two ministers" is the pair named before, not a country-less agent.
+            taken = {i for m in remembered for i in range(m.start, m.end)}
+            mentions = [m for m in mentions if m.kind != "agent" or not taken & set(range(m.start, m.end))]
+            mentions += remembered
+        dateline = _dateline_tokens(sent)
+        if dateline:
+            mentions = [m for m in mentions if m.start not in dateline]
         if not mentions and not self.options.new_actor_length:
             return [], []
         protected = _flags(len(doc), mentions)
@@ -341,6 +350,19 @@ class Coder:
             else None,
             issues=list(issues),
         )
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?(?:\([^()\n]{1,40}\))?\s*[-–—]+\s")
+
+
+def _dateline_tokens(sent: Any) -> set[int]:
+    """Token indices of a wire dateline opening the sentence ("GENEVA, March 20
+    (Reuters) -"): the place of filing is not an actor."""
+    match = _DATELINE.match(sent.text)
+    if not match:
+        return set()
+    end = sent.start_char + match.end()
+    return {t.i for t in sent if t.idx < end}
 
 
 def _is_year(words: tuple[str, ...]) -> bool:

@@ -10,6 +10,7 @@ from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
+from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
     argument_tokens,
@@ -69,6 +70,8 @@ def code_sentence(
             sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
         coded = choose_code(hit, sw)
         sw.scope = None
+        if coded is None or (coded.code is None and coded.reverse_code is None):
+            coded = intent_to_cooperate(hit, coded)
         if coded is None or (coded.code is None and coded.reverse_code is None):
             continue
         sources, passive_targets = source_groups(hit.token, head_to_group)
