@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +44,17 @@ _LINE_BREAKS = "tacitus_line_breaks"
 def _line_breaks(doc: Any) -> Any:
     """The pipeline form of `mark_line_breaks` (for full parses)."""
     return mark_line_breaks(doc)
+
+
+@dataclass(slots=True)
+class _DocScan:
+    """Words of an article and the discard and issue phrases found in them."""
+
+    words: list[Word]
+    tokens: list[int]
+    story_discard: str | None = None
+    sentence_discards: list[int] = field(default_factory=list)
+    issues: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -175,9 +187,9 @@ class Coder:
 
     def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
-        story = self._story_discard(doc)
-        if story:
-            coded.skipped = f"story discard: {story}"
+        scan = self._scan(doc)
+        if scan.story_discard:
+            coded.skipped = f"story discard: {scan.story_discard}"
             self.stats["skipped_story_discard"] += 1
             return coded
         day = parse_day(article.date)
@@ -186,7 +198,7 @@ class Coder:
             coded.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char, sent.text))
             self.stats["sentences"] += 1
             try:
-                actors, events = self._code_sentence(article, doc, sent, index, day, memory)
+                actors, events = self._code_sentence(article, doc, sent, index, day, memory, scan)
             except Exception as exc:  # one bad sentence never stops the batch
                 self.stats["sentence_errors"] += 1
                 log.warning("sentence %s:%d skipped: %s: %s", article.id, index, type(exc).__name__, exc)
@@ -198,34 +210,40 @@ class Coder:
         self.stats["events"] += len(coded.events)
         return coded
 
-    def _story_discard(self, doc: Any) -> str | None:
-        if not len(self.discards):
-            return None
+    def _scan(self, doc: Any) -> _DocScan:
+        """One pass of the discard and issue phrases over the whole article."""
         words = words_of_tokens(doc)
-        for hit in self.discards.find_longest(words):
-            if hit.payload.story:
-                return str(hit.phrase)
-        return None
-
-    def _sentence_discard(self, doc: Any, words: list[Word]) -> str | None:
-        for hit in self.discards.find_longest(words):
-            if hit.payload.story:
-                continue
-            if _is_year(hit.phrase.words) and not _dates_main_clause(doc[words[hit.start].token]):
-                continue
-            return str(hit.phrase)
-        return None
+        scan = _DocScan(words, [w.token for w in words])
+        if len(self.discards):
+            for hit in self.discards.find_longest(words):
+                start = words[hit.start].token
+                if hit.payload.story:
+                    scan.story_discard = scan.story_discard or str(hit.phrase)
+                elif not _is_year(hit.phrase.words) or _dates_main_clause(doc[start]):
+                    scan.sentence_discards.append(start)
+        if len(self.issues):
+            for issue in self.issues.find_longest(words):
+                scan.issues.append((words[issue.start].token, issue.payload.code))
+        return scan
 
     def _code_sentence(
-        self, article: Article, doc: Any, sent: Any, index: int, day: date | None, memory: DocumentMemory
+        self,
+        article: Article,
+        doc: Any,
+        sent: Any,
+        index: int,
+        day: date | None,
+        memory: DocumentMemory,
+        scan: _DocScan,
     ) -> tuple[list[Actor], list[Event]]:
         tokens = list(sent)
         if len(tokens) > self.options.max_sentence_tokens:
             self.stats["sentences_too_long"] += 1
             log.warning("sentence %s:%d skipped: %d tokens", article.id, index, len(tokens))
             return [], []
-        words = words_of_tokens(tokens)
-        if len(self.discards) and self._sentence_discard(doc, words):
+        first, end = sent.start, sent.end
+        words = scan.words[bisect_left(scan.tokens, first) : bisect_left(scan.tokens, end)]
+        if any(first <= t < end for t in scan.sentence_discards):
             self.stats["sentences_discarded"] += 1
             return [], []
         mentions = self.finder.find(words, day)
@@ -260,7 +278,7 @@ class Coder:
         sw = self._sentence_words(doc, visible_tokens, groups)
         raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
         actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
-        issues = self._issues(words) if raw else []
+        issues = sorted({code for token, code in scan.issues if first <= token < end}) if raw else []
         events = [self._event(article, doc, sent, index, e, issues) for e in raw]
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
@@ -304,12 +322,6 @@ class Coder:
             group_spans,
             chunk_spans,
         )
-
-    def _issues(self, words: list[Word]) -> list[str]:
-        """Issue codes whose phrases occur in the sentence (one lookup per sentence)."""
-        if not len(self.issues) or not words:
-            return []
-        return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
 
     def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
         if group is None:

@@ -39,7 +39,7 @@ class CoderOptions:
     comma_emin: int = 2
     comma_emax: int = 8
     include_negated: bool = False
-    batch_size: int = 32
+    batch_size: int = 16
     skip_unparsed: bool = False
     max_chars: int = 200_000
     max_sentence_tokens: int = 250
