@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
@@ -287,9 +288,7 @@ class Coder:
     def _sentence_words(self, doc: Any, tokens: list[Any], groups: list[ActorGroup]) -> SentenceWords:
         words = words_of_tokens(tokens)
         group_of = [-1] * len(words)
-        chunk_of = [-1] * len(words)
         group_spans: dict[int, tuple[int, int]] = {}
-        chunk_spans: dict[int, tuple[int, int]] = {}
         for k, group in enumerate(groups):
             if group.absorbed:
                 continue
@@ -298,30 +297,18 @@ class Coder:
                 group_spans[k] = (positions[0], positions[-1] + 1)
                 for p in range(positions[0], positions[-1] + 1):
                     group_of[p] = k
-        if tokens:
-            first, last = tokens[0].i, tokens[-1].i
-            chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
-            for k, (start, end) in enumerate(chunks):
-                positions = [p for p, w in enumerate(words) if start <= w.token < end]
-                if positions:
-                    chunk_spans[k] = (positions[0], positions[-1] + 1)
-                    for p in range(positions[0], positions[-1] + 1):
-                        chunk_of[p] = k
-        offset = len(chunk_spans) + 1
-        for k, span in group_spans.items():
-            if chunk_of[span[0]] < 0:
-                chunk_spans[offset + k] = span
-                for p in range(*span):
-                    chunk_of[p] = offset + k
-        return SentenceWords(
+        sw = SentenceWords(
             words,
             group_of,
-            chunk_of,
+            [-1] * len(words),
             self.dictionaries.verbs.synsets,
             self._use_lemmas,
             group_spans,
-            chunk_spans,
+            {},
         )
+        if tokens:
+            sw.chunk_loader = partial(_fill_chunks, doc=doc, first=tokens[0].i, last=tokens[-1].i)
+        return sw
 
     def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
         if group is None:
@@ -394,6 +381,23 @@ def _dates_main_clause(token: Any) -> bool:
             return head.dep_ == "ROOT"
         current = head
     return False
+
+
+def _fill_chunks(sw: SentenceWords, *, doc: Any, first: int, last: int) -> None:
+    """Skippable phrases for ``^``: the sentence's noun chunks, then actor groups."""
+    chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
+    for k, (start, end) in enumerate(chunks):
+        positions = [p for p, w in enumerate(sw.words) if start <= w.token < end]
+        if positions:
+            sw.chunk_spans[k] = (positions[0], positions[-1] + 1)
+            for p in range(positions[0], positions[-1] + 1):
+                sw.chunk[p] = k
+    offset = len(sw.chunk_spans) + 1
+    for k, span in sw.group_spans.items():
+        if sw.chunk[span[0]] < 0:
+            sw.chunk_spans[offset + k] = span
+            for p in range(*span):
+                sw.chunk[p] = offset + k
 
 
 def _noun_chunks(doc: Any) -> list[tuple[int, int]]:

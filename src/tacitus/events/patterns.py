@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tacitus.actors.words import Word
@@ -29,6 +29,13 @@ class SentenceWords:
     # Word positions the words after the verb may be matched at (the verb's own
     # arguments); None: anywhere in the sentence.
     scope: set[int] | None = None
+    # Fills `chunk`/`chunk_spans` on first use: noun chunks cost, and few patterns skip.
+    chunk_loader: Callable[[SentenceWords], None] | None = None
+
+    def load_chunks(self) -> None:
+        if self.chunk_loader is not None:
+            loader, self.chunk_loader = self.chunk_loader, None
+            loader(self)
 
     def __post_init__(self) -> None:
         # Where each word (and lemma) occurs: pattern words are looked up, not scanned for.
@@ -213,6 +220,7 @@ def _forward(
                 return sw.group_spans[group][1]
             continue
         if element.kind == "skip":
+            sw.load_chunks()
             chunk = sw.chunk[position]
             if chunk >= 0:
                 return sw.chunk_spans[chunk][1]
@@ -238,6 +246,7 @@ def _backward(
                 return sw.group_spans[group][0]
             continue
         if element.kind == "skip":
+            sw.load_chunks()
             chunk = sw.chunk[end_at]
             if chunk >= 0:
                 return sw.chunk_spans[chunk][0]
