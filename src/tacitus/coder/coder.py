@@ -49,13 +49,12 @@ def _line_breaks(doc: Any) -> Any:
 
 @dataclass(slots=True)
 class _DocScan:
-    """Words of an article and the discard and issue phrases found in them."""
+    """Words of an article and the discard phrases found in them."""
 
     words: list[Word]
     tokens: list[int]
     story_discard: str | None = None
     sentence_discards: list[int] = field(default_factory=list)
-    issues: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -212,7 +211,7 @@ class Coder:
         return coded
 
     def _scan(self, doc: Any) -> _DocScan:
-        """One pass of the discard and issue phrases over the whole article."""
+        """One pass of the discard phrases over the whole article."""
         words = words_of_tokens(doc)
         scan = _DocScan(words, [w.token for w in words])
         if len(self.discards):
@@ -222,9 +221,6 @@ class Coder:
                     scan.story_discard = scan.story_discard or str(hit.phrase)
                 elif not _is_year(hit.phrase.words) or _dates_main_clause(doc[start]):
                     scan.sentence_discards.append(start)
-        if len(self.issues):
-            for issue in self.issues.find_longest(words):
-                scan.issues.append((words[issue.start].token, issue.payload.code))
         return scan
 
     def _code_sentence(
@@ -276,17 +272,19 @@ class Coder:
         else:
             groups = all_groups
         head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
-        sw = self._sentence_words(doc, visible_tokens, groups)
+        visible_words = [w for w in words if w.token in visible] if deleted else words
+        sw = self._sentence_words(doc, visible_tokens, visible_words, groups)
         raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
         actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
-        issues = sorted({code for token, code in scan.issues if first <= token < end}) if raw else []
+        issues = self._issues(words) if raw else []
         events = [self._event(article, doc, sent, index, e, issues) for e in raw]
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
         return actors, events
 
-    def _sentence_words(self, doc: Any, tokens: list[Any], groups: list[ActorGroup]) -> SentenceWords:
-        words = words_of_tokens(tokens)
+    def _sentence_words(
+        self, doc: Any, tokens: list[Any], words: list[Word], groups: list[ActorGroup]
+    ) -> SentenceWords:
         group_of = [-1] * len(words)
         group_spans: dict[int, tuple[int, int]] = {}
         for k, group in enumerate(groups):
@@ -309,6 +307,12 @@ class Coder:
         if tokens:
             sw.chunk_loader = partial(_fill_chunks, doc=doc, first=tokens[0].i, last=tokens[-1].i)
         return sw
+
+    def _issues(self, words: list[Word]) -> list[str]:
+        """Issue codes whose phrases occur in a sentence that has events."""
+        if not len(self.issues):
+            return []
+        return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
 
     def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
         if group is None:

@@ -37,12 +37,15 @@ class SentenceWords:
             loader, self.chunk_loader = self.chunk_loader, None
             loader(self)
 
+    vocabulary: frozenset[str] = frozenset()
+
     def __post_init__(self) -> None:
         # Where each word (and lemma) occurs: pattern words are looked up, not scanned for.
         for index, word in enumerate(self.words):
             self.positions.setdefault(word.text, []).append(index)
             if self.use_lemmas and word.lemma != word.text:
                 self.positions.setdefault(word.lemma, []).append(index)
+        self.vocabulary = frozenset(self.positions)
 
 
 _FIRST_WORDS: dict[int, dict[str, frozenset[str]]] = {}
@@ -94,10 +97,32 @@ class PatternMatch:
     spells_negation: bool = False
 
 
+_REQUIRED: dict[int, tuple[VerbPattern, list[frozenset[str]]]] = {}
+
+
+def _possible(pattern: VerbPattern, sw: SentenceWords) -> bool:
+    """Cheap pre-check: every word or synset of the pattern occurs in the sentence."""
+    cached = _REQUIRED.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        required = [
+            firsts
+            for element in (*pattern.before, *pattern.after)
+            if (firsts := _first_words(element, sw)) is not None
+        ]
+        cached = _REQUIRED[id(pattern)] = (pattern, required)
+    vocabulary = sw.vocabulary
+    for firsts in cached[1]:
+        if firsts.isdisjoint(vocabulary):
+            return False
+    return True
+
+
 def match_pattern(
     pattern: VerbPattern, sw: SentenceWords, verb_start: int, verb_end: int, joined_before: bool
 ) -> PatternMatch | None:
     """Match `pattern` with the verb at words [verb_start, verb_end); None if it fails."""
+    if not _possible(pattern, sw):
+        return None
     result = PatternMatch()
     cursor = verb_end
     for element in pattern.after:
