@@ -45,6 +45,8 @@ class PhraseIndex(Generic[T]):
         self._stem_lengths: set[int] = set()
         self._count = 0
         self._sorted_lengths: list[int] | None = None
+        self._stem_heads: set[str] = set()
+        self._short_stems = False  # a one-letter stem defeats the two-letter gate
 
     def add(self, phrase: Phrase, payload: T) -> None:
         words: list[str] = []
@@ -57,6 +59,8 @@ class PhraseIndex(Generic[T]):
         if len(words) == 1 and phrase.stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
+            self._stem_heads.add(words[0][:2])
+            self._short_stems = self._short_stems or len(words[0]) < 2
             self._sorted_lengths = None
         else:
             self._by_first.setdefault(words[0], []).append(entry)
@@ -67,6 +71,8 @@ class PhraseIndex(Generic[T]):
     def _candidates(self, word: str) -> list[_Entry[T]]:
         exact = self._by_first.get(word)
         found: list[_Entry[T]] = list(exact) if exact else []
+        if self._short_stems is False and word[:2] not in self._stem_heads:
+            return found  # no stem starts like this word: skip the per-length lookups
         for length in self._lengths:
             if length > len(word):
                 break
