@@ -4,6 +4,7 @@ import logging
 
 from tacitus.ingest.core import article_id, iter_articles, read_articles, read_documents
 from tacitus.ingest.document import RawDocument
+from tacitus.ingest.export import ingest
 from tacitus.ingest.options import IngestOptions, JsonlFields
 from tacitus.ingest.skips import Skip, SkipReport
 
@@ -14,6 +15,7 @@ __all__ = [
     "Skip",
     "SkipReport",
     "article_id",
+    "ingest",
     "iter_articles",
     "read_articles",
     "read_documents",

@@ -6,7 +6,7 @@ import hashlib
 import logging
 from collections.abc import Iterator, Sequence
 
-from tacitus.clean import clean_text
+from tacitus.clean import clean_text, load_rules
 from tacitus.ingest.dedup import Deduplicator, content_hash
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.language import detect_language
@@ -43,7 +43,7 @@ def read_documents(
 def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
     text, title = document.text, document.title
     if options.clean:
-        cleaned = clean_text(text, title=title)
+        cleaned = clean_text(text, title=title, rules=load_rules(options.rules))
         text, title = cleaned.text, cleaned.title
     if len(text.strip()) < options.min_chars:
         return Skip(document.origin, "no_text", "nothing left after cleaning")

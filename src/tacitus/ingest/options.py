@@ -45,6 +45,7 @@ class IngestOptions:
         near_duplicate_threshold: estimated Jaccard similarity of word 5-gram shingles
             above which two articles are near-duplicates (MinHash LSH); 0 turns it off.
         clean: run the cleaning rules over extracted text.
+        rules: path of a cleaning rules file replacing the packaged `patterns.toml`.
         favor_precision: ask trafilatura to prefer precision (less boilerplate).
         jsonl: field names of JSONL records.
     """
@@ -55,6 +56,7 @@ class IngestOptions:
     duplicates: str = "mark"
     near_duplicate_threshold: float = 0.8
     clean: bool = True
+    rules: str | None = None
     favor_precision: bool = True
     jsonl: JsonlFields = field(default_factory=JsonlFields)
 
