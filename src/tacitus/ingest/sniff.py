@@ -46,13 +46,13 @@ def sniff(head: bytes, name: str = "") -> str:
     """The kind of a (decompressed) document from its first bytes: one of `KINDS`."""
     if not head.strip():
         return "empty"
+    if head.lstrip().startswith(b"WARC/"):
+        return "warc"  # before the binary check: payloads (images) may hold NUL bytes
     text = _head_text(head)
     if text is None:
         return "binary"
     lower = text[:4096].lower()
     name = name.lower().removesuffix(".gz")
-    if lower.startswith("warc/"):
-        return "warc"
     if lower.startswith("<?xml") or name.endswith(FEED_EXTENSIONS):
         if FEED_ROOT.search(lower):
             return "feed"
