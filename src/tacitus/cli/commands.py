@@ -1,4 +1,4 @@
 """Imports every command module so that each registers itself on the `cli` group."""
 
 # One import per command module; keep sorted.
-from tacitus.cli import events, export, stats  # noqa: F401
+from tacitus.cli import clean, events, export, ingest, stats  # noqa: F401
