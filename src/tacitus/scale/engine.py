@@ -173,8 +173,7 @@ def run_ray(inputs: Sequence[str], *, out: str, options: RunOptions | None = Non
     started = time.perf_counter()
     options = options or RunOptions()
     files = _input_files(inputs)  # missing inputs fail before Ray starts
-    writer = ShardWriter(out)
-    writer.make_dirs()
+    ShardWriter(out)  # a bad output URI fails before Ray starts
     ray = _import_ray()
     we_started = _connect(ray, address, options.workers)
     try:

@@ -146,8 +146,7 @@ class ShardWriter:
         self.out = out.rstrip("/")
         self.fs, self.root = resolve_filesystem(self.out)
         self.root = self.root.rstrip("/")
-
-    def make_dirs(self) -> None:
+        # Every writer makes the folders: on a cluster each node may have its own disk.
         for table in SHARD_TABLES:
             self.fs.create_dir(f"{self.root}/{table}", recursive=True)
 
