@@ -77,6 +77,23 @@ def test_scale_load_copy_across_shards_marked(tmp_path, text):
     assert _rows(tmp_path / "t.duckdb", "SELECT DISTINCT doc_id FROM events") == [("a-first",)]
 
 
+@pytest.mark.parametrize("text", [
+    "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, "
+    "officials from both governments said after talks that lasted two days. The deal "
+    "covers deliveries through a new pipeline across Siberia and sets prices for the "
+    "next thirty years, according to a statement released by the Kremlin late in the "
+    "evening. Analysts in Beijing said the agreement strengthens ties between the two "
+    "neighbours at a time of tension with Western governments over trade and security."])
+def test_scale_load_near_copy_across_shards_marked(tmp_path, text):
+    # Ingestion sees one file per Ray task; near copies across files are found at load.
+    _write(tmp_path / "shards", [_stored("a-first", text)], first_record=0)
+    _write(tmp_path / "shards", [_stored("b-near", text.replace("Tuesday", "Wednesday"))],
+           first_record=1)
+    load_shards(str(tmp_path / "shards"), db=tmp_path / "t.duckdb")
+    assert _rows(tmp_path / "t.duckdb", "SELECT id, status, duplicate_of FROM articles "
+                 "ORDER BY id") == [("a-first", "coded", None), ("b-near", "duplicate", "a-first")]
+
+
 @pytest.mark.parametrize("lost", ["articles"])
 def test_scale_load_ignores_incomplete_shard(tmp_path, lost):
     # A worker killed after writing events but before its articles file (the commit marker).

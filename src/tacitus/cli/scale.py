@@ -95,7 +95,11 @@ def load_summary(report: Any) -> str:
 @cli.command("load")
 @click.argument("directory", metavar="DIR")
 @db_option
-def load_cli(directory: str, db: str | None) -> None:
+@click.option("--near-duplicates", "near_threshold", type=click.FloatRange(0, 1), default=0.8,
+              show_default=True,
+              help="Similarity above which loaded articles are copies (as ingestion); "
+                   "0: exact copies only.")
+def load_cli(directory: str, db: str | None, near_threshold: float) -> None:
     """Merge the Parquet shards written by `tacitus run --engine ray` into the DuckDB
     store. Idempotent: loading the same shards again, or shards holding a retried
     batch twice, adds nothing; articles whose content changed replace their rows.
@@ -106,4 +110,5 @@ def load_cli(directory: str, db: str | None) -> None:
     """
     from tacitus.scale import load_shards
 
-    click.echo(load_summary(load_shards(directory, db=db)), err=True)
+    click.echo(load_summary(load_shards(directory, db=db, near_threshold=near_threshold)),
+               err=True)

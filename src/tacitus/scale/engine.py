@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 MANIFEST_SCHEMA = pa.schema([
     ("shard", pa.string()), ("articles", pa.int64()), ("coded", pa.int64()),
     ("duplicates", pa.int64()), ("events", pa.int64()), ("skipped", pa.string()),
+    ("cpu_seconds", pa.float64()),
 ])
 
 
@@ -53,6 +54,7 @@ class ScaleReport:
     events: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time the workers spent coding and writing shards
 
     @property
     def skipped_total(self) -> int:
@@ -64,6 +66,7 @@ class ScaleReport:
             "shards": self.shards, "articles": self.articles, "coded": self.coded,
             "duplicates": self.duplicates, "events": self.events,
             "skipped": dict(sorted(self.skipped.items())), "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
         }
 
 
@@ -78,6 +81,7 @@ class CodingWorker:
         self.writer = ShardWriter(out)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
+        cpu = time.process_time()
         articles, order, skips = rows_to_items(batch.to_pylist())
         stored = code_batch(articles, self.coder, self.stages)
         shard = self.writer.write(ShardBatch(stored, order, skips))
@@ -89,6 +93,7 @@ class CodingWorker:
             "duplicates": sum(s.status == "duplicate" for s in stored),
             "events": sum(len(s.events) for s in stored),
             "skipped": json.dumps(dict(sorted(skipped.items()))),
+            "cpu_seconds": time.process_time() - cpu,
         }], schema=MANIFEST_SCHEMA)
 
 
@@ -135,7 +140,7 @@ def _dataset(ray: Any, files: list[str], out: str, options: RunOptions, workers:
     # Reading is light next to coding: no CPU reserved, so it never waits behind the pool.
     dataset = dataset.map_batches(read_files_table, fn_kwargs={"options": ingest_options},
                                   batch_format="numpy", num_cpus=0,
-                                  concurrency=max(1, workers // 2))
+                                  compute=ray.data.TaskPoolStrategy(size=max(1, workers // 2)))
     return dataset.map_batches(
         CodingWorker,
         fn_constructor_kwargs={"out": out, "dictionaries": options.dictionaries,
@@ -149,6 +154,7 @@ def _add(report: ScaleReport, manifest: dict[str, Any]) -> None:
     report.shards += 1
     for name in ("articles", "coded", "duplicates", "events"):
         setattr(report, name, getattr(report, name) + int(manifest[name]))
+    report.cpu_seconds += float(manifest["cpu_seconds"])
     report.skipped.update(json.loads(manifest["skipped"]))
 
 

@@ -3,8 +3,8 @@
 One row per article id is kept (the latest input record, then the first shard by name:
 a retried batch's second copy is ignored); an article already stored with the same
 content hash is left alone, one stored with another content is replaced, and a text
-already stored (or loaded earlier in input order) under another id is marked as a
-copy, as the local engine does. Everything happens in one transaction, so loading the
+that copies (exactly or nearly, MinHash as in ingestion) one earlier in input order, or
+exactly one already stored, is marked as a copy, as the local engine does. Everything happens in one transaction, so loading the
 same shards twice, or after a crash, adds nothing.
 """
 
@@ -30,6 +30,7 @@ __all__ = ["LoadReport", "load_shards"]
 
 log = logging.getLogger(__name__)
 
+NEAR_THRESHOLD = 0.8  # IngestOptions.near_duplicate_threshold's default
 _ARTICLE_COLUMNS = ", ".join(f'"{name}"' for name in ARTICLE_SCHEMA.names)
 
 
@@ -83,22 +84,41 @@ LEFT JOIN articles AS s ON s.id = p.id
 WHERE s.id IS NULL OR s.content_hash IS DISTINCT FROM p.content_hash;
 """
 
-# A coded/skipped article whose text is stored under another id, or comes earlier in
-# input order under another id, is a copy of that article (the local engine's rule).
-_COPIES = """
+# Then, as the local engine's triage does: a coded/skipped article whose text is already
+# stored under another id is a copy of that article.
+_STORED_COPIES = """
 CREATE OR REPLACE TEMP TABLE _load_copies AS
 WITH originals AS (
-    SELECT n.id, coalesce(
-        (SELECT min(s.id) FROM articles AS s WHERE s.content_hash = n.content_hash
-           AND s.status <> 'duplicate' AND s.id <> n.id),
-        (SELECT arg_min(o.id, (o.input_file, o.input_record)) FROM _load_new AS o
-           WHERE o.content_hash = n.content_hash AND o.status <> 'duplicate')) AS original
+    SELECT n.id, (SELECT min(s.id) FROM articles AS s WHERE s.content_hash = n.content_hash
+                  AND s.status <> 'duplicate' AND s.id <> n.id) AS original
     FROM _load_new AS n WHERE n.status <> 'duplicate' AND n.content_hash IS NOT NULL)
-SELECT id, original FROM originals WHERE original IS NOT NULL AND original <> id;
+SELECT id, original FROM originals WHERE original IS NOT NULL;
 UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, n_events = 0,
     skip_reason = NULL, skip_detail = NULL
 FROM _load_copies AS c WHERE c.id = n.id;
 """
+
+
+def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> None:
+    """Copies within the loaded articles, exact or near, found as the local engine's
+    ingestion finds them: one `Deduplicator` over every article in input order."""
+    from tacitus.ingest.dedup import Deduplicator
+
+    dedup = Deduplicator(near_threshold)
+    copies: list[tuple[str, str]] = []
+    result = con.execute("SELECT id, content_hash, text, status FROM _load_pick "
+                         "ORDER BY input_file, input_record, id")
+    while rows := result.fetchmany(10_000):
+        for article_id, text_hash, text, status in rows:
+            original = dedup.duplicate_of(article_id, text_hash or "", text)
+            if original and original != article_id and status != "duplicate":
+                copies.append((article_id, original))
+    con.execute("CREATE OR REPLACE TEMP TABLE _load_run_copies (id VARCHAR, original VARCHAR)")
+    if copies:
+        con.executemany("INSERT INTO _load_run_copies VALUES (?, ?)", copies)
+    con.execute("UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, "
+                "n_events = 0, skip_reason = NULL, skip_detail = NULL "
+                "FROM _load_run_copies AS c WHERE c.id = n.id")
 
 
 def _merge(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
@@ -137,8 +157,16 @@ def _fill_report(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
     report.skips = _count(con, "SELECT count(DISTINCT origin) FROM _shard_skips")
 
 
-def load_shards(directory: str, *, db: str | os.PathLike[str] | None = None) -> LoadReport:
+def load_shards(directory: str, *, db: str | os.PathLike[str] | None = None,
+                near_threshold: float = NEAR_THRESHOLD) -> LoadReport:
     """Merge the shards under `directory` (local path or URI) into the store `db`.
+
+    Args:
+        directory: where `run_ray` wrote the shards.
+        db: the store (resolved like `--db`).
+        near_threshold: MinHash Jaccard above which two loaded articles are copies, as
+            in ingestion (`IngestOptions.near_duplicate_threshold`); 0 finds exact
+            copies only (faster for very large loads).
 
     Raises:
         ShardError: the directory does not exist.
@@ -155,7 +183,8 @@ def load_shards(directory: str, *, db: str | os.PathLike[str] | None = None) -> 
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(_CHOOSE)
-            con.execute(_COPIES)
+            _mark_run_copies(con, near_threshold)
+            con.execute(_STORED_COPIES)
             _fill_report(con, report)
             _merge(con, report)
             con.execute("COMMIT")
