@@ -138,6 +138,12 @@ def _print(results: list[dict], ray_start: float) -> None:
     print(f"Ray overhead against local (1 worker each): {overhead:+.1%} (ceiling "
           f"{OVERHEAD_CEILING:.0%}) {'PASS' if overhead <= OVERHEAD_CEILING else 'FAIL'}")
     print(f"same events in every run: {same}")
+    for result in (ray1, ray2):
+        obtained = result["cpu_seconds"] / result["code_seconds"]
+        print(f"ray workers={result['workers']}: the coding workers got {obtained:.2f} of "
+              f"{result['workers']} cores (the rest went to other processes on this machine)")
+    per_cpu = (ray2["articles"] / ray2["cpu_seconds"]) / (ray1["articles"] / ray1["cpu_seconds"])
+    print(f"scaling per CPU-second (what 2 free cores would give): {2 * per_cpu:.2f}x")
     print(f"per core: {ray1['rate']:.2f} articles/s wall (Ray, 1 worker); "
           f"{ray1['articles'] / ray1['cpu_seconds']:.2f} articles per CPU-second of coding")
 
