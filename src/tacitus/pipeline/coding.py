@@ -28,10 +28,19 @@ _CODER: Any = None
 _STAGES: dict[str, Any] = {}
 
 
+_SHIPPED_CODERS: dict[str | None, Any] = {}
+
+
 def build_coder(*, dictionaries: str | None = None, model: str | None = None) -> Any:
-    """A Coder with its spaCy pipeline loaded (so forked workers inherit it)."""
+    """A Coder with its spaCy pipeline loaded (so forked workers inherit it).
+
+    The coder of the shipped dictionaries is built once per process and model; one of a
+    user directory is built every time, since the files may have changed (recode).
+    """
     from tacitus.coder import Coder
 
+    if dictionaries is None and model in _SHIPPED_CODERS:
+        return _SHIPPED_CODERS[model]
     loaded = None
     if dictionaries is not None:
         from tacitus.dictionaries import load_dictionaries
@@ -39,6 +48,8 @@ def build_coder(*, dictionaries: str | None = None, model: str | None = None) ->
         loaded = load_dictionaries(dictionaries)
     coder = Coder(loaded, model=model)
     coder.nlp  # noqa: B018 - load the model now, before any fork
+    if dictionaries is None:
+        _SHIPPED_CODERS[model] = coder
     return coder
 
 
