@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 import pytest
-from store_records import article, event
 
+from store_records import article, event
 from tacitus.store import EventFilter, Store, StoredArticle
 from tacitus.store.gdelt import EMPTY_COLUMNS, GDELT_COLUMNS, actor_blocks
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import shared_path
 from store_records import ROOT
 from test_pipeline_run import table_rows

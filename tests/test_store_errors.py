@@ -7,8 +7,8 @@ import sys
 
 import duckdb
 import pytest
-from store_records import article, event, invoke_tacitus, run_tacitus
 
+from store_records import article, event, invoke_tacitus, run_tacitus
 from tacitus.store import Store, StoredArticle
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from store_records import article, event, invoke_tacitus
 
+from store_records import article, event, invoke_tacitus
 from tacitus.store import EventFilter, Store, StoredArticle
 
 

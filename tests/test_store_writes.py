@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from store_records import article, event
 
+from store_records import article, event
 from tacitus.errors import StoreError
 from tacitus.records import Actor
 from tacitus.store import Store, StoredArticle
