@@ -3,12 +3,17 @@ same process, same run. Storing must cost at most 10% on top of coding.
 
     PYTHONPATH=src python benchmarks/run.py [--corpus NAME.jsonl] [--limit 2000] [--workers 2]
 
+The default corpus is AG News (short wire items): with short texts coding is cheapest per
+article, so the store's share is at its largest — the hard case for the 10% budget.
+CPU seconds are printed beside wall seconds: on a shared machine wall time is noisy.
+
 Reads ../shared/data/corpus (development data); exits with a message where it is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -39,8 +44,8 @@ def _sample(corpus: Path, limit: int, folder: Path) -> Path:
     return out
 
 
-def _coder_alone(sample: Path) -> tuple[float, float, int, int]:
-    """(ingest seconds, coding seconds, articles, events) without the store, one process."""
+def _coder_alone(sample: Path) -> tuple[float, float, float, int, int]:
+    """(ingest s, coding wall s, coding CPU s, articles, events) without the store."""
     from tacitus.ingest import read_articles
     from tacitus.pipeline.coding import build_coder
     from tacitus.records import Article
@@ -53,21 +58,24 @@ def _coder_alone(sample: Path) -> tuple[float, float, int, int]:
     articles = [a for a in read_articles([str(sample)]) if isinstance(a, Article)]
     articles = [a for a in articles if a.duplicate_of is None]
     ingest_seconds = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     events = sum(len(coded.events) for coded in coder.code_articles(articles))
-    return ingest_seconds, time.perf_counter() - started, len(articles), events
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return ingest_seconds, wall, cpu, len(articles), events
 
 
 def _run(sample: Path, folder: Path, workers: int):
     from tacitus.pipeline import RunOptions, run
 
     db = folder / f"bench-{workers}.duckdb"
-    return run([str(sample)], db=db, options=RunOptions(workers=workers))
+    cpu = time.process_time()
+    report = run([str(sample)], db=db, options=RunOptions(workers=workers))
+    return report, time.process_time() - cpu
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="news_bbc_2004_2005.jsonl")
+    parser.add_argument("--corpus", default="news_agnews_test_short.jsonl")
     parser.add_argument("--limit", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2, help="also time a run with N workers")
     args = parser.parse_args()
@@ -75,18 +83,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sample = _sample(_corpus(args.corpus), args.limit, folder)
-        ingest_s, coding_s, articles, events = _coder_alone(sample)
-        one = _run(sample, folder, 1)
-        many = _run(sample, folder, args.workers) if args.workers > 1 else None
+        ingest_s, coding_s, coding_cpu, articles, events = _coder_alone(sample)
+        one, one_cpu = _run(sample, folder, 1)
+        many = _run(sample, folder, args.workers)[0] if args.workers > 1 else None
     base_rate = articles / coding_s
-    print(f"corpus: {args.corpus}, {args.limit} records -> {articles} articles to code")
+    print(f"corpus: {args.corpus}, {args.limit} records -> {articles} articles to code; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"coder alone (1 process): {coding_s:8.1f} s  {base_rate:7.1f} articles/s  "
-          f"{events} events")
+          f"{events} events  (CPU {coding_cpu:.1f} s)")
     print(f"ingest alone:            {ingest_s:8.1f} s")
     store_share = one.store_seconds / coding_s
     print(f"tacitus run --workers 1: {one.seconds:8.1f} s  {one.coded / one.seconds:7.1f} "
           f"articles/s  {one.events} events  ratio to coder alone "
-          f"{(one.coded / one.seconds) / base_rate:.2f}")
+          f"{(one.coded / one.seconds) / base_rate:.2f}  (CPU {one_cpu:.1f} s = "
+          f"{one_cpu / coding_cpu:.2f} x coder alone, ingest included)")
     print(f"  of which DuckDB writes: {one.store_seconds:.2f} s = {store_share:.1%} of coding "
           f"(budget {STORE_BUDGET:.0%}: {'OK' if store_share <= STORE_BUDGET else 'OVER'})")
     if many is not None:
