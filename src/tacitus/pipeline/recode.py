@@ -84,7 +84,7 @@ def recode(*, db: str | os.PathLike[str] | None = None,
     started = time.perf_counter()
     options = options or RunOptions()
     path = resolve_db_path(db)
-    Store.open(path, read_only=True).close()  # missing/locked/foreign before the model loads
+    Store.open(path, create=False).close()  # missing/locked/foreign before the model loads
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RecodeReport(db=str(path))
     with Store.open(path) as store:
