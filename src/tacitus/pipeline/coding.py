@@ -19,7 +19,7 @@ from typing import Any
 from tacitus.records import Article
 from tacitus.store import StoredArticle
 
-__all__ = ["build_coder", "code_chunks", "stored_from_coded"]
+__all__ = ["CodingPool", "build_coder", "stored_from_coded"]
 
 log = logging.getLogger(__name__)
 
@@ -113,25 +113,42 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def code_chunks(chunks: Iterable[list[Article]], coder: Any, workers: int) -> Iterator[
-        tuple[list[Article], list[StoredArticle]]]:
-    """(chunk, its stored records) for every chunk, in input order.
+class CodingPool:
+    """Codes chunks of articles in input order: in this process (1 worker) or in forked
+    workers that share the already-loaded `coder`, at most two chunks per worker in flight.
 
-    With more than one worker, chunks go to a pool of forked processes that share the
-    already-loaded `coder`; at most two chunks per worker are in flight at a time.
+    Enter it before opening the store, so workers never inherit a DuckDB connection.
     """
-    global _CODER, _STAGES
-    _CODER, _STAGES = coder, _later_stages()
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks:
-            yield chunk, code_chunk(chunk)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_die_with_parent) as pool:
+
+    def __init__(self, coder: Any, workers: int) -> None:
+        self.coder, self.workers = coder, workers
+        self._pool: Any = None
+
+    def __enter__(self) -> CodingPool:
+        global _CODER, _STAGES
+        _CODER, _STAGES = self.coder, _later_stages()
+        if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.workers, initializer=_die_with_parent)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def code(self, chunks: Iterable[list[Article]]) -> Iterator[
+            tuple[list[Article], list[StoredArticle]]]:
+        """(chunk, its stored records) for every chunk, in input order."""
+        if self._pool is None:
+            for chunk in chunks:
+                yield chunk, code_chunk(chunk)
+            return
         pending: deque[tuple[list[Article], Any]] = deque()
         for chunk in chunks:
-            pending.append((chunk, pool.apply_async(code_chunk, (chunk,))))
-            if len(pending) >= 2 * workers:
+            pending.append((chunk, self._pool.apply_async(code_chunk, (chunk,))))
+            if len(pending) >= 2 * self.workers:
                 sent, result = pending.popleft()
                 yield sent, result.get()
         while pending:

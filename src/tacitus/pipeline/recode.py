@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tacitus.pipeline.coding import build_coder, code_chunks
+from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
 from tacitus.store import Store, resolve_db_path
@@ -87,9 +87,9 @@ def recode(*, db: str | os.PathLike[str] | None = None,
     Store.open(path, create=False).close()  # missing/locked/foreign before the model loads
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RecodeReport(db=str(path))
-    with Store.open(path) as store:
+    with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
         chunks = _stored_articles(store, options.chunk_size)
-        for chunk, coded in code_chunks(chunks, coder, options.worker_count):
+        for chunk, coded in pool.code(chunks):
             before = _event_keys(store, [a.id for a in chunk])
             store.write(coded)
             for stored in coded:
