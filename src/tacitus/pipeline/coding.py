@@ -12,7 +12,7 @@ import multiprocessing
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.util import find_spec
 from typing import Any
 
@@ -76,11 +76,22 @@ def stored_from_coded(coded: Any, stages: dict[str, Any]) -> StoredArticle:
                              skip_detail=coded.skipped)
     stored = StoredArticle(coded.article, events=list(coded.events), actors=list(coded.actors))
     if "quotes" in stages:
-        stored.quotes = stages["quotes"](coded.article, coded.doc, actors=coded.actors,
-                                         resolver=_CODER.resolver)
+        stored.quotes = _later_stage("quotes", coded.article.id, lambda: stages["quotes"](
+            coded.article, coded.doc, actors=coded.actors, resolver=_CODER.resolver))
     if "places" in stages:
-        stored.locations = stages["places"].locate(coded.article, coded.doc, stored.events)
+        stored.locations = _later_stage("places", coded.article.id, lambda: stages[
+            "places"].locate(coded.article, coded.doc, stored.events))
     return stored
+
+
+def _later_stage(name: str, doc_id: str, call: Callable[[], list[Any]]) -> list[Any]:
+    """A later stage's records; if it fails, none, so the article keeps its events."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - one stage failing costs only its own records
+        log.warning("%s stage failed on article %s: %s: %s", name, doc_id,
+                    type(exc).__name__, exc)
+        return []
 
 
 def _code_one_by_one(articles: list[Article]) -> list[StoredArticle]:
