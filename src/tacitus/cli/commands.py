@@ -2,3 +2,4 @@
 
 # One import per command module; keep sorted.
 from tacitus.cli import eval as _eval  # noqa: F401
+from tacitus.cli import events, export, serve, stats  # noqa: F401

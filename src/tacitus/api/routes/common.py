@@ -1,0 +1,39 @@
+"""What every router needs: the store of the app and article references for its rows."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import quote
+
+from fastapi import Request
+
+from tacitus.api.db import ReadOnlyStore
+from tacitus.api.models import ArticleRef
+from tacitus.cameo import code_info
+
+__all__ = ["article_refs", "cameo_name", "get_store"]
+
+
+def get_store(request: Request) -> ReadOnlyStore:
+    """FastAPI dependency: the app's read-only store."""
+    store: ReadOnlyStore = request.app.state.store
+    return store
+
+
+@lru_cache(maxsize=4096)
+def cameo_name(code: str) -> str | None:
+    """The CAMEO name of an event code (cached: the table is fixed)."""
+    return code_info(code).name or None
+
+
+def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, ArticleRef]:
+    """Title, date, URL and API link of each article id (one query for a page of rows)."""
+    if not ids:
+        return {}
+    rows = store.rows(
+        "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(set(ids))],
+    )
+    return {
+        row["id"]: ArticleRef(**row, href=f"/api/articles/{quote(row['id'], safe='')}") for row in rows
+    }
