@@ -29,7 +29,7 @@ _TRUNC = {"day": "day", "week": "week", "month": "month"}
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    return {code: row["name"].title() for code, row in countries().items()}
+    return {code: row["name"].replace("_", " ").title() for code, row in countries().items()}
 
 
 def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
@@ -37,6 +37,14 @@ def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
         "SELECT code, mode(name) AS name FROM actors WHERE name IS NOT NULL "
         "AND code IN (SELECT unnest(?::VARCHAR[])) GROUP BY code", [codes])
     return {row["code"]: row["name"] for row in rows}
+
+
+def _fallback_name(code: str, country_names: dict[str, str]) -> str | None:
+    """``RUSGOV`` → ``Russian Federation GOV`` where the store has no name for the code."""
+    country = country_names.get(code[:3])
+    if country is None:
+        return None
+    return f"{country} {code[3:]}".strip()
 
 
 @router.get("/actors", response_model=list[ActorSummary], summary="Top actors, or actors matching a search")
@@ -59,7 +67,7 @@ def list_actors(store: Store, filters: Filters,
         [*params, *params, *match_params, limit])
     names = _actor_names(store, [row["code"] for row in rows])
     country_names = _country_names()
-    return [ActorSummary(**row, name=names.get(row["code"]) or country_names.get(row["code"]),
+    return [ActorSummary(**row, name=names.get(row["code"]) or _fallback_name(row["code"], country_names),
                          country=row["code"][:3] if row["code"][:3] in country_names else None)
             for row in rows]
 
