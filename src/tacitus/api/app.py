@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -36,18 +34,13 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
     Raises:
         StoreError: the store is missing, locked by a writer, or not a Tacitus store.
     """
+    # The store stays open for the app's life: test clients start and stop the app's lifespan
+    # many times over one app, so closing it there would break the next client.
     store = ReadOnlyStore(db_path)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
-
     app = FastAPI(
         title="Tacitus",
         version=__version__,
         summary="Political event data from news: events, actors, dyads, quotes and places.",
-        lifespan=lifespan,
     )
     app.state.store = store
     install_error_handlers(app)
