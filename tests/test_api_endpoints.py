@@ -192,3 +192,9 @@ def test_api_openapi_lists_endpoint(client, path):
     spec = client.get("/openapi.json").json()
     assert path in spec["paths"]
     assert "ErrorBody" in spec["components"]["schemas"]
+
+
+@pytest.mark.parametrize(("code", "name"), [("FRA", "France"), ("RUSGOV", "Russian Federation GOV")])
+def test_api_actors_name_from_country_table(client, code, name):
+    actors = {a["code"]: a for a in client.get("/api/actors?limit=1000").json()}
+    assert actors[code]["name"] == name

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from functools import lru_cache
+from importlib import resources
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -12,7 +14,6 @@ from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import EventFilters, event_filters
 from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimePoint, TimeSeries
 from tacitus.api.routes.common import get_store
-from tacitus.cameo import countries
 
 __all__ = ["router"]
 
@@ -29,7 +30,15 @@ _TRUNC = {"day": "day", "week": "week", "month": "month"}
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    return {code: row["name"].replace("_", " ").title() for code, row in countries().items()}
+    """Country name per CAMEO code. The table lists territories under their country's code
+    (FRA: France, Mayotte, Saint Barthelemy), so the row whose ISO3 is the code wins."""
+    text = resources.files("tacitus.cameo").joinpath("data", "cameo_countries.tsv").read_text("utf-8")
+    names: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        code, name = row["cameo_code"], row["name"].replace("_", " ").title()
+        if code not in names or row["iso3"] == code:
+            names[code] = name
+    return names
 
 
 def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
