@@ -18,7 +18,11 @@ _BAD_CURSOR = "invalid cursor - pass the `next` value of the previous page uncha
 
 @dataclass(slots=True, frozen=True)
 class Keyset:
-    """One sort order: the SQL key (a constant of this module), its type and direction."""
+    """One sort order: the SQL key column (a constant of this module), its type and direction.
+
+    NULL keys come first in ascending order and last in descending order, so that each
+    order is the exact reverse of the other and every row has one place.
+    """
 
     name: str
     key_sql: str
@@ -27,26 +31,26 @@ class Keyset:
     alias: str = "e"
 
     def order_by(self) -> str:
-        direction = "DESC" if self.descending else "ASC"
-        a = self.alias
-        return f"{self.key_sql} {direction}, {a}.doc_id {direction}, {a}.ordinal {direction}"
+        a, direction = self.alias, ("DESC" if self.descending else "ASC")
+        nulls = "NULLS LAST" if self.descending else "NULLS FIRST"
+        return f"{self.key_sql} {direction} {nulls}, {a}.doc_id {direction}, {a}.ordinal {direction}"
 
     def after(self, key: Any, doc_id: str, ordinal: int) -> tuple[str, list[Any]]:
         """The condition selecting rows strictly after (key, doc_id, ordinal) in this order."""
-        op, a = ("<" if self.descending else ">"), self.alias
-        sql = (f"({self.key_sql} {op} ? OR ({self.key_sql} = ? AND "
-               f"({a}.doc_id {op} ? OR ({a}.doc_id = ? AND {a}.ordinal {op} ?))))")
-        return sql, [key, key, doc_id, doc_id, ordinal]
+        op, a, k = ("<" if self.descending else ">"), self.alias, self.key_sql
+        tie = f"({a}.doc_id {op} ? OR ({a}.doc_id = ? AND {a}.ordinal {op} ?))"
+        if key is None:
+            rest = "" if self.descending else f" OR {k} IS NOT NULL"
+            return f"(({k} IS NULL AND {tie}){rest})", [doc_id, doc_id, ordinal]
+        rest = f" OR {k} IS NULL" if self.descending else ""
+        return f"({k} {op} ? OR ({k} = ? AND {tie}){rest})", [key, key, doc_id, doc_id, ordinal]
 
 
-# NULL dates and Goldstein values sort as the lowest key so that every row has a place.
-_DATE_KEY = "coalesce(e.date, DATE '0001-01-01')"
-_GOLDSTEIN_KEY = "coalesce(e.goldstein, -1000.0)"
 SORTS = {
-    "date": Keyset("date", _DATE_KEY, dt.date, False),
-    "-date": Keyset("-date", _DATE_KEY, dt.date, True),
-    "goldstein": Keyset("goldstein", _GOLDSTEIN_KEY, float, False),
-    "-goldstein": Keyset("-goldstein", _GOLDSTEIN_KEY, float, True),
+    "date": Keyset("date", "e.date", dt.date, False),
+    "-date": Keyset("-date", "e.date", dt.date, True),
+    "goldstein": Keyset("goldstein", "e.goldstein", float, False),
+    "-goldstein": Keyset("-goldstein", "e.goldstein", float, True),
 }
 # Quotes page in article order: the key is the article id itself.
 QUOTE_ORDER = Keyset("article", "q.doc_id", str, False, alias="q")
@@ -61,6 +65,8 @@ def encode_cursor(sort: str, key: Any, doc_id: str, ordinal: int) -> str:
 
 
 def _key(keyset: Keyset, value: Any) -> Any:
+    if value is None:
+        return None
     if keyset.key_type is dt.date and isinstance(value, str):
         return dt.date.fromisoformat(value)
     if keyset.key_type is float and isinstance(value, int | float) and not isinstance(value, bool):

@@ -9,10 +9,11 @@ from importlib import resources
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import EventFilters, event_filters
-from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimePoint, TimeSeries
+from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimeSeries
 from tacitus.api.routes.common import get_store
 
 __all__ = ["router"]
@@ -82,7 +83,7 @@ def list_actors(store: Store, filters: Filters,
 
 
 @router.get("/dyads", response_model=list[DyadOut], summary="Event counts and Goldstein totals per pair")
-def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> list[DyadOut]:
+def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> JSONResponse:
     """Directed (source, target) pairs by number of events."""
     where, params = filters.where("e")
     rows = store.rows(
@@ -90,15 +91,16 @@ def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> list[DyadOu
         f"avg(e.goldstein) AS goldstein_mean, {_QUADS} FROM events AS e WHERE {where} "
         "GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
         [*params, limit])
-    return [DyadOut(source=r["source"], target=r["target"], events=r["events"],
-                    goldstein_sum=r["goldstein_sum"], goldstein_mean=r["goldstein_mean"],
-                    quad_counts={str(n): r[f"quad{n}"] for n in range(1, 5)})
-            for r in rows]
+    return JSONResponse([
+        {"source": r["source"], "target": r["target"], "events": r["events"],
+         "goldstein_sum": r["goldstein_sum"], "goldstein_mean": r["goldstein_mean"],
+         "quad_counts": {str(n): r[f"quad{n}"] for n in range(1, 5)}}
+        for r in rows])
 
 
 @router.get("/timeseries", response_model=TimeSeries, summary="Counts per QuadClass and Goldstein by period")
 def timeseries(store: Store, filters: Filters,
-               interval: Annotated[Literal["day", "week", "month"], Query()] = "week") -> TimeSeries:
+               interval: Annotated[Literal["day", "week", "month"], Query()] = "week") -> JSONResponse:
     """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
     Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are left out."""
     where, params = filters.where("e")
@@ -108,7 +110,7 @@ def timeseries(store: Store, filters: Filters,
         "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
         f"FROM events AS e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period",
         params)
-    return TimeSeries(interval=interval, points=[TimePoint(**row) for row in rows])
+    return JSONResponse({"interval": interval, "points": rows})
 
 
 @router.get("/places", response_model=list[PlaceOut], summary="Mentions and events per location")

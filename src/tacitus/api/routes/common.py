@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
 
 from tacitus.api.db import ReadOnlyStore
-from tacitus.api.models import ArticleRef
 from tacitus.cameo import code_info
 
 __all__ = ["article_refs", "cameo_name", "get_store"]
@@ -26,14 +26,12 @@ def cameo_name(code: str) -> str | None:
     return code_info(code).name or None
 
 
-def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, ArticleRef]:
-    """Title, date, URL and API link of each article id (one query for a page of rows)."""
+def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, date, URL and API link of each article id (an `ArticleRef` as JSON), in one query."""
     if not ids:
         return {}
     rows = store.rows(
         "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
         [sorted(set(ids))],
     )
-    return {
-        row["id"]: ArticleRef(**row, href=f"/api/articles/{quote(row['id'], safe='')}") for row in rows
-    }
+    return {row["id"]: {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"} for row in rows}

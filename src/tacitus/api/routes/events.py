@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import JSONResponse
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.errors import ApiError
@@ -27,7 +28,7 @@ def list_events(
     sort: Annotated[Literal["date", "-date", "goldstein", "-goldstein"], Query()] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
-) -> EventPage:
+) -> JSONResponse:
     """Events in a fixed order (`sort`, then article id and position); follow `next` for more."""
     keyset = SORTS[sort]
     where, params = filters.where("e")
@@ -46,7 +47,7 @@ def list_events(
               for row in rows]
     last = rows[-1] if rows else None
     next_cursor = encode_cursor(sort, last["sort_key"], last["doc_id"], last["ordinal"]) if more and last else None
-    return EventPage(events=events, next=next_cursor, sort=sort, limit=limit)
+    return JSONResponse({"events": events, "next": next_cursor, "sort": sort, "limit": limit})
 
 
 def split_event_id(event_id: str) -> tuple[str, int]:
@@ -58,11 +59,11 @@ def split_event_id(event_id: str) -> tuple[str, int]:
 
 
 @router.get("/events/{event_id:path}", response_model=EventOut, summary="One event with its evidence")
-def get_event(store: Store, event_id: Annotated[str, Path(description="ARTICLE_ID:N")]) -> EventOut:
+def get_event(store: Store, event_id: Annotated[str, Path(description="ARTICLE_ID:N")]) -> JSONResponse:
     """The event, the sentence span that proves it, and a link to its article."""
     doc_id, ordinal = split_event_id(event_id)
     row = store.one("SELECT * FROM events WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal])
     if row is None:
         raise ApiError(404, f"no event {event_id!r} - list events with /api/events")
     refs = article_refs(store, [doc_id])
-    return event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(doc_id))
+    return JSONResponse(event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(doc_id)))
