@@ -25,12 +25,77 @@ import httpx
 from tacitus.cameo import code_info
 from tacitus.store.connection import connect
 
-COUNTRIES = ["CHN", "RUS", "USA", "IND", "PAK", "IRN", "ISR", "PSE", "SYR", "TUR", "UKR", "DEU", "FRA",
-             "GBR", "JPN", "PRK", "KOR", "AFG", "IRQ", "SAU", "EGY", "NGA", "ETH", "SDN", "VEN", "COL",
-             "BRA", "MEX", "CAN", "AUS", "IDN", "PHL", "VNM", "MMR", "BLR", "POL", "LBY", "MLI", "YEM", "LBN"]
+COUNTRIES = [
+    "CHN",
+    "RUS",
+    "USA",
+    "IND",
+    "PAK",
+    "IRN",
+    "ISR",
+    "PSE",
+    "SYR",
+    "TUR",
+    "UKR",
+    "DEU",
+    "FRA",
+    "GBR",
+    "JPN",
+    "PRK",
+    "KOR",
+    "AFG",
+    "IRQ",
+    "SAU",
+    "EGY",
+    "NGA",
+    "ETH",
+    "SDN",
+    "VEN",
+    "COL",
+    "BRA",
+    "MEX",
+    "CAN",
+    "AUS",
+    "IDN",
+    "PHL",
+    "VNM",
+    "MMR",
+    "BLR",
+    "POL",
+    "LBY",
+    "MLI",
+    "YEM",
+    "LBN",
+]
 SECTORS = ["", "GOV", "MIL", "OPP", "BUS", "MED"]
-CODES = ["010", "020", "036", "040", "042", "043", "051", "057", "061", "070", "081", "090", "100",
-         "111", "112", "120", "130", "138", "141", "150", "163", "173", "180", "190", "193", "195"]
+CODES = [
+    "010",
+    "020",
+    "036",
+    "040",
+    "042",
+    "043",
+    "051",
+    "057",
+    "061",
+    "070",
+    "081",
+    "090",
+    "100",
+    "111",
+    "112",
+    "120",
+    "130",
+    "138",
+    "141",
+    "150",
+    "163",
+    "173",
+    "180",
+    "190",
+    "193",
+    "195",
+]
 EVENTS_PER_ARTICLE = 10
 TARGET_P95_MS = 150.0
 
@@ -38,13 +103,24 @@ TARGET_P95_MS = 150.0
 def build_store(path: Path, n_events: int) -> None:
     """A store with the real schema filled by SQL: `n_events` events in date order, 10 per article."""
     con = connect(path)
-    con.execute("CREATE TEMP TABLE codes AS SELECT * FROM (VALUES " + ", ".join(
-        f"({i}, '{c}', '{code_info(c).root_code}', {code_info(c).quad_class}, {code_info(c).goldstein})"
-        for i, c in enumerate(CODES)) + ") AS t(idx, code, root_code, quad_class, goldstein)")
-    con.execute("CREATE TEMP TABLE countries AS SELECT unnest(?::VARCHAR[]) AS c, "
-                "generate_subscripts(?::VARCHAR[], 1) - 1 AS idx", [COUNTRIES, COUNTRIES])
-    con.execute("CREATE TEMP TABLE sectors AS SELECT unnest(?::VARCHAR[]) AS s, "
-                "generate_subscripts(?::VARCHAR[], 1) - 1 AS idx", [SECTORS, SECTORS])
+    con.execute(
+        "CREATE TEMP TABLE codes AS SELECT * FROM (VALUES "
+        + ", ".join(
+            f"({i}, '{c}', '{code_info(c).root_code}', {code_info(c).quad_class}, {code_info(c).goldstein})"
+            for i, c in enumerate(CODES)
+        )
+        + ") AS t(idx, code, root_code, quad_class, goldstein)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE countries AS SELECT unnest(?::VARCHAR[]) AS c, "
+        "generate_subscripts(?::VARCHAR[], 1) - 1 AS idx",
+        [COUNTRIES, COUNTRIES],
+    )
+    con.execute(
+        "CREATE TEMP TABLE sectors AS SELECT unnest(?::VARCHAR[]) AS s, "
+        "generate_subscripts(?::VARCHAR[], 1) - 1 AS idx",
+        [SECTORS, SECTORS],
+    )
     n_articles = n_events // EVENTS_PER_ARTICLE
     # Dates advance with the row number over ten years, as an append-only ingest would store them.
     con.execute(
@@ -52,7 +128,8 @@ def build_store(path: Path, n_events: int) -> None:
         "SELECT 'bench-' || lpad(a::VARCHAR, 7, '0'), 'Generated article ' || a, "
         "DATE '2015-01-01' + CAST(a * 3650 // ? AS INTEGER), 'bench wire', 'coded', "
         "repeat('Generated sentence. ', 10), ? FROM range(?) AS r(a)",
-        [n_articles, EVENTS_PER_ARTICLE, n_articles])
+        [n_articles, EVENTS_PER_ARTICLE, n_articles],
+    )
     con.execute(
         "INSERT INTO events BY NAME SELECT 'bench-' || lpad((i // ?)::VARCHAR, 7, '0') AS doc_id, "
         "(i % ?)::INTEGER AS ordinal, (i % ?)::INTEGER AS sentence, "
@@ -64,27 +141,34 @@ def build_store(path: Path, n_events: int) -> None:
         "((i % ?) * 20)::INTEGER AS evidence_start, ((i % ?) * 20 + 19)::INTEGER AS evidence_end, "
         "'generated' AS verb, false AS negated, 'asserted' AS modality, []::VARCHAR[] AS issues "
         "FROM range(?) AS r(i) "
-        "JOIN countries AS sc ON sc.idx = (i * 7919) % 40 JOIN countries AS tc ON tc.idx = (i * 104729 + 13) % 40 "
+        "JOIN countries AS sc ON sc.idx = (i * 7919) % 40 "
+        "JOIN countries AS tc ON tc.idx = (i * 104729 + 13) % 40 "
         "JOIN sectors AS ss ON ss.idx = (i * 31) % 6 JOIN sectors AS ts ON ts.idx = (i * 17 + 3) % 6 "
         "JOIN codes AS k ON k.idx = (i * 2654435761) % 26 ORDER BY i",
-        [EVENTS_PER_ARTICLE] * 3 + [EVENTS_PER_ARTICLE, n_articles] + [EVENTS_PER_ARTICLE] * 2 + [n_events])
+        [EVENTS_PER_ARTICLE] * 3 + [EVENTS_PER_ARTICLE, n_articles] + [EVENTS_PER_ARTICLE] * 2 + [n_events],
+    )
     con.execute(
         "INSERT INTO quotes (doc_id, ordinal, kind, sentence, content_text, content_start, content_end, "
         "speaker_text, speaker_start, speaker_end, speaker_code, speaker_country) "
         "SELECT id, 0, 'direct', 0, 'Generated sentence.', 0, 19, 'Someone', 0, 7, "
-        "source_actor_code, source_actor_country FROM (SELECT a.id, e.source_actor_code, e.source_actor_country "
-        "FROM articles AS a JOIN events AS e ON e.doc_id = a.id AND e.ordinal = 0)")
+        "source_actor_code, source_actor_country FROM "
+        "(SELECT a.id, e.source_actor_code, e.source_actor_country "
+        "FROM articles AS a JOIN events AS e ON e.doc_id = a.id AND e.ordinal = 0)"
+    )
     con.execute(
         "INSERT INTO places (doc_id, ordinal, name, gazetteer_id, country, lat, lon, confidence, "
-        "evidence_text, evidence_start, evidence_end) SELECT id, 0, 'Place ' || (h % 500), (h % 500)::VARCHAR, "
+        "evidence_text, evidence_start, evidence_end) "
+        "SELECT id, 0, 'Place ' || (h % 500), (h % 500)::VARCHAR, "
         "'CHN', (h % 500) / 500.0 * 120 - 50, (h % 500) / 500.0 * 340 - 170, 0.9, 'Generated', 0, 9 "
-        "FROM (SELECT id, (hash(id) % 1000)::BIGINT AS h FROM articles)")
+        "FROM (SELECT id, (hash(id) % 1000)::BIGINT AS h FROM articles)"
+    )
     con.execute("CHECKPOINT")
     con.close()
 
 
 def workload(n: int) -> dict[str, list[str]]:
     """Per endpoint, `n` deterministic request paths spread over actors, dates and codes."""
+
     def pair(i: int) -> tuple[str, str]:
         return COUNTRIES[i % 40], COUNTRIES[(i * 7 + 3) % 40]
 
@@ -93,12 +177,22 @@ def workload(n: int) -> dict[str, list[str]]:
 
     return {
         "events dyad": [f"/api/events?dyad={pair(i)[0]},{pair(i)[1]}&limit=50" for i in range(n)],
-        "events source+dates": [f"/api/events?source={COUNTRIES[i % 40]}&start={year(i)}-01-01&end={year(i)}-06-30"
-                                f"&sort=-date&limit=50" for i in range(n)],
-        "events code+q": [f"/api/events?code={CODES[i % 26]}&quad_class={code_info(CODES[i % 26]).quad_class}"
-                          f"&q=generated&limit=100" for i in range(n)],
-        "timeseries dyad week": [f"/api/timeseries?dyad={pair(i)[0]},{pair(i)[1]}&interval=week" for i in range(n)],
-        "timeseries actor month": [f"/api/timeseries?actor={COUNTRIES[i % 40]}&interval=month" for i in range(n)],
+        "events source+dates": [
+            f"/api/events?source={COUNTRIES[i % 40]}&start={year(i)}-01-01&end={year(i)}-06-30"
+            f"&sort=-date&limit=50"
+            for i in range(n)
+        ],
+        "events code+q": [
+            f"/api/events?code={CODES[i % 26]}&quad_class={code_info(CODES[i % 26]).quad_class}"
+            f"&q=generated&limit=100"
+            for i in range(n)
+        ],
+        "timeseries dyad week": [
+            f"/api/timeseries?dyad={pair(i)[0]},{pair(i)[1]}&interval=week" for i in range(n)
+        ],
+        "timeseries actor month": [
+            f"/api/timeseries?actor={COUNTRIES[i % 40]}&interval=month" for i in range(n)
+        ],
         "dyads by year": [f"/api/dyads?start={year(i)}-01-01&end={year(i)}-12-31&limit=20" for i in range(n)],
         "event by id": [f"/api/events/bench-{(i * 7919) % 100000:07d}:{i % 10}" for i in range(n)],
         "article by id": [f"/api/articles/bench-{(i * 7919) % 100000:07d}" for i in range(n)],
@@ -108,7 +202,13 @@ def workload(n: int) -> dict[str, list[str]]:
     }
 
 
-TARGETED = {"events dyad", "events source+dates", "events code+q", "timeseries dyad week", "timeseries actor month"}
+TARGETED = {
+    "events dyad",
+    "events source+dates",
+    "events code+q",
+    "timeseries dyad week",
+    "timeseries actor month",
+}
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -122,6 +222,7 @@ async def _load(base: str, paths: list[str], concurrency: int) -> tuple[list[flo
     errors = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+
         async def one(path: str) -> None:
             nonlocal errors
             async with limit:
@@ -130,6 +231,7 @@ async def _load(base: str, paths: list[str], concurrency: int) -> tuple[list[flo
                 latencies.append((time.perf_counter() - started) * 1000)
                 if response.status_code != 200:
                     errors += 1
+
         await asyncio.gather(*(one(path) for path in paths))
     return latencies, errors
 
@@ -153,8 +255,11 @@ def _baseline(db: Path, paths: list[str]) -> float:
 
 def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    server = subprocess.Popen([sys.executable, "-m", "tacitus", "serve", "--db", str(db), "--port", str(port)],
-                              env=env, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tacitus", "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -167,7 +272,9 @@ def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200, help="requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight at once")
@@ -179,7 +286,10 @@ def main() -> None:
     if not args.db.exists():
         started = time.perf_counter()
         build_store(args.db, args.events)
-        print(f"built {args.db} with {args.events:,} events in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"built {args.db} with {args.events:,} events in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     paths = workload(args.requests)
     baselines = {name: _baseline(args.db, p) for name, p in paths.items()}
     server = _serve(args.db, args.port)
@@ -189,9 +299,14 @@ def main() -> None:
             started = time.perf_counter()
             latencies, errors = asyncio.run(_load(f"http://127.0.0.1:{args.port}", p, args.concurrency))
             wall = time.perf_counter() - started
-            results[name] = {"p50_ms": _percentile(latencies, 0.5), "p95_ms": _percentile(latencies, 0.95),
-                             "errors": errors, "requests": len(p), "rps": len(p) / wall,
-                             "baseline_ms": baselines[name]}
+            results[name] = {
+                "p50_ms": _percentile(latencies, 0.5),
+                "p95_ms": _percentile(latencies, 0.95),
+                "errors": errors,
+                "requests": len(p),
+                "rps": len(p) / wall,
+                "baseline_ms": baselines[name],
+            }
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -199,10 +314,16 @@ def main() -> None:
 
 
 def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> None:
-    print(f"{args.events:,} events, {args.requests} requests per endpoint, {args.concurrency} in flight, "
-          f"loopback; baseline = same request in-process, one at a time")
-    print(f"{'endpoint':24} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
-          f"{'p50/base':>8}  target")
+    print(
+        f"{args.events:,} events, {args.requests} requests per endpoint, {args.concurrency} in flight, "
+        f"loopback; baseline = same request in-process, one at a time"
+    )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share the cores)")
+    print(
+        f"{'endpoint':24} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
+        f"{'p50/base':>8}  target"
+    )
     failed = False
     for name, r in results.items():
         target = ""
@@ -211,8 +332,10 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
             failed |= not ok
             target = f"p95 < {TARGET_P95_MS:.0f}: {'yes' if ok else 'NO'}"
         failed |= r["errors"] > 0
-        print(f"{name:24} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
-              f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f}  {target}")
+        print(
+            f"{name:24} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
+            f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f}  {target}"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True))
     print("all targets met, zero errors" if not failed else "SOME TARGETS MISSED OR ERRORS")

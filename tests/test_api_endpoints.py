@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from api_demo import build_demo_store, stored_articles
 from fastapi.testclient import TestClient
 
+from api_demo import build_demo_store, stored_articles
 from tacitus.api import create_app
 
 STORED = stored_articles()
@@ -23,7 +23,9 @@ def client(tmp_path_factory):
 
 
 def _both(e, a, b):
-    return (e.source.startswith(a) and e.target.startswith(b)) or (e.source.startswith(b) and e.target.startswith(a))
+    return (e.source.startswith(a) and e.target.startswith(b)) or (
+        e.source.startswith(b) and e.target.startswith(a)
+    )
 
 
 # (query string, predicate over (article, event)) - the expected ids come from the records.
@@ -39,8 +41,10 @@ FILTERS = [
     ("country=VEN", lambda a, e: "VEN" in (e.source[:3], e.target[:3])),
     ("place=Moscow", lambda a, e: any(p.name == "Moscow" for p in PLACES[a.id])),
     ("place=PAK", lambda a, e: any(p.country == "PAK" for p in PLACES[a.id])),
-    ("start=2021-01-01&end=2021-03-31",
-     lambda a, e: dt.date(2021, 1, 1) <= dt.date.fromisoformat(e.date) <= dt.date(2021, 3, 31)),
+    (
+        "start=2021-01-01&end=2021-03-31",
+        lambda a, e: dt.date(2021, 1, 1) <= dt.date.fromisoformat(e.date) <= dt.date(2021, 3, 31),
+    ),
     ("q=SANCTIONS", lambda a, e: "sanctions" in e.evidence.text.lower()),
     ("dyad=CHN,RUS&quad_class=3", lambda a, e: _both(e, "CHN", "RUS") and e.quad_class == 3),
 ]
@@ -61,6 +65,7 @@ def _sort_key(sort):
         event_id, (article, event) = item
         value = event.date if sort.lstrip("-") == "date" else event.goldstein
         return (value, article.id, int(event_id.rsplit(":", 1)[1]))
+
     return key
 
 
@@ -84,7 +89,7 @@ def test_api_event_has_evidence_and_article(client, event_id):
     body = client.get(f"/api/events/{event_id}").json()
     article, event = EVENTS[event_id]
     assert body["evidence"] == event.evidence.as_dict()
-    assert article.text[body["evidence"]["start"]:body["evidence"]["end"]] == body["evidence"]["text"]
+    assert article.text[body["evidence"]["start"] : body["evidence"]["end"]] == body["evidence"]["text"]
     assert body["article"]["id"] == article.id
     assert client.get(body["article"]["href"]).json()["id"] == article.id
     assert (body["source"], body["target"], body["code"]) == (event.source, event.target, event.code)
@@ -99,7 +104,7 @@ def test_api_article_spans_point_into_text(client, stored):
     assert kinds.count("quote") == len(stored.quotes)
     assert kinds.count("place") == len(stored.locations)
     for span in body["spans"]:
-        assert body["text"][span["start"]:span["end"]] == span["text"]
+        assert body["text"][span["start"] : span["end"]] == span["text"]
 
 
 @pytest.mark.parametrize("query", ["", "?start=2021-01-01", "?dyad=CHN,RUS"])
@@ -120,7 +125,9 @@ def test_api_timeseries_matches_events(client, interval, query):
     events = client.get(f"/api/events?{query}&limit=500").json()["events"]
     assert series["interval"] == interval
     assert sum(p["events"] for p in series["points"]) == len(events)
-    assert sum(p["goldstein_sum"] for p in series["points"]) == pytest.approx(sum(e["goldstein"] for e in events))
+    assert sum(p["goldstein_sum"] for p in series["points"]) == pytest.approx(
+        sum(e["goldstein"] for e in events)
+    )
     for point in series["points"]:
         assert point["events"] == sum(point[f"quad{n}"] for n in range(1, 5))
     periods = [p["period"] for p in series["points"]]
@@ -135,37 +142,50 @@ def test_api_actors_counts(client, query, top):
     assert actors[0]["code"] == top if not query else top in {a["code"] for a in actors}
     for actor in actors:
         involved = [e for _, e in EVENTS.values() if actor["code"] in (e.source, e.target)]
-        assert actor["events"] == sum((e.source == actor["code"]) + (e.target == actor["code"]) for e in involved)
+        assert actor["events"] == sum(
+            (e.source == actor["code"]) + (e.target == actor["code"]) for e in involved
+        )
         assert actor["as_source"] + actor["as_target"] == actor["events"]
 
 
-@pytest.mark.parametrize(("query", "speakers"), [
-    ("speaker=RUS", {"RUSGOV"}), ("dyad=CHN,RUS", {"CHNGOV", "RUSGOV"}),
-    ("doc_id=example-001", {"CHNGOV", "RUSGOV"}), ("q=partnership", {"RUSGOV"}),
-])
+@pytest.mark.parametrize(
+    ("query", "speakers"),
+    [
+        ("speaker=RUS", {"RUSGOV"}),
+        ("dyad=CHN,RUS", {"CHNGOV", "RUSGOV"}),
+        ("doc_id=example-001", {"CHNGOV", "RUSGOV"}),
+        ("q=partnership", {"RUSGOV"}),
+    ],
+)
 def test_api_quotes_filters(client, query, speakers):
     quotes = client.get(f"/api/quotes?{query}").json()["quotes"]
     assert quotes and {q["speaker"]["code"] for q in quotes} == speakers
     for quote in quotes:
         text = client.get(quote["article"]["href"]).json()["text"]
-        assert text[quote["content"]["start"]:quote["content"]["end"]] == quote["content"]["text"]
+        assert text[quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]
 
 
 @pytest.mark.parametrize("limit", [1, 3])
 def test_api_quotes_pages(client, limit):
     ids, cursor = [], None
     for _ in range(20):
-        page = client.get("/api/quotes", params={"limit": limit, **({"cursor": cursor} if cursor else {})}).json()
+        page = client.get(
+            "/api/quotes", params={"limit": limit, **({"cursor": cursor} if cursor else {})}
+        ).json()
         ids += [q["id"] for q in page["quotes"]]
         cursor = page["next"]
         if not cursor:
             break
-    expected = sorted((f"{s.article.id}:{i}" for s in STORED for i in range(len(s.quotes))),
-                      key=lambda k: (k.rsplit(":", 1)[0], int(k.rsplit(":", 1)[1])))
+    expected = sorted(
+        (f"{s.article.id}:{i}" for s in STORED for i in range(len(s.quotes))),
+        key=lambda k: (k.rsplit(":", 1)[0], int(k.rsplit(":", 1)[1])),
+    )
     assert ids == expected
 
 
-@pytest.mark.parametrize(("query", "names"), [("?country=PAK", {"Islamabad", "Kotli"}), ("?search=beij", {"Beijing"})])
+@pytest.mark.parametrize(
+    ("query", "names"), [("?country=PAK", {"Islamabad", "Kotli"}), ("?search=beij", {"Beijing"})]
+)
 def test_api_places_counts(client, query, names):
     places = client.get(f"/api/places{query}").json()
     assert {p["name"] for p in places} == names
@@ -178,16 +198,30 @@ def test_api_places_counts(client, query, names):
 @pytest.mark.parametrize("field", ["events", "quotes", "places"])
 def test_api_stats_totals(client, field):
     stats = client.get("/api/stats").json()
-    expected = {"events": len(EVENTS), "quotes": sum(len(s.quotes) for s in STORED),
-                "places": sum(len(s.locations) for s in STORED)}
+    expected = {
+        "events": len(EVENTS),
+        "quotes": sum(len(s.quotes) for s in STORED),
+        "places": sum(len(s.locations) for s in STORED),
+    }
     assert stats[field] == expected[field]
     assert stats["articles"] == {"coded": len(STORED)}
     assert sum(stats["by_quad"].values()) == len(EVENTS)
 
 
-@pytest.mark.parametrize("path", ["/api/events", "/api/events/{event_id}", "/api/articles/{article_id}",
-                                  "/api/actors", "/api/dyads", "/api/timeseries", "/api/quotes",
-                                  "/api/places", "/api/stats"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles/{article_id}",
+        "/api/actors",
+        "/api/dyads",
+        "/api/timeseries",
+        "/api/quotes",
+        "/api/places",
+        "/api/stats",
+    ],
+)
 def test_api_openapi_lists_endpoint(client, path):
     spec = client.get("/openapi.json").json()
     assert path in spec["paths"]

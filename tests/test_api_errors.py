@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from api_demo import build_demo_store, stored_articles
 from fastapi.testclient import TestClient
 
+from api_demo import build_demo_store, stored_articles
 from tacitus.api import create_app
 from tacitus.api.errors import error_body
 
@@ -38,8 +38,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "status", "error", "message"), CASES,
-                         ids=[f"{c[0]} {c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("method", "path", "status", "error", "message"), CASES, ids=[f"{c[0]} {c[1]}" for c in CASES]
+)
 def test_api_errors_share_one_shape(client, method, path, status, error, message):
     response = client.request(method, path)
     body = response.json()
@@ -70,7 +71,11 @@ def test_api_errors_hostile_text_is_a_parameter(client, value):
     response = client.get("/api/events", params={"q": value, "limit": 500})
     assert response.status_code == 200
     # Matched literally: no LIKE wildcards, no SQL.
-    expected = {f"{s.article.id}:{i}" for s in stored_articles() for i, e in enumerate(s.events)
-                if value.lower() in e.evidence.text.lower()}
+    expected = {
+        f"{s.article.id}:{i}"
+        for s in stored_articles()
+        for i, e in enumerate(s.events)
+        if value.lower() in e.evidence.text.lower()
+    }
     assert {event["id"] for event in response.json()["events"]} == expected
     assert client.get("/api/stats").json()["events"] == sum(len(s.events) for s in stored_articles())

@@ -19,10 +19,26 @@ GOLDSTEIN = [None, 1.0, -2.0, 1.0, None, 3.5, 1.0]
 def _article(i: int, date: str | None) -> StoredArticle:
     text = "Alpha met Beta. Beta thanked Alpha."
     article = Article(id=f"doc-{i}", text=text, date=date)
-    events = [Event(doc_id=article.id, sentence=0, date=date, source="USA", target="CHN", code="040",
-                    root_code="04", quad_class=1, goldstein=GOLDSTEIN[(i + k) % len(GOLDSTEIN)], plover={},
-                    source_actor=None, target_actor=None, evidence=Span("Alpha met Beta.", 0, 15), verb="met",
-                    rule=None) for k in range(2)]
+    events = [
+        Event(
+            doc_id=article.id,
+            sentence=0,
+            date=date,
+            source="USA",
+            target="CHN",
+            code="040",
+            root_code="04",
+            quad_class=1,
+            goldstein=GOLDSTEIN[(i + k) % len(GOLDSTEIN)],
+            plover={},
+            source_actor=None,
+            target_actor=None,
+            evidence=Span("Alpha met Beta.", 0, 15),
+            verb="met",
+            rule=None,
+        )
+        for k in range(2)
+    ]
     return StoredArticle(article=article, events=events)
 
 
@@ -54,7 +70,9 @@ def _expected(sort: str) -> list[str]:
 def test_api_pagination_null_keys(client, sort, limit):
     seen, cursor = [], None
     for _ in range(40):
-        page = client.get("/api/events", params={"sort": sort, "limit": limit, **({"cursor": cursor} if cursor else {})}).json()
+        page = client.get(
+            "/api/events", params={"sort": sort, "limit": limit, **({"cursor": cursor} if cursor else {})}
+        ).json()
         seen += [event["id"] for event in page["events"]]
         cursor = page["next"]
         if cursor is None:

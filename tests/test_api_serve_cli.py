@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from api_demo import build_demo_store
 from click.testing import CliRunner
 
+from api_demo import build_demo_store
 from tacitus.cli import _register_commands, cli
 from tacitus.errors import StoreError
 
@@ -19,8 +19,10 @@ def demo_db(tmp_path_factory):
     return build_demo_store(tmp_path_factory.mktemp("serve") / "demo.duckdb")
 
 
-@pytest.mark.parametrize(("path", "key"), [("/api/stats", "events"), ("/api/events?dyad=CHN,RUS&limit=2", "events"),
-                                           ("/openapi.json", "paths")])
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [("/api/stats", "events"), ("/api/events?dyad=CHN,RUS&limit=2", "events"), ("/openapi.json", "paths")],
+)
 def test_api_serve_get_prints_json(demo_db, path, key):
     result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--get", path])
     assert result.exit_code == 0, result.output

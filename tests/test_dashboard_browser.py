@@ -9,19 +9,31 @@ import time
 from pathlib import Path
 
 import pytest
+
 from api_demo import HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="browser tests need the playwright package: pip install playwright")
+    "playwright.sync_api", reason="browser tests need the playwright package: pip install playwright"
+)
 if not CHROMIUM.exists():
-    pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium: apt-get install -y chromium",
-                allow_module_level=True)
+    pytest.skip(
+        "browser tests need Debian's chromium at /usr/bin/chromium: apt-get install -y chromium",
+        allow_module_level=True,
+    )
 
 import uvicorn  # noqa: E402
 
@@ -82,8 +94,11 @@ def page(browser, base_url):
 
 
 def _dyad_events(a, b):
-    return {key for key, e in EVENTS.items()
-            if {e.source[:3], e.target[:3]} == {a, b} and (e.source.startswith((a, b)))}
+    return {
+        key
+        for key, e in EVENTS.items()
+        if {e.source[:3], e.target[:3]} == {a, b} and (e.source.startswith((a, b)))
+    }
 
 
 @pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
@@ -139,7 +154,9 @@ def test_dashboard_article_side_list_focuses_event(page, article_id):
     assert "".join(page.locator("#article-text .focus").all_inner_texts()) == expected
 
 
-@pytest.mark.parametrize("path", [f"/article?id={HOSTILE_ARTICLE.id}", "/dyad?a=FRA&b=DEU", "/actor?code=FRA"])
+@pytest.mark.parametrize(
+    "path", [f"/article?id={HOSTILE_ARTICLE.id}", "/dyad?a=FRA&b=DEU", "/actor?code=FRA"]
+)
 def test_dashboard_hostile_text_stays_text(page, path):
     page.goto(path)
     page.wait_for_load_state("networkidle")

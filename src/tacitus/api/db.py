@@ -30,6 +30,9 @@ class ReadOnlyStore:
         self._con = connect(self.path, read_only=True)
         self._local = threading.local()
         self._lock = threading.Lock()
+        # Rows that cannot change while the app runs: a read-only DuckDB connection keeps every
+        # writer out of the file, so a cached article reference is never stale.
+        self.memo: dict[str, dict[str, Any]] = {}
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         cursor = getattr(self._local, "cursor", None)

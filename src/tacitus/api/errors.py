@@ -46,8 +46,9 @@ class ApiError(Exception):
         self.error = error or _CODES.get(status, "error")
 
 
-def error_body(status: int, message: str, *, error: str | None = None,
-               detail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def error_body(
+    status: int, message: str, *, error: str | None = None, detail: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The JSON body of every API error; the only place that shape is built."""
     return {
         "ok": False,
@@ -66,8 +67,11 @@ def _response(status: int, message: str, **kwargs: Any) -> JSONResponse:
 def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Keep only JSON-safe fields: pydantic's `ctx`/`input` may hold arbitrary objects.
     return [
-        {"loc": [str(part) for part in item.get("loc", ())], "msg": str(item.get("msg", "")),
-         "type": str(item.get("type", ""))}
+        {
+            "loc": [str(part) for part in item.get("loc", ())],
+            "msg": str(item.get("msg", "")),
+            "type": str(item.get("type", "")),
+        }
         for item in exc.errors()
     ]
 

@@ -61,8 +61,14 @@ class EventFilters:
             add(f"(starts_with({col}source, ?) OR starts_with({col}target, ?))", self.actor, self.actor)
         if self.dyad:
             a, b = self.dyad
-            add(f"((starts_with({col}source, ?) AND starts_with({col}target, ?)) OR "
-                f"(starts_with({col}source, ?) AND starts_with({col}target, ?)))", a, b, b, a)
+            add(
+                f"((starts_with({col}source, ?) AND starts_with({col}target, ?)) OR "
+                f"(starts_with({col}source, ?) AND starts_with({col}target, ?)))",
+                a,
+                b,
+                b,
+                a,
+            )
         if self.code:
             add(f"starts_with({col}code, ?)", self.code)
         if self.root:
@@ -70,13 +76,21 @@ class EventFilters:
         if self.quad_class is not None:
             add(f"{col}quad_class = ?", self.quad_class)
         if self.country:
-            add(f"(? IN ({col}source_actor_country, {col}target_actor_country) OR "
+            add(
+                f"(? IN ({col}source_actor_country, {col}target_actor_country) OR "
                 f"starts_with({col}source, ?) OR starts_with({col}target, ?))",
-                self.country, self.country, self.country)
+                self.country,
+                self.country,
+                self.country,
+            )
         if self.place:
-            add(f"EXISTS (SELECT 1 FROM places AS p WHERE p.doc_id = {col}doc_id AND "
+            add(
+                f"EXISTS (SELECT 1 FROM places AS p WHERE p.doc_id = {col}doc_id AND "
                 "(lower(p.name) = lower(?) OR p.gazetteer_id = ? OR p.country = ?))",
-                self.place, self.place, self.place.upper())
+                self.place,
+                self.place,
+                self.place.upper(),
+            )
         if self.start:
             add(f"{col}date >= ?", self.start)
         if self.end:
@@ -91,24 +105,54 @@ def _upper(value: str | None) -> str | None:
 
 
 def event_filters(
-    source: Annotated[str | None, Query(pattern=ACTOR_PATTERN, description="Source actor code prefix, e.g. CHN")] = None,
-    target: Annotated[str | None, Query(pattern=ACTOR_PATTERN, description="Target actor code prefix")] = None,
-    actor: Annotated[str | None, Query(pattern=ACTOR_PATTERN, description="Either side's actor code prefix")] = None,
-    dyad: Annotated[str | None, Query(max_length=50, description="Two actor codes, both directions: CHN,RUS")] = None,
-    code: Annotated[str | None, Query(pattern=CODE_PATTERN, description="CAMEO event code prefix, e.g. 04 or 042")] = None,
-    root: Annotated[str | None, Query(pattern=r"^(0[1-9]|1[0-9]|20)$", description="CAMEO root code 01-20")] = None,
+    source: Annotated[
+        str | None, Query(pattern=ACTOR_PATTERN, description="Source actor code prefix, e.g. CHN")
+    ] = None,
+    target: Annotated[
+        str | None, Query(pattern=ACTOR_PATTERN, description="Target actor code prefix")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(pattern=ACTOR_PATTERN, description="Either side's actor code prefix")
+    ] = None,
+    dyad: Annotated[
+        str | None, Query(max_length=50, description="Two actor codes, both directions: CHN,RUS")
+    ] = None,
+    code: Annotated[
+        str | None, Query(pattern=CODE_PATTERN, description="CAMEO event code prefix, e.g. 04 or 042")
+    ] = None,
+    root: Annotated[
+        str | None, Query(pattern=r"^(0[1-9]|1[0-9]|20)$", description="CAMEO root code 01-20")
+    ] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="QuadClass 1-4")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="Country code of either actor")] = None,
-    place: Annotated[str | None, Query(min_length=1, max_length=200, description="Place named in the article: name, gazetteer id or ISO3")] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{3}$", description="Country code of either actor")
+    ] = None,
+    place: Annotated[
+        str | None,
+        Query(
+            min_length=1, max_length=200, description="Place named in the article: name, gazetteer id or ISO3"
+        ),
+    ] = None,
     start: Annotated[dt.date | None, Query(description="First date (inclusive), YYYY-MM-DD")] = None,
     end: Annotated[dt.date | None, Query(description="Last date (inclusive), YYYY-MM-DD")] = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence")
+    ] = None,
 ) -> EventFilters:
     """FastAPI dependency: the event filters of a request, validated."""
     if start and end and start > end:
         raise ApiError(422, f"start {start} is after end {end} - swap them")
     return EventFilters(
-        source=_upper(source), target=_upper(target), actor=_upper(actor),
-        dyad=parse_dyad(dyad) if dyad else None, code=code, root=root, quad_class=quad_class,
-        country=_upper(country), place=place, start=start, end=end, q=q,
+        source=_upper(source),
+        target=_upper(target),
+        actor=_upper(actor),
+        dyad=parse_dyad(dyad) if dyad else None,
+        code=code,
+        root=root,
+        quad_class=quad_class,
+        country=_upper(country),
+        place=place,
+        start=start,
+        end=end,
+        q=q,
     )

@@ -7,9 +7,23 @@ from typing import Any
 from pydantic import BaseModel
 
 __all__ = [
-    "ActorOut", "ActorSummary", "ArticleOut", "ArticleRef", "DyadOut", "EventOut", "EventPage",
-    "PlaceOut", "QuoteOut", "QuotePage", "SpanOut", "StatsOut", "TimePoint", "TimeSeries",
-    "TextSpan", "actor_from_row", "event_from_row",
+    "ActorOut",
+    "ActorSummary",
+    "ArticleOut",
+    "ArticleRef",
+    "DyadOut",
+    "EventOut",
+    "EventPage",
+    "PlaceOut",
+    "QuoteOut",
+    "QuotePage",
+    "SpanOut",
+    "StatsOut",
+    "TimePoint",
+    "TimeSeries",
+    "TextSpan",
+    "actor_from_row",
+    "event_from_row",
 ]
 
 
@@ -202,15 +216,31 @@ def event_from_row(row: dict[str, Any], article: dict[str, Any] | None = None) -
     if row.get("rule_file") is not None:
         rule = {"file": row["rule_file"], "line": row["rule_line"], "pattern": row["rule_pattern"]}
     return {
-        "id": f"{row['doc_id']}:{row['ordinal']}", "doc_id": row["doc_id"], "ordinal": row["ordinal"],
-        "sentence": row["sentence"], "date": row["date"], "source": row["source"],
-        "target": row["target"], "code": row["code"], "name": row.get("name"),
-        "root_code": row["root_code"], "quad_class": row["quad_class"], "goldstein": row["goldstein"],
+        "id": f"{row['doc_id']}:{row['ordinal']}",
+        "doc_id": row["doc_id"],
+        "ordinal": row["ordinal"],
+        "sentence": row["sentence"],
+        "date": row["date"],
+        "source": row["source"],
+        "target": row["target"],
+        "code": row["code"],
+        "name": row.get("name"),
+        "root_code": row["root_code"],
+        "quad_class": row["quad_class"],
+        "goldstein": row["goldstein"],
         "plover": _plover(row["plover"]),
         "source_actor": actor_from_row(row, "source_actor"),
         "target_actor": actor_from_row(row, "target_actor"),
         "reported_by": actor_from_row(row, "reported_by"),
-        "evidence": {"text": row["evidence_text"], "start": row["evidence_start"], "end": row["evidence_end"]},
-        "verb": row["verb"], "negated": row["negated"], "modality": row["modality"], "rule": rule,
-        "issues": list(row.get("issues") or []), "article": article,
+        "evidence": {
+            "text": row["evidence_text"],
+            "start": row["evidence_start"],
+            "end": row["evidence_end"],
+        },
+        "verb": row["verb"],
+        "negated": row["negated"],
+        "modality": row["modality"],
+        "rule": rule,
+        "issues": list(row.get("issues") or []),
+        "article": article,
     }

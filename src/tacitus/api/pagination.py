@@ -81,8 +81,13 @@ def decode_cursor(cursor: str, keyset: Keyset) -> tuple[Any, str, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort, key, doc_id, ordinal = json.loads(raw.decode("utf-8"))
-        valid = (sort == keyset.name and isinstance(doc_id, str) and isinstance(ordinal, int)
-                 and not isinstance(ordinal, bool) and abs(ordinal) < 2**31)
+        valid = (
+            sort == keyset.name
+            and isinstance(doc_id, str)
+            and isinstance(ordinal, int)
+            and not isinstance(ordinal, bool)
+            and abs(ordinal) < 2**31
+        )
         if not valid:
             raise ValueError(cursor)
         return _key(keyset, key), doc_id, ordinal

@@ -15,12 +15,19 @@ __all__ = ["PAGES", "install_dashboard", "static_dir"]
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 # URL path → page file. Pages are static: data arrives from /api and is put in the DOM as text.
-PAGES = {"/": "index.html", "/dyad": "dyad.html", "/actor": "actor.html", "/map": "map.html",
-         "/article": "article.html"}
+PAGES = {
+    "/": "index.html",
+    "/dyad": "dyad.html",
+    "/actor": "actor.html",
+    "/map": "map.html",
+    "/article": "article.html",
+}
 
 # Scripts only from this server; article text can never become code even if a page had a bug.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def static_dir() -> Path:

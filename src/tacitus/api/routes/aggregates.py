@@ -45,7 +45,9 @@ def _country_names() -> dict[str, str]:
 def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
     rows = store.rows(
         "SELECT code, mode(name) AS name FROM actors WHERE name IS NOT NULL "
-        "AND code IN (SELECT unnest(?::VARCHAR[])) GROUP BY code", [codes])
+        "AND code IN (SELECT unnest(?::VARCHAR[])) GROUP BY code",
+        [codes],
+    )
     return {row["code"]: row["name"] for row in rows}
 
 
@@ -58,28 +60,40 @@ def _fallback_name(code: str, country_names: dict[str, str]) -> str | None:
 
 
 @router.get("/actors", response_model=list[ActorSummary], summary="Top actors, or actors matching a search")
-def list_actors(store: Store, filters: Filters,
-                search: Annotated[str | None, Query(min_length=1, max_length=100,
-                                                    description="Part of a code or name")] = None,
-                limit: Limit = 50) -> list[ActorSummary]:
+def list_actors(
+    store: Store,
+    filters: Filters,
+    search: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="Part of a code or name")
+    ] = None,
+    limit: Limit = 50,
+) -> list[ActorSummary]:
     """Actor codes by the number of events they take part in, as source or target."""
     where, params = filters.where("e")
     match, match_params = "TRUE", []
     if search:
-        match = ("(contains(code, upper(?)) OR code IN (SELECT code FROM actors WHERE "
-                 "contains(lower(name), lower(?)) OR contains(lower(text), lower(?))))")
+        match = (
+            "(contains(code, upper(?)) OR code IN (SELECT code FROM actors WHERE "
+            "contains(lower(name), lower(?)) OR contains(lower(text), lower(?))))"
+        )
         match_params = [search, search, search]
     rows = store.rows(
         f"WITH sides AS (SELECT e.source AS code, 1 AS src FROM events AS e WHERE {where} "
         f"UNION ALL SELECT e.target, 0 FROM events AS e WHERE {where}) "
         f"SELECT code, count(*) AS events, sum(src) AS as_source, count(*) - sum(src) AS as_target "
         f"FROM sides WHERE {match} GROUP BY code ORDER BY events DESC, code LIMIT ?",
-        [*params, *params, *match_params, limit])
+        [*params, *params, *match_params, limit],
+    )
     names = _actor_names(store, [row["code"] for row in rows])
     country_names = _country_names()
-    return [ActorSummary(**row, name=names.get(row["code"]) or _fallback_name(row["code"], country_names),
-                         country=row["code"][:3] if row["code"][:3] in country_names else None)
-            for row in rows]
+    return [
+        ActorSummary(
+            **row,
+            name=names.get(row["code"]) or _fallback_name(row["code"], country_names),
+            country=row["code"][:3] if row["code"][:3] in country_names else None,
+        )
+        for row in rows
+    ]
 
 
 @router.get("/dyads", response_model=list[DyadOut], summary="Event counts and Goldstein totals per pair")
@@ -90,17 +104,27 @@ def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> JSONRespons
         f"SELECT e.source, e.target, count(*) AS events, sum(e.goldstein) AS goldstein_sum, "
         f"avg(e.goldstein) AS goldstein_mean, {_QUADS} FROM events AS e WHERE {where} "
         "GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
-        [*params, limit])
-    return JSONResponse([
-        {"source": r["source"], "target": r["target"], "events": r["events"],
-         "goldstein_sum": r["goldstein_sum"], "goldstein_mean": r["goldstein_mean"],
-         "quad_counts": {str(n): r[f"quad{n}"] for n in range(1, 5)}}
-        for r in rows])
+        [*params, limit],
+    )
+    return JSONResponse(
+        [
+            {
+                "source": r["source"],
+                "target": r["target"],
+                "events": r["events"],
+                "goldstein_sum": r["goldstein_sum"],
+                "goldstein_mean": r["goldstein_mean"],
+                "quad_counts": {str(n): r[f"quad{n}"] for n in range(1, 5)},
+            }
+            for r in rows
+        ]
+    )
 
 
 @router.get("/timeseries", response_model=TimeSeries, summary="Counts per QuadClass and Goldstein by period")
-def timeseries(store: Store, filters: Filters,
-               interval: Annotated[Literal["day", "week", "month"], Query()] = "week") -> JSONResponse:
+def timeseries(
+    store: Store, filters: Filters, interval: Annotated[Literal["day", "week", "month"], Query()] = "week"
+) -> JSONResponse:
     """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
     Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are left out."""
     where, params = filters.where("e")
@@ -109,21 +133,28 @@ def timeseries(store: Store, filters: Filters,
         f"SELECT date_trunc('{part}', e.date)::DATE AS period, count(*) AS events, {_QUADS}, "
         "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
         f"FROM events AS e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period",
-        params)
+        params,
+    )
     return JSONResponse({"interval": interval, "points": rows})
 
 
 @router.get("/places", response_model=list[PlaceOut], summary="Mentions and events per location")
-def list_places(store: Store,
-                country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
-                search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-                start: dt.date | None = None, end: dt.date | None = None,
-                limit: Limit = 200) -> list[PlaceOut]:
+def list_places(
+    store: Store,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+    search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: Limit = 200,
+) -> list[PlaceOut]:
     """Resolved places by number of mentions, with coordinates for the map."""
     conditions, params = ["TRUE"], []
-    for sql, value in (("p.country = ?", country.upper() if country else None),
-                       ("contains(lower(p.name), lower(?))", search),
-                       ("a.date >= ?", start), ("a.date <= ?", end)):
+    for sql, value in (
+        ("p.country = ?", country.upper() if country else None),
+        ("contains(lower(p.name), lower(?))", search),
+        ("a.date >= ?", start),
+        ("a.date <= ?", end),
+    ):
         if value is not None:
             conditions.append(sql)
             params.append(value)
@@ -136,7 +167,8 @@ def list_places(store: Store,
         "sum(n)::BIGINT AS mentions, count(*) AS articles, sum(n_events)::BIGINT AS events "
         "FROM per_article GROUP BY name, gazetteer_id, country "
         "ORDER BY mentions DESC, name, gazetteer_id NULLS LAST, country NULLS LAST LIMIT ?",
-        [*params, limit])
+        [*params, limit],
+    )
     return [PlaceOut(**row) for row in rows]
 
 
@@ -144,14 +176,23 @@ def list_places(store: Store,
 def get_stats(store: Store) -> StatsOut:
     """Articles by status; events, merged events, actors, quotes and places; dates; QuadClass totals."""
     articles = store.rows("SELECT status, count(*) AS n FROM articles GROUP BY status ORDER BY status")
-    totals = store.one(
-        "SELECT (SELECT count(*) FROM events) AS events, "
-        "(SELECT count(*) FROM event_summary) AS merged_events, "
-        "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM events UNION ALL "
-        "SELECT target FROM events)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
-        "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM events) AS first_date, "
-        "(SELECT max(date) FROM events) AS last_date") or {}
-    quads = store.rows("SELECT quad_class, count(*) AS n FROM events WHERE quad_class IS NOT NULL "
-                       "GROUP BY quad_class ORDER BY quad_class")
-    return StatsOut(articles={r["status"]: r["n"] for r in articles}, **totals,
-                    by_quad={str(r["quad_class"]): r["n"] for r in quads})
+    totals = (
+        store.one(
+            "SELECT (SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM event_summary) AS merged_events, "
+            "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM events UNION ALL "
+            "SELECT target FROM events)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
+            "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM events) AS first_date, "
+            "(SELECT max(date) FROM events) AS last_date"
+        )
+        or {}
+    )
+    quads = store.rows(
+        "SELECT quad_class, count(*) AS n FROM events WHERE quad_class IS NOT NULL "
+        "GROUP BY quad_class ORDER BY quad_class"
+    )
+    return StatsOut(
+        articles={r["status"]: r["n"] for r in articles},
+        **totals,
+        by_quad={str(r["quad_class"]): r["n"] for r in quads},
+    )

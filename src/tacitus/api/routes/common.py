@@ -26,12 +26,21 @@ def cameo_name(code: str) -> str | None:
     return code_info(code).name or None
 
 
+_MEMO_LIMIT = 100_000
+
+
 def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Title, date, URL and API link of each article id (an `ArticleRef` as JSON), in one query."""
-    if not ids:
-        return {}
-    rows = store.rows(
-        "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(ids))],
-    )
-    return {row["id"]: {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"} for row in rows}
+    """Title, date, URL and API link of each article id (an `ArticleRef` as JSON): from the
+    store's memo, the rest in one query."""
+    memo = store.memo
+    missing = sorted({doc_id for doc_id in ids if doc_id not in memo})
+    if missing:
+        rows = store.rows(
+            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [missing],
+        )
+        if len(memo) + len(rows) > _MEMO_LIMIT:
+            memo.clear()
+        for row in rows:
+            memo[row["id"]] = {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"}
+    return {doc_id: memo[doc_id] for doc_id in ids if doc_id in memo}

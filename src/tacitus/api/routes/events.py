@@ -43,10 +43,13 @@ def list_events(
     more = len(rows) > limit
     rows = rows[:limit]
     refs = article_refs(store, [row["doc_id"] for row in rows])
-    events = [event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(row["doc_id"]))
-              for row in rows]
+    events = [
+        event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(row["doc_id"])) for row in rows
+    ]
     last = rows[-1] if rows else None
-    next_cursor = encode_cursor(sort, last["sort_key"], last["doc_id"], last["ordinal"]) if more and last else None
+    next_cursor = (
+        encode_cursor(sort, last["sort_key"], last["doc_id"], last["ordinal"]) if more and last else None
+    )
     return JSONResponse({"events": events, "next": next_cursor, "sort": sort, "limit": limit})
 
 
