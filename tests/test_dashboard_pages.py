@@ -101,3 +101,9 @@ def test_dashboard_scripts_never_use_inner_html(script):
     lines = [line for line in code.splitlines() if not line.strip().startswith("//")]
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert not any(sink in line for line in lines), f"{script} uses {sink}"
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_dashboard_no_cdn_backed_pages(client, path):
+    # FastAPI's own doc pages fetch scripts from a CDN; the app must not serve them.
+    assert client.get(path).status_code == 404

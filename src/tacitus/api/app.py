@@ -41,6 +41,9 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
         title="Tacitus",
         version=__version__,
         summary="Political event data from news: events, actors, dyads, quotes and places.",
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, the app works offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
     install_error_handlers(app)
