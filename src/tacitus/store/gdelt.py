@@ -71,11 +71,11 @@ def _code_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(country-like first blocks, role/type blocks, known-group blocks) from the CAMEO tables."""
     from tacitus.cameo import actor_types, countries
 
-    types = actor_types()
-    regions = {code for code, row in types.items() if row["tier"] == "international_region"}
-    known = {code for code, row in types.items() if row["tier"] == "gdelt_type_only"}
-    roles = {code for code, row in types.items()
-             if row["tier"] not in ("international_region", "gdelt_type_only", "special")}
+    tiers = {code: row["tier"].split()[0] for code, row in actor_types().items()}
+    regions = {code for code, tier in tiers.items() if tier == "international_region"}
+    known = {code for code, tier in tiers.items() if tier == "gdelt_type_only"}
+    roles = {code for code, tier in tiers.items()
+             if tier not in ("international_region", "gdelt_type_only", "special")}
     return frozenset(set(countries()) | regions), frozenset(roles), frozenset(known)
 
 

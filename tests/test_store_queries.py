@@ -1,0 +1,95 @@
+"""event_summary merging, event filters and the stats figures on a small real store."""
+
+from __future__ import annotations
+
+import pytest
+from store_records import article, event, invoke_tacitus
+
+from tacitus.store import EventFilter, Store, StoredArticle
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """Three wires report one CHN→RUS phone call (one twice); other events around it."""
+    path = tmp_path_factory.mktemp("queries") / "news.duckdb"
+    call = ("CHNGOV", "RUSGOV", "041")
+    batch = [
+        StoredArticle(article("w1", "A.", date="2021-02-04", source="Wire One"),
+                      events=[event("w1", *call), event("w1", *call, sentence=4),
+                              event("w1", "USA", "IRN", "172", date="2021-02-05")]),
+        StoredArticle(article("w2", "B.", date="2021-02-03", source="Wire Two"),
+                      events=[event("w2", *call),
+                              event("w2", *call, negated=True, sentence=2),
+                              event("w2", "RUS", "UKR", "190", date="2021-03-01")]),
+        StoredArticle(article("w3", "C.", date="2021-02-06", source="Wire One"),
+                      events=[event("w3", *call), event("w3", *call, modality="future")]),
+        StoredArticle(article("w4", "D.", date="2021-02-06"), status="skipped",
+                      skip_reason="no_english_text"),
+    ]
+    with Store.open(path) as opened:
+        opened.write(batch)
+        opened.write_skips([("feed.xml:9", "empty_text", None)])
+    with Store.open(path, read_only=True) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("expected", [{
+    "num_mentions": 4, "num_articles": 3, "num_sources": 2,
+    "first_article": "w2", "last_article": "w3",
+}])
+def test_store_summary_merges_mentions(store, expected):
+    rows = store.con.execute(
+        "SELECT num_mentions, num_articles, num_sources, first_article, last_article "
+        "FROM event_summary WHERE code = ?", ["041"]).fetchall()
+    assert [dict(zip(expected, row, strict=True)) for row in rows] == [expected]
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ({}, 8),
+    ({"source": "chn"}, 6),
+    ({"target": "RUSGOV"}, 6),
+    ({"dyad": "RUS,UKR"}, 1),
+    ({"dyad": "RUS, CHN"}, 0),
+    ({"code": "04"}, 6),
+    ({"code": "17"}, 1),
+    ({"root": "19"}, 1),
+    ({"root": "4"}, 6),
+    ({"since": "2021-02-05"}, 2),
+    ({"until": "2021-02-04"}, 6),
+    ({"since": "2021-02-05", "until": "2021-02-05"}, 1),
+])
+def test_store_filter_counts(store, options, expected):
+    assert len(list(store.events(EventFilter.build(**options)))) == expected
+
+
+@pytest.mark.parametrize("limit", [2])
+def test_store_filter_limit_and_order(store, limit):
+    found = list(store.events(EventFilter.build(limit=limit)))
+    assert [(e.doc_id, e.date) for e in found] == [("w1", "2021-02-04"), ("w1", "2021-02-04")]
+
+
+@pytest.mark.parametrize("top", [3])
+def test_store_stats_figures(store, top):
+    figures = store.stats(top=top)
+    assert figures.articles == {"coded": 3, "skipped": 1}
+    assert figures.events == 8
+    assert figures.merged_events == 3
+    assert [(r, c) for r, _, c in figures.by_root] == [("04", 6), ("17", 1), ("19", 1)]
+    assert figures.top_dyads[0] == ("CHNGOV", "RUSGOV", 6)
+    assert figures.skip_reasons == [("empty_text", 1), ("no_english_text", 1)]
+    assert figures.top_events[0]["num_mentions"] == 4
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv"])
+def test_store_events_cli_formats(capsys, store, fmt):
+    code, out, _ = invoke_tacitus(capsys, "events", "--db", str(store.path), "--format", fmt,
+                                  "--dyad", "RUS,UKR")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == (1 if fmt == "jsonl" else 2)
+    assert "190" in lines[-1] and "w2" in lines[-1]
+
+
+@pytest.mark.parametrize("needle", ["merged events: 3", "CHNGOV -> RUSGOV  041"])
+def test_store_stats_cli_report(capsys, store, needle):
+    code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(store.path))
+    assert code == 0 and needle in out
