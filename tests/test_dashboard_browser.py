@@ -6,8 +6,11 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 
+import httpx
 import pytest
 
 from api_demo import HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
@@ -49,19 +52,42 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    app = create_app(build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb"))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
+@contextmanager
+def _serving(db: Path):
+    """`db` served by uvicorn on a free loopback port in a thread; yields the base URL."""
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=_free_port(), log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start within 20 s"
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with _serving(build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pipeline_demo(tmp_path_factory):
+    """The store `tacitus demo` makes: the shipped examples through the real pipeline."""
+    from tacitus.pipeline import RunOptions, run
+
+    db = tmp_path_factory.mktemp("pipeline") / "demo.duckdb"
+    examples = resources.files("tacitus").joinpath("data", "examples", "articles.jsonl")
+    with resources.as_file(examples) as path:
+        run([str(path)], db=db, options=RunOptions(workers=1))
+    with _serving(db) as url:
+        yield url, db
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +166,8 @@ def test_dashboard_event_click_highlights_evidence(page, row):
     focused = page.locator("#article-text .focus")
     assert "".join(focused.all_inner_texts()) == EVENTS[event_id].evidence.text
     assert page.locator("#article-events li.active").get_attribute("data-event") == event_id
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-article-{row}.png"), full_page=True)
     assert not page.errors and not page.outside
 
 
@@ -181,3 +209,24 @@ def test_dashboard_map_draws_outline_and_places(page, path):
     places = {(p.name, p.country) for s in STORED for p in s.locations}
     assert page.locator("#map circle.place").count() == len(places)
     assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
+def test_dashboard_dyad_renders_pipeline_demo(browser, pipeline_demo, a, b):
+    """The dyad page over what `tacitus demo` stores (real ingest, coder and store)."""
+    url, _ = pipeline_demo
+    response = httpx.get(f"{url}/api/events", params={"dyad": f"{a},{b}", "limit": 500})
+    expected = {event["id"] for event in response.json()["events"]}
+    assert response.status_code == 200 and expected, (
+        "the demo store has no CHN-RUS events: the coder output changed"
+    )
+    context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"/dyad?a={a}&b={b}")
+    page.wait_for_selector("#dyad-chart canvas")
+    page.wait_for_selector("tr.event-row")
+    rows = page.locator("tr.event-row")
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == expected
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-pipeline-demo.png"), full_page=True)
+    context.close()
