@@ -62,7 +62,12 @@ def split_event_id(event_id: str) -> tuple[str, int]:
 
 
 @router.get("/events/{event_id:path}", response_model=EventOut, summary="One event with its evidence")
-def get_event(store: Store, event_id: Annotated[str, Path(description="ARTICLE_ID:N")]) -> JSONResponse:
+def get_event(
+    store: Store,
+    event_id: Annotated[
+        str, Path(description="ARTICLE_ID:N", pattern=r"^.+:[0-9]{1,9}$", examples=["example-001:0"])
+    ],
+) -> JSONResponse:
     """The event, the sentence span that proves it, and a link to its article."""
     doc_id, ordinal = split_event_id(event_id)
     row = store.one("SELECT * FROM events WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal])
