@@ -24,7 +24,7 @@ def client(demo_db):
 CASES = [
     ("GET", "/api/nothing", 404, "not_found", "no such path /api/nothing"),
     ("GET", "/api/events/example-001:99", 404, "not_found", "no event 'example-001:99'"),
-    ("GET", "/api/events/no-ordinal", 404, "not_found", "event ids look like ARTICLE_ID:N"),
+    ("GET", "/api/events/no-ordinal", 422, "invalid_parameter", "invalid parameter event_id"),
     ("GET", "/api/articles/missing", 404, "not_found", "no article 'missing'"),
     ("GET", "/api/events?cursor=bm90LWpzb24", 400, "bad_request", "invalid cursor"),
     ("GET", "/api/events?cursor=WyJkYXRlIiwxLCJhIiwxXQ", 400, "bad_request", "invalid cursor"),
