@@ -3,6 +3,7 @@ hostile article text rendered as text, and screenshots written to test-artifacts
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -15,7 +16,8 @@ import pytest
 
 from api_demo import HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium; TACITUS_CHROMIUM points elsewhere (or nowhere, to check the skip).
+CHROMIUM = Path(os.environ.get("TACITUS_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM_ARGS = [
     "--headless",
@@ -34,7 +36,7 @@ sync_api = pytest.importorskip(
 )
 if not CHROMIUM.exists():
     pytest.skip(
-        "browser tests need Debian's chromium at /usr/bin/chromium: apt-get install -y chromium",
+        f"browser tests need Debian's chromium at {CHROMIUM}: apt-get install -y chromium",
         allow_module_level=True,
     )
 
