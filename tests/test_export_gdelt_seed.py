@@ -4,13 +4,13 @@ column names and dtypes, and its rows are the merged rows of the events table.""
 from __future__ import annotations
 
 import pytest
-from conftest import shared_path
-from test_export_formats import GDELT_DTYPES, _read_gdelt
-from test_pipeline_run import ONE_WORKER
 
+from conftest import shared_path
 from tacitus.pipeline import run
 from tacitus.store import Store
 from tacitus.store.gdelt import GDELT_COLUMNS
+from test_export_formats import GDELT_DTYPES, _read_gdelt
+from test_pipeline_run import ONE_WORKER
 
 SEED = "data/seed/000_0d8367245fda46f3.txt"
 

@@ -9,8 +9,10 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import shared_path
 from store_records import ROOT
+from tacitus.pipeline import RunOptions, run
 from test_pipeline_run import table_rows
 
 ARTICLES = 30
@@ -35,12 +37,6 @@ def _tacitus(*args: str) -> subprocess.Popen[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def _run_to_end(*args: str) -> None:
-    process = _tacitus(*args)
-    _, err = process.communicate(timeout=300)
-    assert process.returncode == 0, err[-2000:]
-
-
 @pytest.mark.parametrize("commits_before_kill", [2])
 def test_pipeline_kill9_then_rerun_equals_clean_run(tmp_path, readouts, commits_before_kill):
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
@@ -58,9 +54,11 @@ def test_pipeline_kill9_then_rerun_equals_clean_run(tmp_path, readouts, commits_
     partial = table_rows(killed_db)
     assert commits_before_kill * int(BATCH) <= len(partial["articles"]) < ARTICLES
 
-    _run_to_end("run", str(readouts), "--db", str(killed_db), "--workers", "2",
-                "--batch-size", BATCH)
-    _run_to_end("run", str(readouts), "--db", str(clean_db), "--workers", "1")
+    # The rerun and the clean reference run in this process: only the killed run needs to
+    # be a separate process, and the loaded coder is shared with the other pipeline tests.
+    resumed = run([str(readouts)], db=killed_db, options=RunOptions(workers=2, batch_size=3))
+    assert resumed.unchanged == len(partial["articles"])
+    run([str(readouts)], db=clean_db, options=RunOptions(workers=1))
     clean = table_rows(clean_db)
     assert len(clean["articles"]) == ARTICLES and clean["events"]
     assert table_rows(killed_db) == clean

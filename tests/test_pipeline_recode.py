@@ -6,11 +6,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from store_records import ROOT
-from test_pipeline_run import EXAMPLES, ONE_WORKER, table_rows
 
+from store_records import ROOT
 from tacitus.pipeline import RunOptions, recode, run
 from tacitus.store import Store
+from test_pipeline_run import EXAMPLES, ONE_WORKER, table_rows
 
 SHIPPED = ROOT / "src" / "tacitus" / "data" / "dictionaries" / "petrarch2"
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from store_records import ROOT, invoke_tacitus
 
+from store_records import ROOT, invoke_tacitus
 from tacitus.pipeline import RunOptions, run
 from tacitus.store import Store
 
@@ -120,3 +120,18 @@ def test_pipeline_error_store_locked(capsys, clean_store, holder_code):
     assert code == 1
     assert err == (f"Error: [E041] {clean_store} is in use by another process (PID "
                    f"{holder.pid}) - wait for it to finish or pass another --db PATH\n")
+
+
+@pytest.mark.parametrize(("enabled", "expected"), [
+    (True, "articles 2 (coded 2, unchanged 0, copies 0) | events "),
+    (None, ""),  # default: only on a terminal, and pytest's stderr is not one
+])
+def test_pipeline_progress_line(capsys, tmp_path, examples, enabled, expected):
+    from tacitus.cli.progress import ProgressLine
+
+    inputs = write_jsonl(tmp_path / "in.jsonl", examples[:2])
+    line = ProgressLine(enabled=enabled)
+    run([str(inputs)], db=tmp_path / "news.duckdb", options=ONE_WORKER, progress=line)
+    line.close()
+    err = capsys.readouterr().err
+    assert expected in err and (err != "") == bool(expected)

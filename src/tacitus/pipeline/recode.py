@@ -76,7 +76,7 @@ def _event_keys(store: Store, ids: list[str]) -> dict[str, Counter[str]]:
 def recode(*, db: str | os.PathLike[str] | None = None,
            options: RunOptions | None = None) -> RecodeReport:
     """Code every stored article again with the current (or given) dictionaries and
-    replace its rows, one transaction per batch.
+    replace its rows, one transaction per chunk of articles.
 
     Returns:
         Events added and removed per code (a mention counts by its code).
@@ -88,7 +88,7 @@ def recode(*, db: str | os.PathLike[str] | None = None,
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RecodeReport(db=str(path))
     with Store.open(path) as store:
-        chunks = _stored_articles(store, options.batch_size)
+        chunks = _stored_articles(store, options.chunk_size)
         for chunk, coded in code_chunks(chunks, coder, options.worker_count):
             before = _event_keys(store, [a.id for a in chunk])
             store.write(coded)

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class RunReport:
-    """What a run did; passed to the progress callback after every committed batch."""
+    """What a run did (committed rows); passed to the progress callback after every chunk."""
 
     db: str
     articles: int = 0  # articles read from the inputs
@@ -54,8 +54,8 @@ Progress = Callable[[RunReport], None]
 class _Triage:
     """Sorts incoming articles: new ones to code, stored ones to leave, copies to mark."""
 
-    def __init__(self, store: Store, report: RunReport, batch_size: int) -> None:
-        self.store, self.report, self.batch_size = store, report, batch_size
+    def __init__(self, store: Store, report: RunReport, chunk_size: int) -> None:
+        self.store, self.report, self.chunk_size = store, report, chunk_size
         self.skips: list[tuple[str, str, str | None]] = []
         self.duplicates: list[StoredArticle] = []
 
@@ -69,7 +69,7 @@ class _Triage:
                 continue
             self.report.articles += 1
             pending.append(item)
-            if len(pending) >= self.batch_size:
+            if len(pending) >= self.chunk_size:
                 yield from self._new(pending)
                 pending = []
         if pending:
@@ -141,15 +141,22 @@ def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
     report = RunReport(db=str(Path(path)))
     items = read_articles(inputs, options=ingest_options)
     with Store.open(path) as store:
-        triage = _Triage(store, report, options.batch_size)
-        waited = time.perf_counter()
+        triage = _Triage(store, report, options.chunk_size)
+        pending: list[StoredArticle] = []
+        committed = waited = time.perf_counter()
         for _, coded in code_chunks(triage.chunks(items), coder, options.worker_count):
             report.coding_seconds += time.perf_counter() - waited
-            _write(store, triage, coded, report)
+            pending += coded
+            if (len(pending) >= options.batch_size
+                    or time.perf_counter() - committed >= options.commit_seconds):
+                _write(store, triage, pending, report)
+                pending, committed = [], time.perf_counter()
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
             waited = time.perf_counter()
-        _write(store, triage, [], report)  # skips and copies after the last chunk
+        _write(store, triage, pending, report)  # the rest, with skips and copies
     report.seconds = time.perf_counter() - started
+    if progress:
+        progress(report)
     return report
