@@ -11,7 +11,7 @@ from pathlib import Path
 from tacitus.cameo import code_info
 from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span, Speaker
 from tacitus.store.connection import connect
-from tacitus.store.rows import StoredArticle
+from tacitus.store.rows import StoredArticle, location_json
 from tacitus.store.writer import write_batch
 
 # Extra reports, invented for these tests, so that the CHN-RUS dyad has points in several months.
@@ -236,6 +236,29 @@ PLACES = [
 ]
 
 
+# Where events happened, as the places stage records it: (article id, event ordinal) → a place
+# above, or one named here only (Guilin), so that the event-location filter is tested apart.
+EVENT_LOCATIONS = {
+    ("example-001", 0): ("example-001", "BEIJING", "1816670", "CHN", 39.91, 116.40),
+    ("example-002", 0): ("example-002", "Kotli", "1173464", "PAK", 33.52, 73.90),
+    ("example-003", 0): ("example-003", "BRUSSELS", "2800866", "BEL", 50.85, 4.35),
+    ("example-005", 0): ("example-005", "Caracas", "3646738", "VEN", 10.49, -66.88),
+    ("example-007", 0): ("example-007", "Gaza Strip", "7303944", "PSE", 31.42, 34.38),
+    ("example-008", 0): ("example-008", "Geneva", "2660646", "CHE", 46.20, 6.14),
+    ("tacitus-cr-1", 0): ("tacitus-cr-1", "GUILIN", "1809858", "CHN", 25.28, 110.29),
+    ("tacitus-cr-2", 0): ("tacitus-cr-2", "Vladivostok", "2013348", "RUS", 43.11, 131.87),
+}
+
+
+def event_location(doc_id: str, ordinal: int) -> Location | None:
+    """The location the demo store gives event `ordinal` of article `doc_id`, if any."""
+    row = EVENT_LOCATIONS.get((doc_id, ordinal))
+    if row is None:
+        return None
+    article = next(a for a in example_articles() if a.id == doc_id)
+    return _place(article, row)
+
+
 def example_articles() -> list[Article]:
     """The packaged example articles, then the extra and hostile ones of this module."""
     text = resources.files("tacitus").joinpath("data", "examples", "articles.jsonl").read_text("utf-8")
@@ -336,11 +359,22 @@ def stored_articles() -> list[StoredArticle]:
     return batch
 
 
+def _write_event_locations(con) -> None:
+    # Set through the store's own JSON form, whether or not this Event record has the fields yet.
+    for (doc_id, ordinal), _ in sorted(EVENT_LOCATIONS.items()):
+        location = event_location(doc_id, ordinal)
+        con.execute(
+            "UPDATE events SET location = ?, location_source = 'clause' WHERE doc_id = ? AND ordinal = ?",
+            [location_json(location), doc_id, ordinal],
+        )
+
+
 def build_demo_store(path: Path) -> Path:
     """Write the demo store at `path` (a new file) and return the path."""
     con = connect(path)
     try:
         write_batch(con, stored_articles())
+        _write_event_locations(con)
     finally:
         con.close()
     return path

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from fastapi.testclient import TestClient
 
-from api_demo import build_demo_store, stored_articles
+from api_demo import EVENT_LOCATIONS, build_demo_store, event_location, stored_articles
 from tacitus.api import create_app
 
 STORED = stored_articles()
 EVENTS = {f"{s.article.id}:{i}": (s.article, e) for s in STORED for i, e in enumerate(s.events)}
 PLACES = {s.article.id: s.locations for s in STORED}
+STORED_BY_ID = {s.article.id: s for s in STORED}
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,12 @@ def client(tmp_path_factory):
     app = create_app(build_demo_store(tmp_path_factory.mktemp("api") / "demo.duckdb"))
     with TestClient(app) as client:
         yield client
+
+
+def _located(article, event, test):
+    ordinal = next(i for i, e in enumerate(STORED_BY_ID[article.id].events) if e is event)
+    location = event_location(article.id, ordinal)
+    return location is not None and test(location)
 
 
 def _both(e, a, b):
@@ -41,6 +48,8 @@ FILTERS = [
     ("country=VEN", lambda a, e: "VEN" in (e.source[:3], e.target[:3])),
     ("place=Moscow", lambda a, e: any(p.name == "Moscow" for p in PLACES[a.id])),
     ("place=PAK", lambda a, e: any(p.country == "PAK" for p in PLACES[a.id])),
+    ("place=guilin", lambda a, e: _located(a, e, lambda loc: loc.name.lower() == "guilin")),
+    ("place=1809858", lambda a, e: _located(a, e, lambda loc: loc.gazetteer_id == "1809858")),
     (
         "start=2021-01-01&end=2021-03-31",
         lambda a, e: dt.date(2021, 1, 1) <= dt.date.fromisoformat(e.date) <= dt.date(2021, 3, 31),
@@ -232,3 +241,29 @@ def test_api_openapi_lists_endpoint(client, path):
 def test_api_actors_name_from_country_table(client, code, name):
     actors = {a["code"]: a for a in client.get("/api/actors?limit=1000").json()}
     assert actors[code]["name"] == name
+
+
+@pytest.mark.parametrize("event_key", sorted(EVENT_LOCATIONS))
+def test_api_event_has_its_location(client, event_key):
+    doc_id, ordinal = event_key
+    body = client.get(f"/api/events/{doc_id}:{ordinal}").json()
+    expected = event_location(doc_id, ordinal)
+    assert body["location"]["name"] == expected.name
+    assert (body["location"]["lat"], body["location"]["lon"]) == (expected.lat, expected.lon)
+    assert body["location_source"] == "clause"
+
+
+@pytest.mark.parametrize("query", ["", "&country=CHN", "&start=2021-01-01"])
+def test_api_places_of_events(client, query):
+    places = client.get(f"/api/places?of=events{query}").json()
+    located = [
+        (loc, article)
+        for (doc_id, ordinal), _ in EVENT_LOCATIONS.items()
+        for loc in [event_location(doc_id, ordinal)]
+        for article in [STORED_BY_ID[doc_id].article]
+        if (not query.startswith("&country") or loc.country == "CHN")
+        and (not query.startswith("&start") or article.date >= "2021-01-01")
+    ]
+    assert sorted((p["name"], p["events"]) for p in places) == sorted(
+        (name, sum(1 for loc, _ in located if loc.name == name)) for name in {loc.name for loc, _ in located}
+    )

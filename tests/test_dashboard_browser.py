@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api_demo import HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
+from api_demo import EVENT_LOCATIONS, HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
 
 # Debian's chromium; TACITUS_CHROMIUM points elsewhere (or nowhere, to check the skip).
 CHROMIUM = Path(os.environ.get("TACITUS_CHROMIUM", "/usr/bin/chromium"))
@@ -204,11 +204,15 @@ def test_dashboard_hostile_text_stays_text(page, path):
     assert not page.errors and not page.outside
 
 
-@pytest.mark.parametrize("path", ["/map"])
-def test_dashboard_map_draws_outline_and_places(page, path):
+@pytest.mark.parametrize(("path", "of"), [("/map", "events"), ("/map?of=mentions", "mentions")])
+def test_dashboard_map_draws_outline_and_places(page, path, of):
     page.goto(path)
     page.wait_for_selector("#map svg path.land")
-    places = {(p.name, p.country) for s in STORED for p in s.locations}
+    assert page.locator("#map").get_attribute("data-of") == of
+    if of == "events":
+        places = {(loc[1].title(), loc[3]) for loc in EVENT_LOCATIONS.values()}
+    else:
+        places = {(p.name, p.country) for s in STORED for p in s.locations}
     assert page.locator("#map circle.place").count() == len(places)
     assert not page.errors and not page.outside
 

@@ -84,12 +84,14 @@ class EventFilters:
                 self.country,
             )
         if self.place:
+            # Where the event happened (its location) or a place its article names.
+            loc = f"{col}location"
             add(
-                f"EXISTS (SELECT 1 FROM places AS p WHERE p.doc_id = {col}doc_id AND "
-                "(lower(p.name) = lower(?) OR p.gazetteer_id = ? OR p.country = ?))",
-                self.place,
-                self.place,
-                self.place.upper(),
+                f"(lower({loc} ->> '$.name') = lower(?) OR {loc} ->> '$.gazetteer_id' = ? "
+                f"OR {loc} ->> '$.country' = ? OR EXISTS (SELECT 1 FROM places AS p "
+                f"WHERE p.doc_id = {col}doc_id AND "
+                "(lower(p.name) = lower(?) OR p.gazetteer_id = ? OR p.country = ?)))",
+                *(self.place, self.place, self.place.upper()) * 2,
             )
         if self.start:
             add(f"{col}date >= ?", self.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -80,6 +81,8 @@ class EventOut(BaseModel):
     modality: str
     rule: dict[str, Any] | None = None
     issues: list[str] = []
+    location: dict[str, Any] | None = None
+    location_source: str | None = None
     article: ArticleRef | None = None
 
 
@@ -206,6 +209,11 @@ def _plover(value: Any) -> dict[str, str | None]:
     return dict(value)
 
 
+def _location(value: str | None) -> dict[str, Any] | None:
+    """An event location column (a Location as JSON text) as an object."""
+    return json.loads(value) if value else None
+
+
 def event_from_row(row: dict[str, Any], article: dict[str, Any] | None = None) -> dict[str, Any]:
     """An `events` row (with `name`, the CAMEO name) as the API's event: an `EventOut` as JSON.
 
@@ -242,5 +250,7 @@ def event_from_row(row: dict[str, Any], article: dict[str, Any] | None = None) -
         "modality": row["modality"],
         "rule": rule,
         "issues": list(row.get("issues") or []),
+        "location": _location(row.get("location")),
+        "location_source": row.get("location_source"),
         "article": article,
     }

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from functools import lru_cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
@@ -138,38 +138,70 @@ def timeseries(
     return JSONResponse({"interval": interval, "points": rows})
 
 
-@router.get("/places", response_model=list[PlaceOut], summary="Mentions and events per location")
+_PLACE_ORDER = "ORDER BY mentions DESC, name, gazetteer_id NULLS LAST, country NULLS LAST LIMIT ?"
+
+
+def _mention_places(store: ReadOnlyStore, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+    """Places named in articles: mentions, articles, and the events of those articles."""
+    return store.rows(
+        "WITH per_article AS (SELECT coalesce(p.resolved_name, p.name) AS name, p.gazetteer_id, "
+        "p.country, any_value(p.lat) AS lat, any_value(p.lon) AS lon, p.doc_id, count(*) AS n, "
+        "any_value(a.n_events) AS n_events FROM places AS p JOIN articles AS a ON a.id = p.doc_id "
+        f"WHERE {where} GROUP BY ALL) "
+        "SELECT name, gazetteer_id, country, any_value(lat) AS lat, any_value(lon) AS lon, "
+        "sum(n)::BIGINT AS mentions, count(*) AS articles, sum(n_events)::BIGINT AS events "
+        f"FROM per_article GROUP BY name, gazetteer_id, country {_PLACE_ORDER}",
+        [*params, limit],
+    )
+
+
+def _event_places(store: ReadOnlyStore, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+    """Where events happened (the events' own locations): events and articles per place."""
+    return store.rows(
+        "WITH located AS (SELECT "
+        "coalesce(e.location ->> '$.resolved_name', e.location ->> '$.name') AS name, "
+        "e.location ->> '$.gazetteer_id' AS gazetteer_id, e.location ->> '$.country' AS country, "
+        "TRY_CAST(e.location ->> '$.lat' AS DOUBLE) AS lat, "
+        "TRY_CAST(e.location ->> '$.lon' AS DOUBLE) AS lon, "
+        "e.doc_id, e.date FROM events AS e WHERE e.location IS NOT NULL) "
+        "SELECT coalesce(name, '?') AS name, gazetteer_id, country, any_value(lat) AS lat, "
+        "any_value(lon) AS lon, count(*) AS mentions, count(DISTINCT doc_id) AS articles, "
+        f"count(*) AS events FROM located AS p WHERE {where} "
+        f"GROUP BY name, gazetteer_id, country {_PLACE_ORDER}",
+        [*params, limit],
+    )
+
+
+@router.get(
+    "/places", response_model=list[PlaceOut], summary="Places named in articles, or where events happened"
+)
 def list_places(
     store: Store,
+    of: Annotated[
+        Literal["mentions", "events"],
+        Query(description="mentions: places named in articles; events: the events' own locations"),
+    ] = "mentions",
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
     limit: Limit = 200,
-) -> list[PlaceOut]:
-    """Resolved places by number of mentions, with coordinates for the map."""
+) -> JSONResponse:
+    """Places by number of mentions (or of events located there), with coordinates for the map.
+    `start`/`end` bound the article date (mentions) or the event date (events)."""
+    date_column = "a.date" if of == "mentions" else "p.date"
     conditions, params = ["TRUE"], []
     for sql, value in (
         ("p.country = ?", country.upper() if country else None),
         ("contains(lower(p.name), lower(?))", search),
-        ("a.date >= ?", start),
-        ("a.date <= ?", end),
+        (f"{date_column} >= ?", start),
+        (f"{date_column} <= ?", end),
     ):
         if value is not None:
             conditions.append(sql)
             params.append(value)
-    rows = store.rows(
-        "WITH per_article AS (SELECT p.name, p.gazetteer_id, p.country, any_value(p.lat) AS lat, "
-        "any_value(p.lon) AS lon, p.doc_id, count(*) AS n, any_value(a.n_events) AS n_events "
-        f"FROM places AS p JOIN articles AS a ON a.id = p.doc_id WHERE {' AND '.join(conditions)} "
-        "GROUP BY p.name, p.gazetteer_id, p.country, p.doc_id) "
-        "SELECT name, gazetteer_id, country, any_value(lat) AS lat, any_value(lon) AS lon, "
-        "sum(n)::BIGINT AS mentions, count(*) AS articles, sum(n_events)::BIGINT AS events "
-        "FROM per_article GROUP BY name, gazetteer_id, country "
-        "ORDER BY mentions DESC, name, gazetteer_id NULLS LAST, country NULLS LAST LIMIT ?",
-        [*params, limit],
-    )
-    return [PlaceOut(**row) for row in rows]
+    places = _mention_places if of == "mentions" else _event_places
+    return JSONResponse(places(store, " AND ".join(conditions), params, limit))
 
 
 @router.get("/stats", response_model=StatsOut, summary="Totals of the store")

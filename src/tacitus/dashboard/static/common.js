@@ -67,7 +67,7 @@ const Tacitus = (() => {
   // A table of events; each row opens the article with the event's evidence highlighted.
   function eventTable(events) {
     if (!events.length) return el("p", { class: "muted", text: "No events." });
-    const head = el("tr", {}, ["Date", "Source", "Target", "Event", "Goldstein", "Evidence"].map(
+    const head = el("tr", {}, ["Date", "Source", "Target", "Event", "Goldstein", "Where", "Evidence"].map(
       (name) => el("th", { text: name })));
     const rows = events.map((event) => el("tr", { class: "event-row", "data-event": event.id },
       el("td", { text: event.date || "–" }),
@@ -75,6 +75,7 @@ const Tacitus = (() => {
       el("td", {}, link("/actor", { code: event.target }, event.target)),
       el("td", { text: event.code + " " + (event.name || ""), class: "quad" + (event.quad_class || 0) }),
       el("td", { text: fmt(event.goldstein) }),
+      el("td", { text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
       el("td", {}, el("a", { class: "evidence-link", href: eventHref(event), text: event.evidence.text }))));
     return el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows));
   }
