@@ -253,6 +253,15 @@ def _baseline(db: Path, paths: list[str]) -> float:
     return statistics.median(times)
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process `pid` so far (Linux /proc), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
     server = subprocess.Popen(
@@ -296,9 +305,11 @@ def main() -> None:
     results = {}
     try:
         for name, p in paths.items():
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _cpu_seconds(server.pid)
             latencies, errors = asyncio.run(_load(f"http://127.0.0.1:{args.port}", p, args.concurrency))
-            wall = time.perf_counter() - started
+            wall, cpu_after = time.perf_counter() - started, _cpu_seconds(server.pid)
+            # Server CPU per request does not depend on what else the machine runs.
+            cpu_ms = (cpu_after - cpu_before) * 1000 / len(p) if cpu_after is not None else float("nan")
             results[name] = {
                 "p50_ms": _percentile(latencies, 0.5),
                 "p95_ms": _percentile(latencies, 0.95),
@@ -306,6 +317,7 @@ def main() -> None:
                 "requests": len(p),
                 "rps": len(p) / wall,
                 "baseline_ms": baselines[name],
+                "server_cpu_ms": cpu_ms,
             }
     finally:
         server.terminate()
@@ -320,9 +332,10 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
     )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share the cores)")
+    print("cpu ms = server process CPU time per request (all its threads), independent of machine load")
     print(
         f"{'endpoint':24} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
-        f"{'p50/base':>8}  target"
+        f"{'p50/base':>8} {'cpu ms':>7}  target"
     )
     failed = False
     for name, r in results.items():
@@ -334,7 +347,8 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
         failed |= r["errors"] > 0
         print(
             f"{name:24} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
-            f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f}  {target}"
+            f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f} "
+            f"{r['server_cpu_ms']:7.1f}  {target}"
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True))
