@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def static_dir() -> Path:
     return Path(str(resources.files("tacitus.dashboard").joinpath("static")))
 
 
-def _page_handler(path: Path):  # type: ignore[no-untyped-def]
+def _page_handler(path: Path) -> Callable[[Request], Awaitable[Response]]:
     async def page(request: Request) -> Response:
         return FileResponse(path, media_type="text/html", headers={"Content-Security-Policy": CSP})
 
