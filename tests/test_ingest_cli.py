@@ -26,8 +26,8 @@ def story(tmp_path: Path) -> Path:
     return path
 
 
-def test_ingest_cli_writes_jsonl_and_report(story: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    out = tmp_path_factory.mktemp("out") / "articles.jsonl"
+def test_ingest_cli_writes_jsonl_and_report(story: Path) -> None:
+    out = story.parent / "articles.jsonl"  # inside the input directory: must not be read
     result = CliRunner().invoke(cli, ["ingest", str(story.parent), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
     (article,) = [json.loads(line) for line in out.read_text().splitlines()]

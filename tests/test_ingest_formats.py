@@ -178,3 +178,24 @@ def test_ingest_formats_language_filter(tmp_path: Path, languages: frozenset[str
     )
     item = _only([str(path)], IngestOptions(languages=languages))
     assert (item.reason if isinstance(item, Skip) else "article") == outcome
+
+
+def test_ingest_formats_warc_from_stdin_pipe(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path)
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    # Through `cat`, stdin is a real pipe: not seekable, no tell().
+    with path.open("rb") as handle, subprocess.Popen(["cat"], stdin=handle, stdout=subprocess.PIPE) as cat:
+        done = subprocess.run(
+            [sys.executable, "-m", "tacitus", "ingest", "-", "--report"],
+            stdin=cat.stdout, capture_output=True, text=True, env=env, timeout=120, check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    (article,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert article["url"] == "https://news.example/a" and article["origin"].startswith("-@")
+    assert "not_html: 1" in done.stderr

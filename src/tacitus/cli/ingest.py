@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from typing import TextIO
 
@@ -21,6 +22,18 @@ def format_report(report: SkipReport) -> str:
         lines.append(f"  {reason}: {count}")
     lines.append(f"total: {report.total}")
     return "\n".join(lines)
+
+
+def _show_progress(report: SkipReport) -> None:
+    click.echo(f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True)
+
+
+def _quiet_extractors() -> None:
+    # trafilatura and htmldate log every unparsable page at ERROR; the skip counts
+    # already say it. Their messages come back with -vv.
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in ("trafilatura", "htmldate", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
@@ -67,10 +80,15 @@ def ingest_cli(
         duplicates=duplicates,
         clean=not no_clean,
         rules=rules_path,
+        exclude=frozenset(path for path in (out, skips_path) if path and path != "-"),
     )
+    _quiet_extractors()
+    progress = _show_progress if sys.stderr.isatty() else None
     with contextlib.ExitStack() as stack:
         target = _output(out, stack)
         skips = _output(skips_path, stack) if skips_path else None
-        counts = ingest(inputs, target, options=options, skips=skips)
+        counts = ingest(inputs, target, options=options, skips=skips, progress=progress)
+    if progress is not None:
+        click.echo("", err=True)
     if report:
         click.echo(format_report(counts), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 
 from tacitus.clean import clean_text, load_rules
@@ -37,6 +38,8 @@ def read_documents(
     """
     options = options or IngestOptions()
     for name in iter_sources(inputs):
+        if options.exclude and os.path.realpath(name) in options.exclude:
+            continue
         yield from read_source(name, options)
 
 

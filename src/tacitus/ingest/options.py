@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from tacitus.errors import UserInputError
@@ -48,6 +49,8 @@ class IngestOptions:
         rules: path of a cleaning rules file replacing the packaged `patterns.toml`.
         favor_precision: ask trafilatura to prefer precision (less boilerplate).
         jsonl: field names of JSONL records.
+        exclude: files never read even when an input names them (e.g. the output
+            file of `tacitus ingest` when it sits in an input directory).
     """
 
     max_bytes: int = 10 * MEGABYTE
@@ -59,6 +62,7 @@ class IngestOptions:
     rules: str | None = None
     favor_precision: bool = True
     jsonl: JsonlFields = field(default_factory=JsonlFields)
+    exclude: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.duplicates not in DUPLICATE_MODES:
@@ -73,3 +77,4 @@ class IngestOptions:
                 " - use e.g. 0.8, or 0 to turn near-duplicate detection off"
             )
         object.__setattr__(self, "languages", frozenset(code.lower() for code in self.languages))
+        object.__setattr__(self, "exclude", frozenset(os.path.realpath(path) for path in self.exclude))

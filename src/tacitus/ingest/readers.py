@@ -132,11 +132,37 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         yield _jsonl_item(record, origin, options)
 
 
-def _warc_stream(opened: Opened) -> BinaryIO:
+class _Tellable:
+    """A forward-only stream that counts what it hands out: fastwarc needs `tell()`,
+    which a pipe (stdin) cannot give."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._position
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _warc_stream(opened: Opened) -> Any:
     # A named WARC file is given to fastwarc as is (it undoes gzip itself), so that
     # record offsets are offsets in the file on disk, as in CDX indexes.
     if opened.name == STDIN:
-        return opened.stream
+        return _Tellable(opened.stream)
     opened.stream.close()
     return open(opened.name, "rb")  # noqa: SIM115
 
