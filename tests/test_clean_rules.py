@@ -61,7 +61,11 @@ def test_clean_rules_keep_news_line(line: str) -> None:
     ("glued", "residue", "rest"),
     [
         ("maxresdefault 1China and Russia agreed.", "maxresdefault 1", "China and Russia agreed."),
-        ("hqdefault“We will not back down,” he said.", "hqdefault", '"We will not back down," he said.'),
+        (
+            "hqdefault“We will not back down,” he said.",
+            "hqdefault",
+            '"We will not back down," he said.',
+        ),
         ("$ 89.7China said on Monday.", "$ 89.7", "China said on Monday."),
     ],
 )
@@ -89,7 +93,10 @@ def test_clean_rules_normalise_characters(raw: str, clean: str) -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        (f"Ministers agree to resume border talks\n\n{BODY}", "Ministers agree to resume border talks"),
+        (
+            f"Ministers agree to resume border talks\n\n{BODY}",
+            "Ministers agree to resume border talks",
+        ),
         (f"{BODY}\n\n{BODY}", None),
         ("Ministers agree to resume border talks", None),
     ],

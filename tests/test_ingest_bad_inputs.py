@@ -27,12 +27,22 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
     """One file of each small kind; the expected outcome is the dict key."""
     article = f"Story {index}. {ENGLISH * 3}"
     return {
-        "binary": _write(directory / f"random_{index}.bin", bytes(rng.getrandbits(8) for _ in range(2048)) + b"\0"),
+        "binary": _write(
+            directory / f"random_{index}.bin",
+            bytes(rng.getrandbits(8) for _ in range(2048)) + b"\0",
+        ),
         "empty": _write(directory / f"empty_{index}.txt", b""),
         "empty_gz": _write(directory / f"zero_{index}.txt.gz", b""),
-        "bad_gzip": _write(directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]),
-        "html_no_body": _write(directory / f"nobody_{index}.html", b"<html><head><title>t</title></head></html>"),
-        "latin1": _write(directory / f"latin1_{index}.txt", f"Caf\u00e9 r\u00e9sum\u00e9. {article}".encode("latin-1")),
+        "bad_gzip": _write(
+            directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]
+        ),
+        "html_no_body": _write(
+            directory / f"nobody_{index}.html", b"<html><head><title>t</title></head></html>"
+        ),
+        "latin1": _write(
+            directory / f"latin1_{index}.txt",
+            f"Caf\u00e9 r\u00e9sum\u00e9. {article}".encode("latin-1"),
+        ),
         "utf16": _write(directory / f"utf16_{index}.txt", article.encode("utf-16")),
         "utf16_html": _write(
             directory / f"utf16_{index}.html",
@@ -42,8 +52,13 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
             directory / f"deep_{index}.html",
             ("<div>" * 3000 + f"<p>{article}</p>" + "</div>" * 3000).encode(),
         ),
-        "mixed": _write(directory / f"mixed_{index}.txt", "naïve ".encode() + "café ".encode("cp1252") + article.encode()),
-        "broken_json": _write(directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'),
+        "mixed": _write(
+            directory / f"mixed_{index}.txt",
+            "naïve ".encode() + "café ".encode("cp1252") + article.encode(),
+        ),
+        "broken_json": _write(
+            directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'
+        ),
         "good_gz": _write(directory / f"good_{index}.txt.gz", gzip.compress(article.encode())),
     }
 
@@ -58,8 +73,14 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Pat
         sub = root / f"d{index % 7}"
         sub.mkdir(exist_ok=True)
         expected.update({path: kind for kind, path in _small_kinds(rng, sub, index).items()})
-    expected[_write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))] = "too_large"
-    expected[_write(root / "one_line.txt", (ENGLISH.strip() + " ").encode() * (9_500_000 // len(ENGLISH)))] = "one_line"
+    expected[
+        _write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))
+    ] = "too_large"
+    expected[
+        _write(
+            root / "one_line.txt", (ENGLISH.strip() + " ").encode() * (9_500_000 // len(ENGLISH))
+        )
+    ] = "one_line"
     return root, expected
 
 
@@ -110,7 +131,9 @@ def test_ingest_bad_inputs_outcome_by_kind(
 
 
 @pytest.mark.parametrize("kind", ["latin1", "mixed"])
-def test_ingest_bad_inputs_decodes_accents(bad_corpus: tuple[Path, dict[Path, str]], kind: str) -> None:
+def test_ingest_bad_inputs_decodes_accents(
+    bad_corpus: tuple[Path, dict[Path, str]], kind: str
+) -> None:
     _, expected = bad_corpus
     path = next(str(path) for path, found in expected.items() if found == kind)
     (article,) = read_articles([path])

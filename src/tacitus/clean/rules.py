@@ -78,7 +78,9 @@ def _compile(entry: dict[str, object], kind: str, source: str) -> re.Pattern[str
         ) from exc
 
 
-def _line_rules(data: dict[str, list[dict[str, object]]], kind: str, source: str) -> tuple[LineRule, ...]:
+def _line_rules(
+    data: dict[str, list[dict[str, object]]], kind: str, source: str
+) -> tuple[LineRule, ...]:
     rules = []
     for entry in data.get(kind, []):
         if not isinstance(entry.get("name"), str):
@@ -88,7 +90,9 @@ def _line_rules(data: dict[str, list[dict[str, object]]], kind: str, source: str
     return tuple(rules)
 
 
-def _replace_rules(data: dict[str, list[dict[str, object]]], source: str) -> tuple[ReplaceRule, ...]:
+def _replace_rules(
+    data: dict[str, list[dict[str, object]]], source: str
+) -> tuple[ReplaceRule, ...]:
     rules = []
     for entry in data.get("replace", []):
         regex = _compile(entry, "replace", source)

@@ -25,7 +25,9 @@ def format_report(report: SkipReport) -> str:
 
 
 def _show_progress(report: SkipReport) -> None:
-    click.echo(f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True)
+    click.echo(
+        f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True
+    )
 
 
 def _quiet_extractors() -> None:
@@ -50,22 +52,57 @@ def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
 
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout.")
-@click.option("--report", is_flag=True, help="Print counts of articles and skips by reason to stderr.")
-@click.option("--skips", "skips_path", default=None, help="Also write every skip (origin, reason, detail) as JSONL here.")
 @click.option(
-    "--language", "languages", multiple=True, default=("en",), show_default=True,
+    "-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout."
+)
+@click.option(
+    "--report", is_flag=True, help="Print counts of articles and skips by reason to stderr."
+)
+@click.option(
+    "--skips",
+    "skips_path",
+    default=None,
+    help="Also write every skip (origin, reason, detail) as JSONL here.",
+)
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    default=("en",),
+    show_default=True,
     help="Language code to keep (repeatable); 'any' keeps every language.",
 )
-@click.option("--duplicates", type=click.Choice(DUPLICATE_MODES), default="mark", show_default=True,
-              help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.")
-@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Skip documents larger than this many megabytes as too_large.")
+@click.option(
+    "--duplicates",
+    type=click.Choice(DUPLICATE_MODES),
+    default="mark",
+    show_default=True,
+    help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.",
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Skip documents larger than this many megabytes as too_large.",
+)
 @click.option("--no-clean", is_flag=True, help="Keep extracted text as is (no cleaning rules).")
-@click.option("--rules", "rules_path", default=None, help="Cleaning rules file replacing the packaged patterns.toml.")
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    help="Cleaning rules file replacing the packaged patterns.toml.",
+)
 def ingest_cli(
-    inputs: tuple[str, ...], out: str, report: bool, skips_path: str | None,
-    languages: tuple[str, ...], duplicates: str, max_mb: float, no_clean: bool, rules_path: str | None,
+    inputs: tuple[str, ...],
+    out: str,
+    report: bool,
+    skips_path: str | None,
+    languages: tuple[str, ...],
+    duplicates: str,
+    max_mb: float,
+    no_clean: bool,
+    rules_path: str | None,
 ) -> None:
     """Read news (text, HTML, WARC, RSS/Atom, JSONL; files, directories, globs, .gz, - for stdin)
     and write one JSON article per line.

@@ -1,4 +1,4 @@
-"""`read_articles`: inputs → readers → cleaning → language id → deduplication → Articles and Skips."""
+"""`read_articles`: inputs → readers → cleaning → language id → dedup → Articles and Skips."""
 
 from __future__ import annotations
 

@@ -51,7 +51,9 @@ def read_text(opened: Opened, options: IngestOptions) -> Iterator[Item]:
     yield RawDocument(origin=opened.name, text=text)
 
 
-def _html_item(data: bytes, origin: str, url: str | None, options: IngestOptions, charset: str | None = None) -> Item:
+def _html_item(
+    data: bytes, origin: str, url: str | None, options: IngestOptions, charset: str | None = None
+) -> Item:
     html = decode_bytes(data, charset or declared_charset(data))
     if html is None:
         return Skip(origin, "binary", "HTML payload is not text")
@@ -97,7 +99,10 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
         document: Item = RawDocument(origin=origin, text=text)
     elif isinstance(html, str) and html.strip():
         document = extract_html(
-            html, origin=origin, url=_field(record, names.url), favor_precision=options.favor_precision
+            html,
+            origin=origin,
+            url=_field(record, names.url),
+            favor_precision=options.favor_precision,
         )
         if isinstance(document, Skip):
             return document
