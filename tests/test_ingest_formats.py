@@ -235,3 +235,25 @@ def test_ingest_formats_warc_from_stdin_pipe(tmp_path: Path) -> None:
     (article,) = [json.loads(line) for line in done.stdout.splitlines()]
     assert article["url"] == "https://news.example/a" and article["origin"].startswith("-@")
     assert "not_html: 1" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n", "bad_warc"),
+        (b"WARC/1.1\r\ngarbage without headers", "bad_warc"),
+    ],
+)
+def test_ingest_formats_warc_without_responses(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "odd.warc"
+    path.write_bytes(content)
+    item = _only([str(path)])
+    assert isinstance(item, Skip) and item.reason == reason
+
+
+def test_ingest_formats_directory_skips_fifo(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "story.txt").write_text(TEXT)
+    assert [a.origin for a in read_articles([str(tmp_path)])] == [str(tmp_path / "story.txt")]

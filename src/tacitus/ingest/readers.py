@@ -198,12 +198,17 @@ def _warc_item(record: Any, origin: str, options: IngestOptions) -> Item:
 def read_warc(opened: Opened, options: IngestOptions) -> Iterator[Item]:
     """Response records with HTML payloads; the page date, else the record's WARC-Date."""
     stream = _warc_stream(opened)
+    found = 0
     try:
         records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
         for record in records:
+            found += 1
             yield _warc_item(record, f"{opened.name}@{record.stream_pos}", options)
     finally:
         stream.close()
+    if not found:
+        # fastwarc stops quietly on a corrupt stream; say so rather than yield nothing.
+        yield Skip(opened.name, "bad_warc", "no response record could be read")
 
 
 def _entry_item(entry: Any, origin: str) -> Item:

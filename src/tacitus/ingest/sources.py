@@ -94,8 +94,10 @@ def _walk(directory: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory, onerror=None, followlinks=False):
         dirs.sort()
         for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            # Regular files only: opening a FIFO or device found by the walk would block.
+            if not name.startswith(".") and os.path.isfile(path):
+                yield path
 
 
 def iter_sources(inputs: Sequence[str]) -> Iterator[str]:
