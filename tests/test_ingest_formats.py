@@ -257,3 +257,16 @@ def test_ingest_formats_directory_skips_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
     (tmp_path / "story.txt").write_text(TEXT)
     assert [a.origin for a in read_articles([str(tmp_path)])] == [str(tmp_path / "story.txt")]
+
+
+def test_ingest_formats_truncated_jsonl_gz_keeps_records_before_break(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"r{n}", "text": f"Story {n}. {TEXT}"}) for n in range(400)]
+    data = gzip.compress(("\n".join(lines) + "\n").encode())
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_articles([str(path)], options=OPTIONS))
+    articles = [item for item in items if not isinstance(item, Skip)]
+    skips = [item.reason for item in items if isinstance(item, Skip)]
+    assert skips in (["bad_gzip"], ["bad_json", "bad_gzip"])  # the cut line, if any, is bad_json
+    assert 0 < len(articles) < 400
+    assert [item.id for item in articles] == [f"r{n}" for n in range(len(articles))]

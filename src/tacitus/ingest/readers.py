@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 Item = RawDocument | Skip
 GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 CHUNK = 1 << 20
+STREAMED_KINDS = ("jsonl", "warc")
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes | None:
@@ -273,10 +274,17 @@ def read_source(name: str, options: IngestOptions) -> Iterator[Item]:
         yield opened
         return
     try:
+        # A truncated gzip keeps the records read before the break only where records
+        # stand alone (JSONL lines, WARC records); a cut single document is not trusted.
+        if opened.truncated and opened.kind not in STREAMED_KINDS:
+            yield Skip(name, "bad_gzip", opened.truncated[:200])
+            return
         if opened.kind in ("empty", "binary"):
             yield Skip(name, opened.kind, "")
             return
         yield from READERS[opened.kind](opened, options)
+        if opened.truncated:
+            yield Skip(name, "bad_gzip", f"stopped mid-file: {opened.truncated}"[:200])
     except GZIP_ERRORS as exc:
         yield Skip(name, "bad_gzip", f"stopped mid-file: {exc}"[:200])
     except OSError as exc:
