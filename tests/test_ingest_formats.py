@@ -270,3 +270,20 @@ def test_ingest_formats_truncated_jsonl_gz_keeps_records_before_break(tmp_path: 
     assert skips in (["bad_gzip"], ["bad_json", "bad_gzip"])  # the cut line, if any, is bad_json
     assert 0 < len(articles) < 400
     assert [item.id for item in articles] == [f"r{n}" for n in range(len(articles))]
+
+
+@pytest.mark.parametrize(
+    ("text", "alone", "preferring_en"),
+    [
+        # English with a Pidgin turn: py3langid alone says pcm (0.74), English second (0.26).
+        ("U.S. officials said the talks dey go well and dem go meet again next week.", "pcm", "en"),
+        ("Die Regierung hat am Dienstag neue Gespräche mit der Opposition geführt.", "de", "de"),
+    ],
+)
+def test_ingest_formats_language_prefers_wanted_close_second(
+    text: str, alone: str, preferring_en: str
+) -> None:
+    from tacitus.ingest.language import detect_language
+
+    assert detect_language(text)[0] == alone
+    assert detect_language(text, frozenset({"en"}))[0] == preferring_en

@@ -50,7 +50,7 @@ def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
         text, title = cleaned.text, cleaned.title
     if len(text.strip()) < options.min_chars:
         return Skip(document.origin, "no_text", "nothing left after cleaning")
-    language, confidence = detect_language(text)
+    language, confidence = detect_language(text, options.languages)
     if options.languages and language not in options.languages and language != "und":
         return Skip(document.origin, f"language:{language}", f"p={confidence:.2f}")
     text_hash = content_hash(text)
