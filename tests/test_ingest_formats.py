@@ -287,3 +287,13 @@ def test_ingest_formats_language_prefers_wanted_close_second(
 
     assert detect_language(text)[0] == alone
     assert detect_language(text, frozenset({"en"}))[0] == preferring_en
+
+
+def test_ingest_formats_jsonl_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "b1", "text": TEXT}).encode() + b"\n")
+    assert _only([str(path)]).id == "b1"
+
+
+def test_ingest_formats_language_option_accepts_one_code() -> None:
+    assert IngestOptions(languages="EN").languages == frozenset({"en"})  # type: ignore[arg-type]

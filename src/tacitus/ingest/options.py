@@ -79,7 +79,8 @@ class IngestOptions:
                 f"near_duplicate_threshold={self.near_duplicate_threshold} is outside [0, 1)"
                 " - use e.g. 0.8, or 0 to turn near-duplicate detection off"
             )
-        object.__setattr__(self, "languages", frozenset(code.lower() for code in self.languages))
+        languages = [self.languages] if isinstance(self.languages, str) else self.languages
+        object.__setattr__(self, "languages", frozenset(code.lower() for code in languages))
         object.__setattr__(
             self, "exclude", frozenset(os.path.realpath(path) for path in self.exclude)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import logging
@@ -125,6 +126,8 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         if line is None:
             yield _too_large(origin, options.max_bytes)
             continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
         try:
