@@ -77,6 +77,25 @@ def test_clean_rules_split_glued_residue(glued: str, residue: str, rest: str) ->
 
 
 @pytest.mark.parametrize(
+    ("glued", "residue", "rest"),
+    [
+        (
+            "The talks will resume in March.Share this article",
+            "Share this article",
+            "The talks will resume in March.",
+        ),
+        ('"We agreed," he said.Advertisement', "Advertisement", '"We agreed," he said.'),
+    ],
+)
+def test_clean_rules_split_glued_suffix(glued: str, residue: str, rest: str) -> None:
+    result = clean_text(glued, detect_title=False)
+    assert result.text == rest
+    assert [(r.kind, r.rule, r.text) for r in result.removals] == [
+        ("strip", "glued_call_to_action", residue)
+    ]
+
+
+@pytest.mark.parametrize(
     ("raw", "clean"),
     [
         ("“Yes,” he said.", '"Yes," he said.'),

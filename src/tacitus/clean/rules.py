@@ -13,7 +13,7 @@ from tacitus.errors import TacitusError
 
 __all__ = ["CleaningRules", "LineRule", "ReplaceRule", "TitleRule", "load_rules"]
 
-RULE_KINDS = ("drop_line", "strip_prefix", "replace")
+RULE_KINDS = ("drop_line", "strip_prefix", "strip_suffix", "replace")
 
 
 class CleaningRulesError(TacitusError):
@@ -56,6 +56,7 @@ class CleaningRules:
 
     drop_line: tuple[LineRule, ...]
     strip_prefix: tuple[LineRule, ...]
+    strip_suffix: tuple[LineRule, ...]
     replace: tuple[ReplaceRule, ...]
     title: TitleRule
     source: str
@@ -120,6 +121,7 @@ def parse_rules(text: str, source: str = "patterns.toml") -> CleaningRules:
     return CleaningRules(
         drop_line=_line_rules(data, "drop_line", source),
         strip_prefix=_line_rules(data, "strip_prefix", source),
+        strip_suffix=_line_rules(data, "strip_suffix", source),
         replace=_replace_rules(data, source),
         title=title,
         source=source,
