@@ -31,6 +31,11 @@ BODY = "The ministers agreed to meet again in March, a spokesman said on Friday.
         ("Photo: Reuters", "photo_credit"),
         ("We use cookies to improve your experience.", "cookie_notice"),
         ("12:45 GMT", "timestamp_only"),
+        ("By Jane Smith", "byline"),
+        ("By Jane Smith and Omar al Rashid, Reuters", "byline"),
+        ("BY JOHN DOE | Staff Writer", "byline"),
+        ("Published: 12 March 2021", "date_line"),
+        ("Updated on Nov 3, 2019 10:42 AM", "date_line"),
         ("Updated 3 hours ago", "timestamp_only"),
     ],
 )
@@ -49,6 +54,9 @@ def test_clean_rules_drop_residue_line(line: str, rule: str) -> None:
         "Reuters reported that the talks had failed.",
         "Home Secretary Priti Patel said the plan would go ahead.",
         "2019 was the hottest year on record in Europe, the agency said.",
+        "By Monday, the talks had collapsed.",
+        "By the end of the year, Russia and China will sign the treaty.",
+        "Published figures show exports fell 3% in 2019, the ministry said.",
     ],
 )
 def test_clean_rules_keep_news_line(line: str) -> None:
