@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import os
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tacitus.ingest import IngestOptions, Skip, read_articles
+from tacitus.ingest import IngestOptions, Skip, ingest, read_articles
 
 ENGLISH = (
     "The foreign ministers of the two countries met in Geneva on Tuesday and agreed to resume "
@@ -78,7 +81,8 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Pat
     ] = "too_large"
     expected[
         _write(
-            root / "one_line.txt", (ENGLISH.strip() + " ").encode() * (9_500_000 // len(ENGLISH))
+            root / "one_line.txt",
+            ((ENGLISH.strip() + " ") * (10_000_000 // len(ENGLISH) + 1)).encode()[:10_000_000],
         )
     ] = "one_line"
     return root, expected
@@ -87,17 +91,28 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Pat
 def test_ingest_bad_inputs_corpus_counts_add_up(bad_corpus: tuple[Path, dict[Path, str]]) -> None:
     root, expected = bad_corpus
     assert len(expected) >= 1000
-    items = list(read_articles([str(root)], options=IngestOptions(duplicates="off")))
-    by_file: dict[str, list[object]] = {}
-    for item in items:
-        origin = item.origin if isinstance(item, Skip) else item.origin
-        assert origin is not None
-        by_file.setdefault(origin.split(":")[0].split("@")[0], []).append(item)
-    assert sorted(by_file) == sorted(str(path) for path in expected)
-    articles = sum(not isinstance(item, Skip) for item in items)
-    skips = Counter(item.reason for item in items if isinstance(item, Skip))
-    assert articles + sum(skips.values()) == len(items)
-    assert all(len(found) == 1 for found in by_file.values())
+    out, skips = io.StringIO(), io.StringIO()
+    report = ingest([str(root)], out, options=IngestOptions(duplicates="off"), skips=skips)
+    written = [json.loads(line) for line in (out.getvalue() + skips.getvalue()).splitlines()]
+    outcomes = Counter(origin_file(record["origin"]) for record in written)
+    # Every file gave exactly one outcome (single-document files), and the report agrees.
+    assert outcomes == Counter(str(path) for path in expected)
+    assert report.total == len(expected) == len(written)
+    assert report.articles == len(out.getvalue().splitlines())
+    assert sum(report.skipped.values()) == len(skips.getvalue().splitlines())
+    assert set(report.skipped) <= {
+        "binary",
+        "empty",
+        "bad_gzip",
+        "no_text",
+        "bad_json",
+        "too_large",
+    }
+
+
+def origin_file(origin: str) -> str:
+    """The file part of an origin (``path``, ``path:line``, ``path@offset``, ``path#item``)."""
+    return re.split(r"[:@#]\d+$", origin)[0]
 
 
 @pytest.mark.parametrize(
