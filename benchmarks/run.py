@@ -44,8 +44,8 @@ def _sample(corpus: Path, limit: int, folder: Path) -> Path:
     return out
 
 
-def _coder_alone(sample: Path) -> tuple[float, float, float, int, int]:
-    """(ingest s, coding wall s, coding CPU s, articles, events) without the store."""
+def _coder_alone(sample: Path) -> tuple[tuple[float, float], float, float, int, int]:
+    """((ingest wall s, CPU s), coding wall s, coding CPU s, articles, events), no store."""
     from tacitus.ingest import read_articles
     from tacitus.pipeline.coding import build_coder
     from tacitus.records import Article
@@ -54,14 +54,15 @@ def _coder_alone(sample: Path) -> tuple[float, float, float, int, int]:
     warm_up = read_articles([str(sample)])
     for _ in coder.code_articles(a for a in islice(warm_up, 16) if isinstance(a, Article)):
         pass  # first batches pay one-off allocation costs: keep them out of both timings
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     articles = [a for a in read_articles([str(sample)]) if isinstance(a, Article)]
     articles = [a for a in articles if a.duplicate_of is None]
     ingest_seconds = time.perf_counter() - started
+    ingest_cpu = time.process_time() - cpu
     started, cpu = time.perf_counter(), time.process_time()
     events = sum(len(coded.events) for coded in coder.code_articles(articles))
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return ingest_seconds, wall, cpu, len(articles), events
+    return (ingest_seconds, ingest_cpu), wall, cpu, len(articles), events
 
 
 def _run(sample: Path, folder: Path, workers: int):
@@ -83,7 +84,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sample = _sample(_corpus(args.corpus), args.limit, folder)
-        ingest_s, coding_s, coding_cpu, articles, events = _coder_alone(sample)
+        (ingest_s, ingest_cpu), coding_s, coding_cpu, articles, events = _coder_alone(sample)
         one, one_cpu = _run(sample, folder, 1)
         many = _run(sample, folder, args.workers)[0] if args.workers > 1 else None
     base_rate = articles / coding_s
@@ -91,13 +92,15 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"coder alone (1 process): {coding_s:8.1f} s  {base_rate:7.1f} articles/s  "
           f"{events} events  (CPU {coding_cpu:.1f} s)")
-    print(f"ingest alone:            {ingest_s:8.1f} s")
+    print(f"ingest alone:            {ingest_s:8.1f} s  (CPU {ingest_cpu:.1f} s)")
     store_share = one.store_seconds / coding_s
+    cpu_share = one.store_cpu_seconds / coding_cpu
     print(f"tacitus run --workers 1: {one.seconds:8.1f} s  {one.coded / one.seconds:7.1f} "
           f"articles/s  {one.events} events  ratio to coder alone "
           f"{(one.coded / one.seconds) / base_rate:.2f}  (CPU {one_cpu:.1f} s = "
           f"{one_cpu / coding_cpu:.2f} x coder alone, ingest included)")
     print(f"  of which DuckDB writes: {one.store_seconds:.2f} s = {store_share:.1%} of coding "
+          f"wall time; CPU {one.store_cpu_seconds:.2f} s = {cpu_share:.1%} of coding CPU "
           f"(budget {STORE_BUDGET:.0%}: {'OK' if store_share <= STORE_BUDGET else 'OVER'})")
     if many is not None:
         print(f"tacitus run --workers {args.workers}: {many.seconds:8.1f} s  "

@@ -149,3 +149,11 @@ def test_export_gdelt_action_geo_from_event_location(tmp_path, location):
 @pytest.mark.parametrize("location", [BEIJING])
 def test_export_location_json_round_trip(location):
     assert location_from_json(location_json(location)) == location
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "gdelt", "plover"])
+def test_export_same_store_same_bytes(store, tmp_path, fmt):
+    first, second = tmp_path / "first", tmp_path / "second"
+    store.export(fmt, first)
+    store.export(fmt, second)
+    assert first.read_bytes() == second.read_bytes()

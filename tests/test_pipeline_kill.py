@@ -13,6 +13,7 @@ import pytest
 from conftest import shared_path
 from store_records import ROOT
 from tacitus.pipeline import RunOptions, run
+from tacitus.store import Store
 from test_pipeline_run import table_rows
 
 ARTICLES = 30
@@ -62,3 +63,10 @@ def test_pipeline_kill9_then_rerun_equals_clean_run(tmp_path, readouts, commits_
     clean = table_rows(clean_db)
     assert len(clean["articles"]) == ARTICLES and clean["events"]
     assert table_rows(killed_db) == clean
+    for fmt in ("gdelt", "plover", "csv"):  # and the exports are the same bytes
+        exports = []
+        for db in (killed_db, clean_db):
+            with Store.open(db, read_only=True) as store:
+                store.export(fmt, tmp_path / f"{db.stem}.{fmt}")
+            exports.append((tmp_path / f"{db.stem}.{fmt}").read_bytes())
+        assert exports[0] == exports[1], fmt

@@ -135,3 +135,13 @@ def test_pipeline_progress_line(capsys, tmp_path, examples, enabled, expected):
     line.close()
     err = capsys.readouterr().err
     assert expected in err and (err != "") == bool(expected)
+
+
+@pytest.mark.parametrize("needles", [["articles: 8 (8 coded)", "events by root code:",
+                                      "top events (mentions / articles / sources):"]])
+def test_pipeline_demo_command(capsys, tmp_path, needles):
+    db = tmp_path / "demo.duckdb"
+    code, out, err = invoke_tacitus(capsys, "demo", "--db", str(db), "--workers", "1")
+    assert code == 0, err
+    assert all(needle in out for needle in needles)
+    assert err.startswith("8 articles read: 8 coded, 0 already stored, 0 copies, 0 skipped;")

@@ -98,3 +98,12 @@ def test_store_events_cli_formats(capsys, store, fmt):
 def test_store_stats_cli_report(capsys, store, needle):
     code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(store.path))
     assert code == 0 and needle in out
+
+
+@pytest.mark.parametrize("fmt", ["gdelt"])
+def test_store_export_cli_writes_file(capsys, store, tmp_path, fmt):
+    out = tmp_path / "events.tsv"
+    code, _, err = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", fmt,
+                                  "--out", str(out), "--root", "04")
+    assert (code, err) == (0, f"wrote 1 {fmt} records to {out}\n")
+    assert out.read_text().count("\n") == 1

@@ -35,6 +35,7 @@ class RunReport:
     seconds: float = 0.0
     coding_seconds: float = 0.0  # time the main process waited on the coder
     store_seconds: float = 0.0  # time spent writing to DuckDB
+    store_cpu_seconds: float = 0.0  # CPU time of those writes (steady on a busy machine)
 
     @property
     def skipped_total(self) -> int:
@@ -101,11 +102,12 @@ class _Triage:
 
 def _write(store: Store, triage: _Triage, coded: list[StoredArticle], report: RunReport) -> None:
     skips, duplicates = triage.flush()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     # Copies go in the same transaction as the batch that was read with them.
     report.events += store.write(coded + duplicates)
     store.write_skips(skips)
     report.store_seconds += time.perf_counter() - started
+    report.store_cpu_seconds += time.process_time() - cpu
     report.coded += sum(1 for s in coded if s.status == "coded")
     report.duplicates += len(duplicates)
     for stored in coded:
