@@ -135,6 +135,7 @@ def test_dashboard_dyad_renders_chart_and_events(page, a, b):
     page.wait_for_selector("#dyad-chart canvas")
     page.wait_for_selector("tr.event-row")
     page.wait_for_selector("#quotes-a li")
+    page.wait_for_selector("#quotes-b li")
     rows = page.locator("tr.event-row")
     assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == _dyad_events(a, b)
     assert page.locator("#dyad-chart .u-legend").inner_text().count("→") == 2
@@ -148,6 +149,7 @@ def test_dashboard_overview_renders(page, name):
     page.goto("/")
     page.wait_for_selector("#quad-chart canvas")
     page.wait_for_selector("#dyad-table tbody tr")
+    page.wait_for_selector("#totals .card")
     assert str(len(EVENTS)) in page.locator("#totals").inner_text()
     first = page.locator("#dyad-table tbody tr").first.inner_text()
     assert first.startswith("CHN → RUS")
