@@ -48,18 +48,25 @@ class RecodeReport:
 
 
 def _stored_articles(store: Store, batch_size: int) -> Iterator[list[Article]]:
-    """Coded and coder-skipped articles (not copies), by id, in chunks."""
-    result = store.con.execute(
-        f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
-        "WHERE status <> 'duplicate' ORDER BY id"
-    )
-    rows = result.fetchall()  # read fully: the same connection writes while we iterate
-    for start in range(0, len(rows), batch_size):
+    """Coded and coder-skipped articles (not copies), by id, in chunks.
+
+    Paged by id (keyset), not held all in memory; rewriting an article keeps its id, so
+    the pages stay right while the same connection writes between them.
+    """
+    last = ""
+    while True:
+        rows = store.con.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
+            "WHERE status <> 'duplicate' AND id > ? ORDER BY id LIMIT ?", [last, batch_size]
+        ).fetchall()
+        if not rows:
+            return
         chunk = []
-        for row in rows[start:start + batch_size]:
+        for row in rows:
             values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
             values["date"] = values["date"].isoformat() if values["date"] else None
             chunk.append(Article(**values))
+        last = chunk[-1].id
         yield chunk
 
 
