@@ -7,12 +7,16 @@ import hashlib
 import os
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from hypothesis import strategies as st
 
 from tacitus.cameo import code_info
-from tacitus.records import Actor, Article, Event, Rule, Span
+from tacitus.records import Actor, Article, Event, Location, Rule, Span
+
+EVENT_FIELDS = {f.name for f in fields(Event)}
+LOCATION_FIELDS = {f.name for f in fields(Location)}
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,9 +80,30 @@ codes = st.text("0123456789", min_size=2, max_size=4)
 iso_dates = st.none() | st.dates().map(lambda d: d.isoformat())
 
 
+def _locations(doc_id: str) -> st.SearchStrategy[Location]:
+    values = {
+        "doc_id": st.just(doc_id), "name": texts, "gazetteer_id": st.none() | texts,
+        "country": st.none() | texts, "fips": st.none() | texts, "admin1": st.none() | texts,
+        "lat": st.none() | st.floats(-90, 90), "lon": st.none() | st.floats(-180, 180),
+        "feature_class": st.none() | texts, "confidence": st.floats(0, 1),
+        "evidence": st.builds(Span, text=texts, start=offsets, end=offsets),
+    }
+    # Optional fields the places stage adds to Location, when this Location has them.
+    extra = {"resolved_name": st.none() | texts, "feature_code": st.none() | texts,
+             "geo_type": st.none() | st.integers(1, 5), "mention": st.none() | texts}
+    values.update({k: v for k, v in extra.items() if k in LOCATION_FIELDS})
+    return st.builds(Location, **values)
+
+
 @st.composite
 def events(draw: st.DrawFn, doc_id: str) -> Event:
-    """Any Event of article `doc_id` that obeys the record's declared types."""
+    """Any Event of article `doc_id` that obeys the record's declared types (with the
+    places stage's location fields once Event has them)."""
+    places = {}
+    if "location" in EVENT_FIELDS:
+        for slot in ("location", "source_location", "target_location"):
+            places[slot] = draw(st.none() | _locations(doc_id))
+        places["location_source"] = draw(st.none() | st.sampled_from(["clause", "dateline"]))
     return Event(
         doc_id=doc_id,
         sentence=draw(st.integers(0, 2**31 - 1)),
@@ -101,6 +126,7 @@ def events(draw: st.DrawFn, doc_id: str) -> Event:
         modality=draw(st.sampled_from(["asserted", "intended", "hypothetical", "future"])),
         reported_by=draw(st.none() | actors),
         issues=draw(st.lists(texts, max_size=3)),
+        **places,
     )
 
 

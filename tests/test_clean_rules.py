@@ -31,6 +31,11 @@ BODY = "The ministers agreed to meet again in March, a spokesman said on Friday.
         ("Photo: Reuters", "photo_credit"),
         ("We use cookies to improve your experience.", "cookie_notice"),
         ("12:45 GMT", "timestamp_only"),
+        ("By Jane Smith", "byline"),
+        ("By Jane Smith and Omar al Rashid, Reuters", "byline"),
+        ("BY JOHN DOE | Staff Writer", "byline"),
+        ("Published: 12 March 2021", "date_line"),
+        ("Updated on Nov 3, 2019 10:42 AM", "date_line"),
         ("Updated 3 hours ago", "timestamp_only"),
     ],
 )
@@ -49,6 +54,9 @@ def test_clean_rules_drop_residue_line(line: str, rule: str) -> None:
         "Reuters reported that the talks had failed.",
         "Home Secretary Priti Patel said the plan would go ahead.",
         "2019 was the hottest year on record in Europe, the agency said.",
+        "By Monday, the talks had collapsed.",
+        "By the end of the year, Russia and China will sign the treaty.",
+        "Published figures show exports fell 3% in 2019, the ministry said.",
     ],
 )
 def test_clean_rules_keep_news_line(line: str) -> None:
@@ -61,7 +69,11 @@ def test_clean_rules_keep_news_line(line: str) -> None:
     ("glued", "residue", "rest"),
     [
         ("maxresdefault 1China and Russia agreed.", "maxresdefault 1", "China and Russia agreed."),
-        ("hqdefault“We will not back down,” he said.", "hqdefault", '"We will not back down," he said.'),
+        (
+            "hqdefault“We will not back down,” he said.",
+            "hqdefault",
+            '"We will not back down," he said.',
+        ),
         ("$ 89.7China said on Monday.", "$ 89.7", "China said on Monday."),
     ],
 )
@@ -70,6 +82,25 @@ def test_clean_rules_split_glued_residue(glued: str, residue: str, rest: str) ->
     assert result.text == rest
     assert result.removals[0].kind == "strip"
     assert result.removals[0].text.strip() == residue
+
+
+@pytest.mark.parametrize(
+    ("glued", "residue", "rest"),
+    [
+        (
+            "The talks will resume in March.Share this article",
+            "Share this article",
+            "The talks will resume in March.",
+        ),
+        ('"We agreed," he said.Advertisement', "Advertisement", '"We agreed," he said.'),
+    ],
+)
+def test_clean_rules_split_glued_suffix(glued: str, residue: str, rest: str) -> None:
+    result = clean_text(glued, detect_title=False)
+    assert result.text == rest
+    assert [(r.kind, r.rule, r.text) for r in result.removals] == [
+        ("strip", "glued_call_to_action", residue)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +120,10 @@ def test_clean_rules_normalise_characters(raw: str, clean: str) -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        (f"Ministers agree to resume border talks\n\n{BODY}", "Ministers agree to resume border talks"),
+        (
+            f"Ministers agree to resume border talks\n\n{BODY}",
+            "Ministers agree to resume border talks",
+        ),
         (f"{BODY}\n\n{BODY}", None),
         ("Ministers agree to resume border talks", None),
     ],

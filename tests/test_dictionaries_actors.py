@@ -177,3 +177,17 @@ def test_dictionaries_actors_malformed_reported(
 )
 def test_dictionaries_actors_two_digit_years(text: str, day: date) -> None:
     assert parse_dictionary_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (date(2008, 1, 19), "HOBCIV"),
+        (date(2010, 1, 10), "ORCHOB"),  # listed first, so it overrides HOBMIL's range
+        (date(2011, 1, 1), "HOBMIL"),
+        (date(2013, 1, 1), "HOBGOV"),
+        (date(2014, 1, 1), "HOBELI"),
+    ],
+)
+def test_dictionaries_actors_overlap_first_wins(validation, day: date, code: str) -> None:
+    assert find(validation, "SAM", "GAMGEE").code_on(day) == code

@@ -250,3 +250,19 @@ def test_dictionaries_verbs_bad_header_keeps_block(tmp_path: Path) -> None:
     assert [b.name for b in verbs.blocks] == ["MEET", "SAYS"]
     assert verbs.forms["SAID"][0][0].name == "SAYS"
     assert problems[0].line == 3 and problems[0].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("patterns", "syntax"),
+    [
+        ("- * (TO +) [042]\n", "petrarch2"),
+        ("- * {ARMS SHIPMENT} [072]\n", "petrarch2"),
+        ("- IN_* [074]\n- * (TO +) [042]\n", "petrarch2"),
+        ("- IN_* [074]\n", "petrarch1"),
+        ("- % * [030:030]\n", "petrarch1"),
+        ("- * TALKS [042]\n", "petrarch2"),
+    ],
+)
+def test_dictionaries_verbs_detect_syntax(tmp_path: Path, patterns: str, syntax: str) -> None:
+    verbs, _ = read(tmp_path, f"--- MEET [040] ---\nMEET\n{patterns}")
+    assert verbs.syntax == syntax

@@ -6,10 +6,12 @@ import json
 
 import pandas as pd
 import pytest
-from store_records import article, event
 
+from store_records import article, event
+from tacitus.records import Location, Span
 from tacitus.store import EventFilter, Store, StoredArticle
 from tacitus.store.gdelt import EMPTY_COLUMNS, GDELT_COLUMNS, actor_blocks
+from tacitus.store.rows import location_from_json, location_json
 
 # GDELT 2.0 Event Codebook column types: codes are strings (leading zeros), counts integers.
 _INT = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
@@ -121,3 +123,37 @@ def test_export_csv_parquet_one_row_per_mention(store, tmp_path, fmt):
     assert store.export(fmt, out) == 4
     frame = pd.read_csv(out, dtype={"code": "string"}) if fmt == "csv" else pd.read_parquet(out)
     assert sorted(frame["code"].tolist()) == ["010", "0233", "041", "041"]
+
+
+BEIJING = Location(doc_id="w1", name="Beijing", gazetteer_id="1816670", country="CHN",
+                   fips="CH", admin1="CH22", lat=39.9075, lon=116.39723, feature_class="P",
+                   confidence=0.9, evidence=Span("Beijing", 0, 7))
+
+
+@pytest.mark.parametrize("location", [BEIJING])
+def test_export_gdelt_action_geo_from_event_location(tmp_path, location):
+    path = tmp_path / "geo.duckdb"
+    with Store.open(path) as store:
+        store.write([StoredArticle(article("w1"), events=[event("w1", "CHNGOV", "RUSGOV", "041")])])
+        # What the places stage writes through Event.location (schema v2 column).
+        store.con.execute("UPDATE events SET location = ?, location_source = 'dateline'",
+                          [location_json(location)])
+        store.export("gdelt", tmp_path / "geo.tsv")
+    row = _read_gdelt(tmp_path / "geo.tsv").iloc[0]
+    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"],
+            row["ActionGeo_FeatureID"]) == ("Beijing", "CH", "CH22", "1816670")
+    assert (row["ActionGeo_Lat"], row["ActionGeo_Long"]) == (location.lat, location.lon)
+    assert pd.isna(row["Actor1Geo_FullName"]) and pd.isna(row["ActionGeo_ADM2Code"])
+
+
+@pytest.mark.parametrize("location", [BEIJING])
+def test_export_location_json_round_trip(location):
+    assert location_from_json(location_json(location)) == location
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "gdelt", "plover"])
+def test_export_same_store_same_bytes(store, tmp_path, fmt):
+    first, second = tmp_path / "first", tmp_path / "second"
+    store.export(fmt, first)
+    store.export(fmt, second)
+    assert first.read_bytes() == second.read_bytes()

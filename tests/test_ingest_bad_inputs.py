@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import os
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tacitus.ingest import IngestOptions, Skip, read_articles
+from tacitus.ingest import IngestOptions, Skip, ingest, read_articles
 
 ENGLISH = (
     "The foreign ministers of the two countries met in Geneva on Tuesday and agreed to resume "
@@ -27,12 +30,22 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
     """One file of each small kind; the expected outcome is the dict key."""
     article = f"Story {index}. {ENGLISH * 3}"
     return {
-        "binary": _write(directory / f"random_{index}.bin", bytes(rng.getrandbits(8) for _ in range(2048)) + b"\0"),
+        "binary": _write(
+            directory / f"random_{index}.bin",
+            bytes(rng.getrandbits(8) for _ in range(2048)) + b"\0",
+        ),
         "empty": _write(directory / f"empty_{index}.txt", b""),
         "empty_gz": _write(directory / f"zero_{index}.txt.gz", b""),
-        "bad_gzip": _write(directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]),
-        "html_no_body": _write(directory / f"nobody_{index}.html", b"<html><head><title>t</title></head></html>"),
-        "latin1": _write(directory / f"latin1_{index}.txt", f"Caf\u00e9 r\u00e9sum\u00e9. {article}".encode("latin-1")),
+        "bad_gzip": _write(
+            directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]
+        ),
+        "html_no_body": _write(
+            directory / f"nobody_{index}.html", b"<html><head><title>t</title></head></html>"
+        ),
+        "latin1": _write(
+            directory / f"latin1_{index}.txt",
+            f"Caf\u00e9 r\u00e9sum\u00e9. {article}".encode("latin-1"),
+        ),
         "utf16": _write(directory / f"utf16_{index}.txt", article.encode("utf-16")),
         "utf16_html": _write(
             directory / f"utf16_{index}.html",
@@ -42,8 +55,13 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
             directory / f"deep_{index}.html",
             ("<div>" * 3000 + f"<p>{article}</p>" + "</div>" * 3000).encode(),
         ),
-        "mixed": _write(directory / f"mixed_{index}.txt", "naïve ".encode() + "café ".encode("cp1252") + article.encode()),
-        "broken_json": _write(directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'),
+        "mixed": _write(
+            directory / f"mixed_{index}.txt",
+            "naïve ".encode() + "café ".encode("cp1252") + article.encode(),
+        ),
+        "broken_json": _write(
+            directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'
+        ),
         "good_gz": _write(directory / f"good_{index}.txt.gz", gzip.compress(article.encode())),
     }
 
@@ -58,25 +76,43 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Pat
         sub = root / f"d{index % 7}"
         sub.mkdir(exist_ok=True)
         expected.update({path: kind for kind, path in _small_kinds(rng, sub, index).items()})
-    expected[_write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))] = "too_large"
-    expected[_write(root / "one_line.txt", (ENGLISH.strip() + " ").encode() * (9_500_000 // len(ENGLISH)))] = "one_line"
+    expected[
+        _write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))
+    ] = "too_large"
+    expected[
+        _write(
+            root / "one_line.txt",
+            ((ENGLISH.strip() + " ") * (10_000_000 // len(ENGLISH) + 1)).encode()[:10_000_000],
+        )
+    ] = "one_line"
     return root, expected
 
 
 def test_ingest_bad_inputs_corpus_counts_add_up(bad_corpus: tuple[Path, dict[Path, str]]) -> None:
     root, expected = bad_corpus
     assert len(expected) >= 1000
-    items = list(read_articles([str(root)], options=IngestOptions(duplicates="off")))
-    by_file: dict[str, list[object]] = {}
-    for item in items:
-        origin = item.origin if isinstance(item, Skip) else item.origin
-        assert origin is not None
-        by_file.setdefault(origin.split(":")[0].split("@")[0], []).append(item)
-    assert sorted(by_file) == sorted(str(path) for path in expected)
-    articles = sum(not isinstance(item, Skip) for item in items)
-    skips = Counter(item.reason for item in items if isinstance(item, Skip))
-    assert articles + sum(skips.values()) == len(items)
-    assert all(len(found) == 1 for found in by_file.values())
+    out, skips = io.StringIO(), io.StringIO()
+    report = ingest([str(root)], out, options=IngestOptions(duplicates="off"), skips=skips)
+    written = [json.loads(line) for line in (out.getvalue() + skips.getvalue()).splitlines()]
+    outcomes = Counter(origin_file(record["origin"]) for record in written)
+    # Every file gave exactly one outcome (single-document files), and the report agrees.
+    assert outcomes == Counter(str(path) for path in expected)
+    assert report.total == len(expected) == len(written)
+    assert report.articles == len(out.getvalue().splitlines())
+    assert sum(report.skipped.values()) == len(skips.getvalue().splitlines())
+    assert set(report.skipped) <= {
+        "binary",
+        "empty",
+        "bad_gzip",
+        "no_text",
+        "bad_json",
+        "too_large",
+    }
+
+
+def origin_file(origin: str) -> str:
+    """The file part of an origin (``path``, ``path:line``, ``path@offset``, ``path#item``)."""
+    return re.split(r"[:@#]\d+$", origin)[0]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +146,9 @@ def test_ingest_bad_inputs_outcome_by_kind(
 
 
 @pytest.mark.parametrize("kind", ["latin1", "mixed"])
-def test_ingest_bad_inputs_decodes_accents(bad_corpus: tuple[Path, dict[Path, str]], kind: str) -> None:
+def test_ingest_bad_inputs_decodes_accents(
+    bad_corpus: tuple[Path, dict[Path, str]], kind: str
+) -> None:
     _, expected = bad_corpus
     path = next(str(path) for path, found in expected.items() if found == kind)
     (article,) = read_articles([path])

@@ -12,7 +12,8 @@ from tacitus.cli import _register_commands, cli
 
 _register_commands()
 STORY = (
-    "Ministers agree to resume border talks\n\n$ 89.7\n\nmaxresdefault 1The foreign ministers of the "
+    "Ministers agree to resume border talks\n\n$ 89.7\n\n"
+    "maxresdefault 1The foreign ministers of the "
     "two countries met in Geneva on Tuesday and agreed to resume talks on the border dispute, "
     "officials said after the meeting.\n"
 )
@@ -26,8 +27,8 @@ def story(tmp_path: Path) -> Path:
     return path
 
 
-def test_ingest_cli_writes_jsonl_and_report(story: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    out = tmp_path_factory.mktemp("out") / "articles.jsonl"
+def test_ingest_cli_writes_jsonl_and_report(story: Path) -> None:
+    out = story.parent / "articles.jsonl"  # inside the input directory: must not be read
     result = CliRunner().invoke(cli, ["ingest", str(story.parent), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
     (article,) = [json.loads(line) for line in out.read_text().splitlines()]
@@ -45,8 +46,14 @@ def test_ingest_cli_reads_stdin() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["ingest", "/no/such/file.txt"], "[E001] input /no/such/file.txt does not exist - check the path or quote the glob"),
-        (["ingest", "/no/such/*.html"], "[E001] glob /no/such/*.html matches no file - check the pattern"),
+        (
+            ["ingest", "/no/such/file.txt"],
+            "[E001] input /no/such/file.txt does not exist - check the path or quote the glob",
+        ),
+        (
+            ["ingest", "/no/such/*.html"],
+            "[E001] glob /no/such/*.html matches no file - check the pattern",
+        ),
     ],
 )
 def test_ingest_cli_user_error_is_one_line(args: list[str], message: str) -> None:
@@ -58,7 +65,10 @@ def test_ingest_cli_user_error_is_one_line(args: list[str], message: str) -> Non
 def test_ingest_cli_bad_out_path(story: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(story), "--out", "/no/such/dir/a.jsonl"])
     assert result.exit_code == 2
-    assert "cannot write /no/such/dir/a.jsonl (No such file or directory) - check the directory exists" in result.output
+    assert (
+        "cannot write /no/such/dir/a.jsonl (No such file or directory) - check the directory exists"
+        in result.output
+    )
 
 
 def test_clean_cli_explain_lists_removals(story: Path) -> None:

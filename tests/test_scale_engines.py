@@ -10,7 +10,7 @@ import pytest
 from store_records import ROOT, article, invoke_tacitus
 
 from tacitus.pipeline.batch import code_batch, load_stages
-from tacitus.pipeline.coding import build_coder, code_chunks
+from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.scale import RayNotInstalledError, run_ray
 
 EXAMPLES = str(resources.files("tacitus").joinpath("data", "examples", "articles.jsonl"))
@@ -46,7 +46,8 @@ def test_scale_batch_copies_kept_in_order_not_coded(coder, texts):
 def test_scale_batch_is_what_the_local_engine_runs(coder, workers):
     articles = [article(f"a{i}", text) for i, text in enumerate(
         ["Iran threatened Israel.", "France praised Germany.", "Egypt hosted talks."])]
-    (_, local), = list(code_chunks([articles], coder, workers))
+    with CodingPool(coder, workers) as pool:
+        (_, local), = list(pool.code([articles]))
     direct = code_batch(articles, coder, load_stages())
     assert [[e.as_dict() for e in s.events] for s in local] == [
         [e.as_dict() for e in s.events] for s in direct]

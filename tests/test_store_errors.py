@@ -7,8 +7,8 @@ import sys
 
 import duckdb
 import pytest
-from store_records import article, event, invoke_tacitus, run_tacitus
 
+from store_records import article, event, invoke_tacitus, run_tacitus
 from tacitus.store import Store, StoredArticle
 
 
@@ -20,7 +20,7 @@ def store_path(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("command", ["events", "stats"])
+@pytest.mark.parametrize("command", ["events"])
 def test_store_error_missing_database(tmp_path, command):
     path = tmp_path / "missing.duckdb"
     result = run_tacitus(command, "--db", str(path))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from store_records import article, event, invoke_tacitus
 
+from store_records import article, event, invoke_tacitus
 from tacitus.store import EventFilter, Store, StoredArticle
 
 
@@ -25,6 +25,8 @@ def store(tmp_path_factory):
                       events=[event("w3", *call), event("w3", *call, modality="future")]),
         StoredArticle(article("w4", "D.", date="2021-02-06"), status="skipped",
                       skip_reason="no_english_text"),
+        StoredArticle(article("w5", "E.", date=None, source="Wire Two"),
+                      events=[event("w5", "USA", "IRN", "172", date="2021-02-05")]),
     ]
     with Store.open(path) as opened:
         opened.write(batch)
@@ -33,30 +35,33 @@ def store(tmp_path_factory):
         yield opened
 
 
-@pytest.mark.parametrize("expected", [{
-    "num_mentions": 4, "num_articles": 3, "num_sources": 2,
-    "first_article": "w2", "last_article": "w3",
-}])
-def test_store_summary_merges_mentions(store, expected):
+@pytest.mark.parametrize(("code", "expected"), [
+    ("041", {"num_mentions": 4, "num_articles": 3, "num_sources": 2,
+             "first_article": "w2", "last_article": "w3"}),
+    # w5 has no date: the dated w1 is both first and last.
+    ("172", {"num_mentions": 2, "num_articles": 2, "num_sources": 2,
+             "first_article": "w1", "last_article": "w1"}),
+])
+def test_store_summary_merges_mentions(store, code, expected):
     rows = store.con.execute(
         "SELECT num_mentions, num_articles, num_sources, first_article, last_article "
-        "FROM event_summary WHERE code = ?", ["041"]).fetchall()
+        "FROM event_summary WHERE code = ?", [code]).fetchall()
     assert [dict(zip(expected, row, strict=True)) for row in rows] == [expected]
 
 
 @pytest.mark.parametrize(("options", "expected"), [
-    ({}, 8),
+    ({}, 9),
     ({"source": "chn"}, 6),
     ({"target": "RUSGOV"}, 6),
     ({"dyad": "RUS,UKR"}, 1),
     ({"dyad": "RUS, CHN"}, 0),
     ({"code": "04"}, 6),
-    ({"code": "17"}, 1),
+    ({"code": "17"}, 2),
     ({"root": "19"}, 1),
     ({"root": "4"}, 6),
-    ({"since": "2021-02-05"}, 2),
+    ({"since": "2021-02-05"}, 3),
     ({"until": "2021-02-04"}, 6),
-    ({"since": "2021-02-05", "until": "2021-02-05"}, 1),
+    ({"since": "2021-02-05", "until": "2021-02-05"}, 2),
 ])
 def test_store_filter_counts(store, options, expected):
     assert len(list(store.events(EventFilter.build(**options)))) == expected
@@ -71,10 +76,10 @@ def test_store_filter_limit_and_order(store, limit):
 @pytest.mark.parametrize("top", [3])
 def test_store_stats_figures(store, top):
     figures = store.stats(top=top)
-    assert figures.articles == {"coded": 3, "skipped": 1}
-    assert figures.events == 8
+    assert figures.articles == {"coded": 4, "skipped": 1}
+    assert figures.events == 9
     assert figures.merged_events == 3
-    assert [(r, c) for r, _, c in figures.by_root] == [("04", 6), ("17", 1), ("19", 1)]
+    assert [(r, c) for r, _, c in figures.by_root] == [("04", 6), ("17", 2), ("19", 1)]
     assert figures.top_dyads[0] == ("CHNGOV", "RUSGOV", 6)
     assert figures.skip_reasons == [("empty_text", 1), ("no_english_text", 1)]
     assert figures.top_events[0]["num_mentions"] == 4
@@ -93,3 +98,12 @@ def test_store_events_cli_formats(capsys, store, fmt):
 def test_store_stats_cli_report(capsys, store, needle):
     code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(store.path))
     assert code == 0 and needle in out
+
+
+@pytest.mark.parametrize("fmt", ["gdelt"])
+def test_store_export_cli_writes_file(capsys, store, tmp_path, fmt):
+    out = tmp_path / "events.tsv"
+    code, _, err = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", fmt,
+                                  "--out", str(out), "--root", "04")
+    assert (code, err) == (0, f"wrote 1 {fmt} records to {out}\n")
+    assert out.read_text().count("\n") == 1

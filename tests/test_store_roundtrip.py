@@ -6,8 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from store_records import article, events
 
+from store_records import article, events
 from tacitus.store import Store, StoredArticle
 from tacitus.store.rows import event_from_row
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from store_records import article, event
 
+from store_records import article, event
 from tacitus.errors import StoreError
 from tacitus.records import Actor
 from tacitus.store import Store, StoredArticle
@@ -82,12 +82,36 @@ def test_store_writes_skips_once_per_origin(tmp_path, skips):
     assert rows == sorted(skips)
 
 
-@pytest.mark.parametrize("version", [1])
-def test_store_writes_migrations_recorded_once(tmp_path, version):
+@pytest.mark.parametrize("names", [["0001_initial.sql", "0002_event_locations.sql"]])
+def test_store_writes_migrations_recorded_once(tmp_path, names):
     path = tmp_path / "s.duckdb"
     Store.open(path).close()
     with Store.open(path) as store:
         rows = store.con.execute("SELECT version, name FROM tacitus_migrations").fetchall()
-    assert rows == [(version, "0001_initial.sql")]
+    assert rows == [(n, name) for n, name in enumerate(names, start=1)]
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("SELECT value FROM tacitus_meta").fetchall() == [("tacitus",)]
+
+
+@pytest.mark.parametrize("doc_id", ["a1"])
+def test_store_writes_v1_store_migrates_keeping_rows(tmp_path, doc_id):
+    from tacitus.store.connection import _migrations
+
+    path = tmp_path / "v1.duckdb"
+    version, name, sql = _migrations()[0]
+    with duckdb.connect(str(path)) as con:  # a store as schema v1 left it
+        con.execute("CREATE TABLE tacitus_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("INSERT INTO tacitus_meta VALUES ('application', 'tacitus')")
+        con.execute("CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, "
+                    "name VARCHAR NOT NULL)")
+        con.execute(sql)
+        con.execute("INSERT INTO tacitus_migrations VALUES (?, ?)", [version, name])
+        con.execute("INSERT INTO articles (id, status, text, n_events) VALUES (?, ?, ?, ?)",
+                    [doc_id, "coded", "Text.", 0])
+    with pytest.raises(StoreError, match="run any writing command"):
+        Store.open(path, read_only=True)
+    with Store.open(path) as store:
+        store.write(_batch(["a2"]))
+        ids = store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()
+        located = store.con.execute("SELECT count(location) FROM events").fetchall()
+    assert ids == [(doc_id,), ("a2",)] and located == [(0,)]

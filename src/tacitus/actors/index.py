@@ -43,6 +43,8 @@ class PhraseIndex(Generic[T]):
         self._by_first: dict[str, list[_Entry[T]]] = {}
         self._stem_firsts: dict[str, list[_Entry[T]]] = {}
         self._stem_lengths: set[int] = set()
+        self._count = 0
+        self._sorted_lengths: list[int] | None = None
 
     def add(self, phrase: Phrase, payload: T) -> None:
         words: list[str] = []
@@ -51,34 +53,48 @@ class PhraseIndex(Generic[T]):
         if not words:
             return
         entry = _Entry(tuple(words), phrase.stem, phrase, payload)
+        self._count += 1
         if len(words) == 1 and phrase.stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
+            self._sorted_lengths = None
         else:
             self._by_first.setdefault(words[0], []).append(entry)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values()) + sum(
-            len(v) for v in self._stem_firsts.values()
-        )
+        return self._count
 
     def _candidates(self, word: str) -> list[_Entry[T]]:
-        found = list(self._by_first.get(word, ()))
-        for length in self._stem_lengths:
-            if length <= len(word):
-                found.extend(self._stem_firsts.get(word[:length], ()))
+        exact = self._by_first.get(word)
+        found: list[_Entry[T]] = list(exact) if exact else []
+        for length in self._lengths:
+            if length > len(word):
+                break
+            bucket = self._stem_firsts.get(word[:length])
+            if bucket:
+                found.extend(bucket)
         return found
+
+    @property
+    def _lengths(self) -> list[int]:
+        if self._sorted_lengths is None:
+            self._sorted_lengths = sorted(self._stem_lengths)
+        return self._sorted_lengths
 
     def matches_at(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
         """All phrases that match starting at word `i`, longest first."""
+        candidates = self._candidates(words[i].text)
+        if not candidates:
+            return []
         hits: list[PhraseHit[T]] = []
-        for entry in self._candidates(words[i].text):
+        for entry in candidates:
             end = i + len(entry.words)
             if end > len(words):
                 continue
             if _match(entry, words, i):
                 hits.append(PhraseHit(i, end, entry.phrase, entry.payload))
-        hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
         return hits
 
     def find_all(self, words: Sequence[Word]) -> list[PhraseHit[T]]:

@@ -73,8 +73,10 @@ class DocumentMemory:
             name_tokens = _person_name(doc, group, covered)
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
-                group.name = group.name or name
+                group.name = name
                 group.person = True
+                group.start = min(group.start, name_tokens[0].i)
+                group.end = max(group.end, name_tokens[-1].i + 1)
                 self._remember(name_tokens, _Known(tuple(group.codes), group.name))
             elif group.person:
                 span = doc[group.start : group.end]

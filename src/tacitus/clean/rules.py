@@ -13,7 +13,7 @@ from tacitus.errors import TacitusError
 
 __all__ = ["CleaningRules", "LineRule", "ReplaceRule", "TitleRule", "load_rules"]
 
-RULE_KINDS = ("drop_line", "strip_prefix", "replace")
+RULE_KINDS = ("drop_line", "strip_prefix", "strip_suffix", "replace")
 
 
 class CleaningRulesError(TacitusError):
@@ -56,6 +56,7 @@ class CleaningRules:
 
     drop_line: tuple[LineRule, ...]
     strip_prefix: tuple[LineRule, ...]
+    strip_suffix: tuple[LineRule, ...]
     replace: tuple[ReplaceRule, ...]
     title: TitleRule
     source: str
@@ -78,7 +79,9 @@ def _compile(entry: dict[str, object], kind: str, source: str) -> re.Pattern[str
         ) from exc
 
 
-def _line_rules(data: dict[str, list[dict[str, object]]], kind: str, source: str) -> tuple[LineRule, ...]:
+def _line_rules(
+    data: dict[str, list[dict[str, object]]], kind: str, source: str
+) -> tuple[LineRule, ...]:
     rules = []
     for entry in data.get(kind, []):
         if not isinstance(entry.get("name"), str):
@@ -88,7 +91,9 @@ def _line_rules(data: dict[str, list[dict[str, object]]], kind: str, source: str
     return tuple(rules)
 
 
-def _replace_rules(data: dict[str, list[dict[str, object]]], source: str) -> tuple[ReplaceRule, ...]:
+def _replace_rules(
+    data: dict[str, list[dict[str, object]]], source: str
+) -> tuple[ReplaceRule, ...]:
     rules = []
     for entry in data.get("replace", []):
         regex = _compile(entry, "replace", source)
@@ -116,6 +121,7 @@ def parse_rules(text: str, source: str = "patterns.toml") -> CleaningRules:
     return CleaningRules(
         drop_line=_line_rules(data, "drop_line", source),
         strip_prefix=_line_rules(data, "strip_prefix", source),
+        strip_suffix=_line_rules(data, "strip_suffix", source),
         replace=_replace_rules(data, source),
         title=title,
         source=source,

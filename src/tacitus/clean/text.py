@@ -22,7 +22,8 @@ class Removal:
     """One thing cleaning took out: the rule, the 1-based input line and the text removed.
 
     `kind` is ``drop`` (whole line), ``strip`` (residue glued onto a line) or
-    ``title`` (the first line moved from the text to the title).
+    ``title`` (the first line moved from the text to the title); a ``strip`` removes
+    residue glued onto the start (`strip_prefix` rules) or end (`strip_suffix`) of a line.
     """
 
     kind: str
@@ -67,6 +68,15 @@ def _strip_prefixes(line: str, number: int, rules: CleaningRules, removals: list
         if match and 0 < match.end() < len(line):
             removals.append(Removal("strip", rule.name, number, match.group()))
             line = line[match.end() :].lstrip()
+    return line
+
+
+def _strip_suffixes(line: str, number: int, rules: CleaningRules, removals: list[Removal]) -> str:
+    for rule in rules.strip_suffix:
+        match = rule.regex.search(line, max(0, len(line) - MAX_RESIDUE_CHARS))
+        if match and match.start() > 0 and match.end() == len(line):
+            removals.append(Removal("strip", rule.name, number, match.group().strip()))
+            line = line[: match.start()].rstrip()
     return line
 
 
@@ -145,7 +155,8 @@ def clean_text(
         if dropped_by:
             removals.append(Removal("drop", dropped_by, number, line))
             continue
-        kept.append((number, _strip_prefixes(line, number, rules, removals)))
+        line = _strip_prefixes(line, number, rules, removals)
+        kept.append((number, _strip_suffixes(line, number, rules, removals)))
     if detect_title or title is not None:
         title = _take_title(kept, title, rules, removals)
     return CleanResult(_join(kept), title, removals, counts)

@@ -21,8 +21,15 @@ def explain_lines(origin: str, result: CleanResult) -> list[str]:
 
 @cli.command("clean")
 @click.argument("file")
-@click.option("--explain", is_flag=True, help="List every removal with its rule and line instead of the text.")
-@click.option("--rules", "rules_path", default=None, help="Cleaning rules file replacing the packaged patterns.toml.")
+@click.option(
+    "--explain", is_flag=True, help="List every removal with its rule and line instead of the text."
+)
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    help="Cleaning rules file replacing the packaged patterns.toml.",
+)
 def clean_cli(file: str, explain: bool, rules_path: str | None) -> None:
     """Clean the text extracted from FILE (any format `tacitus ingest` reads) and print it.
 
@@ -33,7 +40,9 @@ def clean_cli(file: str, explain: bool, rules_path: str | None) -> None:
     rules = load_rules(rules_path)
     for document in read_documents([file], options=IngestOptions(languages=frozenset())):
         if isinstance(document, Skip):
-            click.echo(f"{document.origin}\tskipped\t{document.reason}\t{document.detail}", err=True)
+            click.echo(
+                f"{document.origin}\tskipped\t{document.reason}\t{document.detail}", err=True
+            )
             continue
         result = clean_text(document.text, title=document.title, rules=rules)
         if explain:

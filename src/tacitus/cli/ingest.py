@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from typing import TextIO
 
@@ -23,6 +24,20 @@ def format_report(report: SkipReport) -> str:
     return "\n".join(lines)
 
 
+def _show_progress(report: SkipReport) -> None:
+    click.echo(
+        f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True
+    )
+
+
+def _quiet_extractors() -> None:
+    # trafilatura and htmldate log every unparsable page at ERROR; the skip counts
+    # already say it. Their messages come back with -vv.
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in ("trafilatura", "htmldate", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
     if path == "-":
         return sys.stdout
@@ -37,22 +52,57 @@ def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
 
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout.")
-@click.option("--report", is_flag=True, help="Print counts of articles and skips by reason to stderr.")
-@click.option("--skips", "skips_path", default=None, help="Also write every skip (origin, reason, detail) as JSONL here.")
 @click.option(
-    "--language", "languages", multiple=True, default=("en",), show_default=True,
+    "-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout."
+)
+@click.option(
+    "--report", is_flag=True, help="Print counts of articles and skips by reason to stderr."
+)
+@click.option(
+    "--skips",
+    "skips_path",
+    default=None,
+    help="Also write every skip (origin, reason, detail) as JSONL here.",
+)
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    default=("en",),
+    show_default=True,
     help="Language code to keep (repeatable); 'any' keeps every language.",
 )
-@click.option("--duplicates", type=click.Choice(DUPLICATE_MODES), default="mark", show_default=True,
-              help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.")
-@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Skip documents larger than this many megabytes as too_large.")
+@click.option(
+    "--duplicates",
+    type=click.Choice(DUPLICATE_MODES),
+    default="mark",
+    show_default=True,
+    help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.",
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Skip documents larger than this many megabytes as too_large.",
+)
 @click.option("--no-clean", is_flag=True, help="Keep extracted text as is (no cleaning rules).")
-@click.option("--rules", "rules_path", default=None, help="Cleaning rules file replacing the packaged patterns.toml.")
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    help="Cleaning rules file replacing the packaged patterns.toml.",
+)
 def ingest_cli(
-    inputs: tuple[str, ...], out: str, report: bool, skips_path: str | None,
-    languages: tuple[str, ...], duplicates: str, max_mb: float, no_clean: bool, rules_path: str | None,
+    inputs: tuple[str, ...],
+    out: str,
+    report: bool,
+    skips_path: str | None,
+    languages: tuple[str, ...],
+    duplicates: str,
+    max_mb: float,
+    no_clean: bool,
+    rules_path: str | None,
 ) -> None:
     """Read news (text, HTML, WARC, RSS/Atom, JSONL; files, directories, globs, .gz, - for stdin)
     and write one JSON article per line.
@@ -67,10 +117,15 @@ def ingest_cli(
         duplicates=duplicates,
         clean=not no_clean,
         rules=rules_path,
+        exclude=frozenset(path for path in (out, skips_path) if path and path != "-"),
     )
+    _quiet_extractors()
+    progress = _show_progress if sys.stderr.isatty() else None
     with contextlib.ExitStack() as stack:
         target = _output(out, stack)
         skips = _output(skips_path, stack) if skips_path else None
-        counts = ingest(inputs, target, options=options, skips=skips)
+        counts = ingest(inputs, target, options=options, skips=skips, progress=progress)
+    if progress is not None:
+        click.echo("", err=True)
     if report:
         click.echo(format_report(counts), err=True)

@@ -24,8 +24,8 @@ def run_summary(report: RunReport) -> str:
 @db_option
 @click.option("--workers", type=int, default=None,
               help="Coding processes [default: every available core].")
-@click.option("--batch-size", type=int, default=32, show_default=True,
-              help="Articles per store transaction.")
+@click.option("--batch-size", type=int, default=128, show_default=True,
+              help="Articles per store transaction at most (one commits every 5 s anyway).")
 @click.option("--dictionaries", type=click.Path(file_okay=False), default=None,
               help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
 @click.option("--progress/--no-progress", default=None,

@@ -20,6 +20,7 @@ from tacitus.actors.resolver import ActorResolver, actor_record, parse_day
 from tacitus.actors.words import Word, words_of_tokens
 from tacitus.cameo import code_info
 from tacitus.coder.options import CoderOptions
+from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dictionaries.model import DiscardEntry, DictionarySet, IssueEntry
 from tacitus.events.clauses import comma_deletions
 from tacitus.events.patterns import SentenceWords
@@ -39,13 +40,8 @@ _LINE_BREAKS = "tacitus_line_breaks"
 
 @Language.component(_LINE_BREAKS)
 def _line_breaks(doc: Any) -> Any:
-    """A line break ends a sentence: headlines, captions and page debris
-    (``$ 89.7``) never glue onto the next paragraph's first sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-    return doc
+    """The pipeline form of `mark_line_breaks` (for full parses)."""
+    return mark_line_breaks(doc)
 
 
 @dataclass(slots=True)
@@ -96,6 +92,7 @@ class Coder:
             if issue.code and not getattr(issue, "ignore", ""):
                 self.issues.add(issue.phrase, issue)
         self.stats: Counter[str] = Counter()
+        self._selective_parser: SelectiveParser | None = None
         self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length)
         self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
 
@@ -120,6 +117,7 @@ class Coder:
         other._nlp = self.nlp
         other.options = options
         other.stats = Counter()
+        other._selective_parser = None
         other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad, options.new_actor_length)
         return other
 
@@ -139,10 +137,27 @@ class Coder:
         return next(self.code_articles([Article(id=doc_id, text=text, date=date)]))
 
     def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
-        texts = [article.text or "" for article in batch]
-        for article, doc in zip(batch, self.nlp.pipe(texts), strict=True):
+        limit = self.options.max_chars
+        fits = [a for a in batch if len(a.text or "") <= limit]
+        texts = [a.text or "" for a in fits]
+        if self.options.skip_unparsed:
+            docs = iter(self._selective().pipe(texts))
+        else:
+            docs = iter(self.nlp.pipe(texts))
+        for article in batch:
             self.stats["articles"] += 1
-            yield self._code_doc(article, doc)
+            length = len(article.text or "")
+            if length > limit:
+                self.stats["skipped_too_long"] += 1
+                log.warning("article %s skipped: %d characters (limit %d)", article.id, length, limit)
+                yield CodedArticle(article, None, skipped=f"too long: {length} characters (limit {limit})")
+                continue
+            yield self._code_doc(article, next(docs))
+
+    def _selective(self) -> SelectiveParser:
+        if self._selective_parser is None:
+            self._selective_parser = SelectiveParser(self.nlp, self.finder.has_any)
+        return self._selective_parser
 
     def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
@@ -189,6 +204,10 @@ class Coder:
         self, article: Article, doc: Any, sent: Any, index: int, day: date | None, memory: DocumentMemory
     ) -> tuple[list[Actor], list[Event]]:
         tokens = list(sent)
+        if len(tokens) > self.options.max_sentence_tokens:
+            self.stats["sentences_too_long"] += 1
+            log.warning("sentence %s:%d skipped: %d tokens", article.id, index, len(tokens))
+            return [], []
         words = words_of_tokens(tokens)
         if len(self.discards) and self._sentence_discard(words):
             self.stats["sentences_discarded"] += 1
@@ -202,14 +221,23 @@ class Coder:
         deleted = comma_deletions(tokens, self.options.comma_limits, protected)
         visible_tokens = [t for t in tokens if t.i not in deleted]
         visible = {t.i for t in visible_tokens}
-        mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
-        groups = build_groups(doc, mentions)
-        memory.learn(doc, groups, covered)
+        # Every actor is reported and remembered; deleted clauses only stop coding.
+        all_groups = build_groups(doc, mentions)
+        memory.learn(doc, all_groups, covered)
+        if deleted:
+            mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
+            groups = build_groups(doc, mentions)
+            names = {g.head: g.name for g in all_groups}
+            for group in groups:
+                group.name = names.get(group.head, group.name)
+        else:
+            groups = all_groups
         head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
         sw = self._sentence_words(doc, visible_tokens, groups)
         raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
-        actors = [self._actor(doc, g, code) for g in groups if not g.absorbed for code in g.codes]
-        events = [self._event(article, doc, sent, index, e, words) for e in raw]
+        actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
+        issues = self._issues(words) if raw else []
+        events = [self._event(article, doc, sent, index, e, issues) for e in raw]
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
         return actors, events
@@ -229,9 +257,10 @@ class Coder:
                 for p in range(positions[0], positions[-1] + 1):
                     group_of[p] = k
         if tokens:
-            sent = doc[tokens[0].i : tokens[-1].i + 1]
-            for k, chunk in enumerate(sent.noun_chunks):
-                positions = [p for p, w in enumerate(words) if chunk.start <= w.token < chunk.end]
+            first, last = tokens[0].i, tokens[-1].i
+            chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
+            for k, (start, end) in enumerate(chunks):
+                positions = [p for p, w in enumerate(words) if start <= w.token < end]
                 if positions:
                     chunk_spans[k] = (positions[0], positions[-1] + 1)
                     for p in range(positions[0], positions[-1] + 1):
@@ -247,13 +276,19 @@ class Coder:
             self._use_lemmas, group_spans, chunk_spans,
         )
 
+    def _issues(self, words: list[Word]) -> list[str]:
+        """Issue codes whose phrases occur in the sentence (one lookup per sentence)."""
+        if not len(self.issues) or not words:
+            return []
+        return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
+
     def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
         if group is None:
             return actor_record("", code)
         span = doc[group.start : group.end]
         return actor_record(span.text, code, name=group.name, start=span.start_char, end=span.end_char)
 
-    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, words: list[Word]) -> Event:
+    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]) -> Event:
         info = code_info(raw.code)
         coded = raw.coded
         if coded.pattern is not None:
@@ -261,7 +296,6 @@ class Coder:
         else:
             origin = coded.form.origin or coded.block.origin
             rule = Rule(origin.file, origin.line, f"--- {coded.block.name} --- {' '.join(coded.form.words)}")
-        issues = sorted({hit.payload.code for hit in self.issues.find_longest(words)}) if len(self.issues) else []
         return Event(
             doc_id=article.id,
             sentence=index,
@@ -281,8 +315,17 @@ class Coder:
             negated=raw.negated,
             modality=raw.modality,
             reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0]) if raw.reported_by else None,
-            issues=issues,
+            issues=list(issues),
         )
+
+
+def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
+    """Noun chunk token spans of a doc, computed once (Span.noun_chunks walks the whole doc)."""
+    cached = doc.user_data.get("tacitus_noun_chunks")
+    if cached is None:
+        cached = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+        doc.user_data["tacitus_noun_chunks"] = cached
+    return cached
 
 
 def _flags(length: int, mentions: list[Mention]) -> list[bool]:

@@ -24,7 +24,10 @@ class CoderOptions:
         comma_emin, comma_emax: the same for its terminal clause (max 0: off).
         include_negated: keep events whose verb is negated (flagged `negated`).
         batch_size: articles per `nlp.pipe` batch.
-        skip_unparsed: parse only sentences that mention an actor or agent.
+        skip_unparsed: parse only sentences that mention an actor or agent (the
+            other sentences of `CodedArticle.doc` then carry tokens only).
+        max_chars: longer articles are skipped (the parser needs ~1 GB per 100k characters).
+        max_sentence_tokens: longer "sentences" (tables, lists, debris) are not coded.
     """
 
     require_dyad: bool = True
@@ -37,7 +40,9 @@ class CoderOptions:
     comma_emax: int = 8
     include_negated: bool = False
     batch_size: int = 32
-    skip_unparsed: bool = True
+    skip_unparsed: bool = False
+    max_chars: int = 200_000
+    max_sentence_tokens: int = 250
 
     @property
     def comma_limits(self) -> tuple[int, int, int, int, int, int]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from importlib import resources
 from pathlib import Path
 
 from tacitus.dictionaries.cache import fingerprint, read_cache, write_cache
-from tacitus.dictionaries.loader import find_dictionary_files, parse_dictionary_set
+from tacitus.dictionaries.loader import (
+    DictionaryFiles,
+    find_dictionary_files,
+    parse_dictionary_set,
+)
 from tacitus.dictionaries.model import DictionaryProblem, DictionarySet
 from tacitus.errors import DictionaryError
 
@@ -36,7 +41,8 @@ def load_dictionaries(
 
     Files are recognised by name (see `find_dictionary_files`). A malformed
     line is logged, kept in `DictionarySet.problems` (file, line, reason) and
-    skipped; with `strict` the first problem raises DictionaryError. The parsed
+    skipped; with `strict` the first problem (in file order) raises
+    DictionaryError with its path and line. The parsed
     set is cached (``$TACITUS_CACHE_DIR`` or ``~/.cache/tacitus``) under a
     fingerprint of the files' bytes, so a second load is a pickle read.
 
@@ -54,26 +60,48 @@ def load_dictionaries(
             path=str(exc.filename or root),
         ) from exc
     source = BUILTIN_SOURCE if directory is None else str(root)
-    cached = read_cache(key) if use_cache else None
-    if cached is not None:
-        cached.source = source
-        if strict and cached.problems:
-            first = cached.problems[0]
-            raise DictionaryError(
-                f"{first.reason} - fix the line or load without strict checking",
-                path=str(root / first.file),
-                line=first.line,
-            )
-        if cached.problems:
+    dictionaries = read_cache(key) if use_cache else None
+    if dictionaries is not None:
+        dictionaries.source = source
+        if dictionaries.problems:
             log.info(
                 "%d dictionary problems in %s (see `tacitus dictionaries check`)",
-                len(cached.problems),
-                cached.source,
+                len(dictionaries.problems),
+                source,
             )
-        return cached
-    dictionaries = parse_dictionary_set(files, strict=strict)
-    dictionaries.source = source
-    dictionaries.fingerprint = key
-    if use_cache:
-        write_cache(dictionaries)
+    else:
+        dictionaries = _parse(files, builtin=directory is None)
+        dictionaries.source = source
+        dictionaries.fingerprint = key
+        if use_cache:
+            write_cache(dictionaries)
+    if strict and dictionaries.problems:
+        # The whole set is read first, so strict mode names the same first problem
+        # (in file order) whether the set came from the files or the cache.
+        first = dictionaries.problems[0]
+        raise DictionaryError(
+            f"{first.reason} - fix the line or load without strict checking",
+            path=str(root / first.file),
+            line=first.line,
+        )
+    return dictionaries
+
+
+def _parse(files: DictionaryFiles, *, builtin: bool) -> DictionarySet:
+    # The shipped set's problems are known and not the user's to fix: one warning
+    # for all of them; a user's own files get a warning per problem.
+    level = logging.INFO if builtin else logging.WARNING
+    collecting = gc.isenabled()
+    gc.disable()  # ~300k small acyclic objects: collecting meanwhile only costs time
+    try:
+        dictionaries = parse_dictionary_set(files, log_level=level)
+    finally:
+        if collecting:
+            gc.enable()
+    if builtin and dictionaries.problems:
+        log.warning(
+            "the shipped dictionaries have %d known problems (lines skipped or suspicious); "
+            "list them with `tacitus dictionaries check`",
+            len(dictionaries.problems),
+        )
     return dictionaries

@@ -36,20 +36,36 @@ def check_actor_code(code: str) -> str | None:
     return None
 
 
-def rare_blocks(codes: list[str]) -> dict[str, list[str]]:
-    """Codes holding a block that no CAMEO table knows and no other code of the
-    set uses: the likely typos (IGOUNOAIE beside ten IGOUNOIAE). Maps each such
-    code to its rare blocks. The set's own usage stands in for the full CAMEO
-    manual: a block two codes share (IGOEUREEC, IGOWSTNAT) is taken as real."""
+def rare_blocks(uses: dict[str, int]) -> dict[str, tuple[list[str], list[str]]]:
+    """Codes holding a block that no CAMEO table knows and that occurs in one
+    code line only, across the whole set: where typos hide (IGOUNOAIE beside ten
+    IGOUNOIAE lines). `uses` maps each code to the number of lines it is on.
+
+    Returns code → (its rare blocks, known blocks each rare block is a swap of
+    two adjacent letters from). The set's own usage stands in for the CAMEO
+    manual's long IGO/NGO lists: a block on two lines (IGOEUREEC) is taken as real.
+    """
     known = known_actor_blocks()
-    users: dict[str, set[str]] = {}
-    for code in codes:
-        if code in SPECIAL_ACTOR_CODES or len(code) % 3 or not _SHAPE.match(code):
-            continue
-        for i in range(0, len(code), 3):
-            users.setdefault(code[i : i + 3], set()).add(code)
-    flagged: dict[str, list[str]] = {}
-    for block, holders in sorted(users.items()):
-        if block not in known and len(holders) == 1:
-            flagged.setdefault(next(iter(holders)), []).append(block)
+    occurrences: dict[str, int] = {}
+    for code, count in uses.items():
+        for block in _blocks(code):
+            occurrences[block] = occurrences.get(block, 0) + count
+    common = known | {block for block, count in occurrences.items() if count > 1}
+    flagged: dict[str, tuple[list[str], list[str]]] = {}
+    for code in sorted(uses):
+        rare = [b for b in _blocks(code) if b not in known and occurrences[b] == 1]
+        if rare:
+            hints = sorted({swap for b in rare for swap in _swaps(b) if swap in common})
+            flagged[code] = (rare, hints)
     return flagged
+
+
+def _blocks(code: str) -> list[str]:
+    if code in SPECIAL_ACTOR_CODES or len(code) % 3 or not _SHAPE.match(code):
+        return []
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _swaps(block: str) -> set[str]:
+    """The block with two adjacent letters swapped (AIE → IAE, AEI)."""
+    return {block[:i] + block[i + 1] + block[i] + block[i + 2 :] for i in range(len(block) - 1)}

@@ -50,17 +50,19 @@ class ProblemLog:
         sink: list[DictionaryProblem],
         *,
         strict: bool,
-        code_sites: dict[str, tuple[ProblemLog, int, str]] | None = None,
+        code_sites: dict[str, list[tuple[ProblemLog, int, str]]] | None = None,
+        log_level: int = logging.WARNING,
     ) -> None:
         self.path = path
         self.file = path.name
         self.sink = sink
         self.strict = strict
-        # First place each actor/agent code was read: the set-wide rare-block check reports there.
+        # Every place each actor/agent code was read, for the set-wide rare-block check.
         self.code_sites = code_sites if code_sites is not None else {}
+        self.log_level = log_level
 
     def note_code(self, code: str, line: int, text: str) -> None:
-        self.code_sites.setdefault(code, (self, line, text))
+        self.code_sites.setdefault(code, []).append((self, line, text))
 
     def origin(self, line: int) -> Origin:
         return Origin(self.file, line)
@@ -80,7 +82,7 @@ class ProblemLog:
                 path=str(self.path),
                 line=problem.line,
             )
-        log.warning("%s (%s)", problem, problem.severity)
+        log.log(self.log_level, "%s (%s)", problem, problem.severity)
         self.sink.append(problem)
 
 

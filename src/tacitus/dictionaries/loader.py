@@ -11,7 +11,7 @@ from tacitus.dictionaries.agents import read_agents
 from tacitus.dictionaries.codes import rare_blocks
 from tacitus.dictionaries.lines import ProblemLog
 from tacitus.dictionaries.lists import read_discards, read_issues, read_prepositions
-from tacitus.dictionaries.model import DictionaryProblem, DictionarySet
+from tacitus.dictionaries.model import ActorEntry, DictionaryProblem, DictionarySet
 from tacitus.dictionaries.verbs import read_verbs
 from tacitus.errors import DictionaryError
 
@@ -53,6 +53,12 @@ def _role(name: str) -> str | None:
 def find_dictionary_files(directory: Path) -> DictionaryFiles:
     """Recognise files by name: verbs ``*verbs*``/``CAMEO*``; ``*actors*`` (several);
     ``*agents*``; ``*discards*``; ``*issue*``; ``*prepositions*``. Others are ignored."""
+    if directory.is_file():
+        raise DictionaryError(
+            "is a file, not a dictionary directory - give the directory that holds it "
+            f"({directory.parent})",
+            path=str(directory),
+        )
     if not directory.is_dir():
         raise DictionaryError(
             "dictionary directory not found - give a directory holding CAMEO*.txt or "
@@ -80,9 +86,9 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
             getattr(found, role).append(path)
     if found.verbs is None or not found.actors:
         missing = (
-            "a verb file (CAMEO*.txt or *verbs*.txt)"
+            "verb file (CAMEO*.txt or *verbs*.txt)"
             if found.verbs is None
-            else ("an actor file (*actors*.txt)")
+            else "actor file (*actors*.txt)"
         )
         raise DictionaryError(
             f"no {missing} in the dictionary directory - add it, or point at the "
@@ -92,13 +98,21 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
     return found
 
 
-def parse_dictionary_set(files: DictionaryFiles, *, strict: bool = False) -> DictionarySet:
-    """Read every file of `files` and run the set-wide checks (rare actor-code blocks)."""
+def parse_dictionary_set(
+    files: DictionaryFiles, *, strict: bool = False, log_level: int = logging.WARNING
+) -> DictionarySet:
+    """Read every file of `files` and run the set-wide checks (rare actor-code blocks).
+
+    Each problem is logged at `log_level` as it is found and kept in `problems`."""
     problems: list[DictionaryProblem] = []
-    code_sites: dict[str, tuple[ProblemLog, int, str]] = {}
+    code_sites: dict[str, list[tuple[ProblemLog, int, str]]] = {}
+    logs: dict[str, ProblemLog] = {}
 
     def problem_log(path: Path) -> ProblemLog:
-        return ProblemLog(path, problems, strict=strict, code_sites=code_sites)
+        logs[path.name] = ProblemLog(
+            path, problems, strict=strict, code_sites=code_sites, log_level=log_level
+        )
+        return logs[path.name]
 
     if files.verbs is None:
         raise DictionaryError(
@@ -114,14 +128,8 @@ def parse_dictionary_set(files: DictionaryFiles, *, strict: bool = False) -> Dic
     prepositions: frozenset[str] = frozenset()
     for path in files.prepositions:
         prepositions |= read_prepositions(path, problem_log(path))
-    for code, blocks in rare_blocks(list(code_sites)).items():
-        site, line, text = code_sites[code]
-        site.warning(
-            line,
-            f"actor code {code} has block(s) {', '.join(blocks)} that no CAMEO table "
-            "and no other code of the set uses (typo?)",
-            text,
-        )
+    _check_rare_blocks(code_sites)
+    _check_ambiguous_names(entries, logs)
     order = {name: i for i, name in enumerate(p.name for p in [*files.all(), *files.extra_verbs])}
     problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
     return DictionarySet(
@@ -134,3 +142,34 @@ def parse_dictionary_set(files: DictionaryFiles, *, strict: bool = False) -> Dic
         prepositions=prepositions,
         files=tuple(p.name for p in files.all()),
     )
+
+
+def _check_rare_blocks(code_sites: dict[str, list[tuple[ProblemLog, int, str]]]) -> None:
+    uses = {code: len(sites) for code, sites in code_sites.items()}
+    for code, (blocks, hints) in rare_blocks(uses).items():
+        site, line, text = code_sites[code][0]
+        hint = f" (looks like {', '.join(hints)})" if hints else ""
+        site.warning(
+            line,
+            f"actor code {code}: block(s) {', '.join(blocks)} used nowhere else in the set "
+            f"and in no CAMEO table{hint}",
+            text,
+        )
+
+
+def _check_ambiguous_names(entries: list[ActorEntry], logs: dict[str, ProblemLog]) -> None:
+    """A name listed under two entries with different codes (PEOPLES_LIBERATION_ARMY:
+    CHNMIL and TURREB): a matcher taking the first entry silently drops the other."""
+    first_entry: dict[tuple[str, ...], ActorEntry] = {}
+    for entry in entries:
+        codes = tuple((c.code, c.start, c.end) for c in entry.codes)
+        for phrase in entry.names:
+            earlier = first_entry.setdefault(phrase.words, entry)
+            if earlier is entry:
+                continue
+            if tuple((c.code, c.start, c.end) for c in earlier.codes) != codes:
+                logs[entry.origin.file].warning(
+                    entry.origin.line,
+                    f"actor name {' '.join(phrase.words)} is also an entry at {earlier.origin} "
+                    f"with other codes ({'/'.join(c.code for c in earlier.codes)})",
+                )

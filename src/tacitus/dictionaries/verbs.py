@@ -61,15 +61,22 @@ class _Reading:
 
 
 def detect_verb_syntax(lines: list[SourceLine]) -> str:
-    """``petrarch2`` when patterns use ``( )`` prepositional phrases, ``{ }`` noun
-    phrases or the file has ``~`` transformations; otherwise ``petrarch1``."""
+    """``petrarch2`` when patterns use ``( )`` prepositional phrases or ``{ }`` noun
+    phrases, or the file has ``~`` transformations; ``petrarch1`` when patterns
+    join words to the verb with ``_`` (``IN_*``) or use ``%``; else ``petrarch2``,
+    the production format."""
+    petrarch1 = False
     for line in lines:
         text = line.text.lstrip()
         if text.startswith("~"):
             return "petrarch2"
-        if text.startswith("-") and not text.startswith("---") and any(c in text for c in "({"):
+        if not text.startswith("-") or text.startswith("---"):
+            continue
+        body = text.split("[", 1)[0]
+        if any(c in body for c in "({"):
             return "petrarch2"
-    return "petrarch1"
+        petrarch1 = petrarch1 or "_*" in body or "*_" in body or "%" in body
+    return "petrarch1" if petrarch1 else "petrarch2"
 
 
 def read_verbs(path: Path, problems: ProblemLog) -> VerbDictionary:

@@ -60,9 +60,26 @@ def comma_deletions(
             continue
         if segment[0].lower_ in ("and", "or"):
             continue
+        if k > 0 and _continues_list(tokens, bounds[k], segment, protected):
+            continue
         first = bounds[k] if k > 0 else start
         deleted.update(t.i for t in tokens[first:stop])
     return deleted
+
+
+def _continues_list(tokens: Sequence[Any], comma: int, segment: Sequence[Any], protected: Sequence[bool]) -> bool:
+    """``Arnor, Osgiliath and Gondor met``: an actor before the comma and one opening
+    the clause make a list, not a parenthesis."""
+    before = tokens[comma - 1] if comma > 0 else None
+    first = next((t for t in segment if t.pos_ not in ("DET", "ADJ")), segment[0])
+    if before is None or not protected[before.i] or not protected[first.i]:
+        return False
+    for token in segment:
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_ in ("and", "or", "nor"):
+            return True
+    return True
 
 
 def is_negated(verb: Any) -> bool:

@@ -25,6 +25,51 @@ class SentenceWords:
     use_lemmas: bool = False
     group_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     chunk_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Where each word (and lemma) occurs: pattern words are looked up, not scanned for.
+        for index, word in enumerate(self.words):
+            self.positions.setdefault(word.text, []).append(index)
+            if self.use_lemmas and word.lemma != word.text:
+                self.positions.setdefault(word.lemma, []).append(index)
+
+
+_FIRST_WORDS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _synset_firsts(sw: SentenceWords, name: str) -> frozenset[str]:
+    """First words of a synset's phrases (cached per synset table)."""
+    table = _FIRST_WORDS.setdefault(id(sw.synsets), {})
+    found = table.get(name)
+    if found is None:
+        firsts: set[str] = set()
+        for phrase in sw.synsets.get(name, ()):
+            if phrase.words:
+                first = phrase.words[0]
+                firsts.update(_synset_firsts(sw, first[1:].upper()) if first.startswith("&") else {first})
+        found = table[name] = frozenset(firsts)
+    return found
+
+
+def _first_words(element: Element, sw: SentenceWords) -> frozenset[str] | None:
+    if element.kind in ("word", "prep") and element.phrase is not None and element.phrase.words:
+        first = element.phrase.words[0]
+        if first.startswith("&"):
+            return _synset_firsts(sw, first[1:].upper())
+        return frozenset({first})
+    if element.kind == "synset":
+        return _synset_firsts(sw, element.name.upper())
+    return None
+
+
+def _candidate_starts(element: Element, sw: SentenceWords, low: int, high: int) -> list[int]:
+    """Positions in [low, high] where `element` could start, in order."""
+    firsts = _first_words(element, sw)
+    if firsts is None:
+        return list(range(low, high + 1))
+    found = sorted({p for w in firsts for p in sw.positions.get(w, ()) if low <= p <= high})
+    return found
 
 
 @dataclass(slots=True)
@@ -147,8 +192,15 @@ def _forward(
     *,
     before: bool,
 ) -> int | None:
-    last = cursor if adjacent else len(sw.words) - 1
-    for position in range(cursor, min(last, len(sw.words) - 1) + 1):
+    last = min(cursor if adjacent else len(sw.words) - 1, len(sw.words) - 1)
+    if element.kind in ("word", "synset", "prep"):
+        for position in _candidate_starts(element, sw, cursor, last):
+            end = _element_at(element, sw, position)
+            if end is not None:
+                result.spells_negation |= _spells_negation(element, sw)
+                return end
+        return None
+    for position in range(cursor, last + 1):
         if element.kind in ("source", "target", "compound"):
             group = sw.group[position]
             if group >= 0 and sw.group_spans[group][0] == position:
@@ -185,7 +237,7 @@ def _backward(
             if chunk >= 0:
                 return sw.chunk_spans[chunk][0]
             continue
-        for start in range(end_at, max(end_at - 8, -1), -1):
+        for start in reversed(_candidate_starts(element, sw, max(end_at - 7, 0), end_at)):
             end = _element_at(element, sw, start)
             if end == end_at + 1:
                 result.spells_negation |= _spells_negation(element, sw)

@@ -1,9 +1,10 @@
-"""`read_articles`: inputs → readers → cleaning → language id → deduplication → Articles and Skips."""
+"""`read_articles`: inputs → readers → cleaning → language id → dedup → Articles and Skips."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 
 from tacitus.clean import clean_text, load_rules
@@ -37,6 +38,8 @@ def read_documents(
     """
     options = options or IngestOptions()
     for name in iter_sources(inputs):
+        if options.exclude and os.path.realpath(name) in options.exclude:
+            continue
         yield from read_source(name, options)
 
 
@@ -47,7 +50,7 @@ def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
         text, title = cleaned.text, cleaned.title
     if len(text.strip()) < options.min_chars:
         return Skip(document.origin, "no_text", "nothing left after cleaning")
-    language, confidence = detect_language(text)
+    language, confidence = detect_language(text, options.languages)
     if options.languages and language not in options.languages and language != "und":
         return Skip(document.origin, f"language:{language}", f"p={confidence:.2f}")
     text_hash = content_hash(text)

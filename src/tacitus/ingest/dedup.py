@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
 from datasketch import MinHash, MinHashLSH
 
@@ -26,15 +27,14 @@ def content_hash(text: str) -> str:
 
 def _shingle_hashes(text: str) -> list[int]:
     words = WORD.findall(text.lower())[: MAX_SHINGLES + SHINGLE_WORDS]
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    return sorted(
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
-        for s in shingles
-    )
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
+    return sorted(zlib.crc32(shingle.encode("utf-8")) for shingle in shingles)
 
 
 def _already_hashed(value: int) -> int:
-    # Shingles are hashed once (blake2b, 32 bits) before they reach MinHash.
+    # Shingles are hashed once (CRC-32: fast, stable across runs) before they reach MinHash.
     return value
 
 
@@ -48,13 +48,17 @@ class Deduplicator:
     def __init__(self, near_threshold: float = 0.8) -> None:
         self._by_hash: dict[str, str] = {}
         self._order: dict[str, int] = {}
-        self._lsh = MinHashLSH(threshold=near_threshold, num_perm=NUM_PERM) if near_threshold else None
+        self._lsh = (
+            MinHashLSH(threshold=near_threshold, num_perm=NUM_PERM) if near_threshold else None
+        )
+        # Permutations depend only on the seed: draw them once and copy the empty sketch.
+        self._empty = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_already_hashed)
 
     def _minhash(self, text: str) -> MinHash | None:
         hashes = _shingle_hashes(text)
         if len(hashes) < MIN_SHINGLES:
             return None
-        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_already_hashed)
+        minhash = self._empty.copy()
         minhash.update_batch(hashes)
         return minhash
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from tacitus.ingest.core import read_articles
@@ -19,10 +19,17 @@ def ingest(
     *,
     options: IngestOptions | None = None,
     skips: TextIO | None = None,
+    progress: Callable[[SkipReport], None] | None = None,
+    every: int = 200,
 ) -> SkipReport:
-    """Write one JSON object per Article to `out` (and per Skip to `skips`); return the counts."""
+    """Write one JSON object per Article to `out` (and per Skip to `skips`); return the counts.
+
+    `progress`, if given, is called with the running counts every `every` items.
+    """
     report = SkipReport()
-    for item in read_articles(inputs, options=options):
+    for number, item in enumerate(read_articles(inputs, options=options), start=1):
+        if progress is not None and number % every == 0:
+            progress(report)
         if isinstance(item, Skip):
             report.add_skip(item)
             if skips is not None:

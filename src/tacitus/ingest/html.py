@@ -1,4 +1,4 @@
-"""HTML pages to text and metadata through trafilatura; shared by the HTML, JSONL and WARC readers."""
+"""HTML pages to text and metadata with trafilatura; shared by the HTML, JSONL and WARC readers."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from tacitus.errors import UserInputError
@@ -48,6 +49,8 @@ class IngestOptions:
         rules: path of a cleaning rules file replacing the packaged `patterns.toml`.
         favor_precision: ask trafilatura to prefer precision (less boilerplate).
         jsonl: field names of JSONL records.
+        exclude: files never read even when an input names them (e.g. the output
+            file of `tacitus ingest` when it sits in an input directory).
     """
 
     max_bytes: int = 10 * MEGABYTE
@@ -59,17 +62,25 @@ class IngestOptions:
     rules: str | None = None
     favor_precision: bool = True
     jsonl: JsonlFields = field(default_factory=JsonlFields)
+    exclude: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.duplicates not in DUPLICATE_MODES:
             raise UserInputError(
-                f"duplicates={self.duplicates!r} is not a mode - use one of {', '.join(DUPLICATE_MODES)}"
+                f"duplicates={self.duplicates!r} is not a mode"
+                f" - use one of {', '.join(DUPLICATE_MODES)}"
             )
         if self.max_bytes <= 0:
-            raise UserInputError(f"max_bytes={self.max_bytes} must be positive - give a size in bytes")
+            raise UserInputError(
+                f"max_bytes={self.max_bytes} must be positive - give a size in bytes"
+            )
         if not 0.0 <= self.near_duplicate_threshold < 1.0:
             raise UserInputError(
                 f"near_duplicate_threshold={self.near_duplicate_threshold} is outside [0, 1)"
                 " - use e.g. 0.8, or 0 to turn near-duplicate detection off"
             )
-        object.__setattr__(self, "languages", frozenset(code.lower() for code in self.languages))
+        languages = [self.languages] if isinstance(self.languages, str) else self.languages
+        object.__setattr__(self, "languages", frozenset(code.lower() for code in languages))
+        object.__setattr__(
+            self, "exclude", frozenset(os.path.realpath(path) for path in self.exclude)
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import logging
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 Item = RawDocument | Skip
 GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 CHUNK = 1 << 20
+STREAMED_KINDS = ("jsonl", "warc")
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes | None:
@@ -51,7 +53,9 @@ def read_text(opened: Opened, options: IngestOptions) -> Iterator[Item]:
     yield RawDocument(origin=opened.name, text=text)
 
 
-def _html_item(data: bytes, origin: str, url: str | None, options: IngestOptions, charset: str | None = None) -> Item:
+def _html_item(
+    data: bytes, origin: str, url: str | None, options: IngestOptions, charset: str | None = None
+) -> Item:
     html = decode_bytes(data, charset or declared_charset(data))
     if html is None:
         return Skip(origin, "binary", "HTML payload is not text")
@@ -97,7 +101,10 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
         document: Item = RawDocument(origin=origin, text=text)
     elif isinstance(html, str) and html.strip():
         document = extract_html(
-            html, origin=origin, url=_field(record, names.url), favor_precision=options.favor_precision
+            html,
+            origin=origin,
+            url=_field(record, names.url),
+            favor_precision=options.favor_precision,
         )
         if isinstance(document, Skip):
             return document
@@ -119,6 +126,8 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         if line is None:
             yield _too_large(origin, options.max_bytes)
             continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
         try:
@@ -132,11 +141,37 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         yield _jsonl_item(record, origin, options)
 
 
-def _warc_stream(opened: Opened) -> BinaryIO:
+class _Tellable:
+    """A forward-only stream that counts what it hands out: fastwarc needs `tell()`,
+    which a pipe (stdin) cannot give."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._position
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def _warc_stream(opened: Opened) -> Any:
     # A named WARC file is given to fastwarc as is (it undoes gzip itself), so that
     # record offsets are offsets in the file on disk, as in CDX indexes.
     if opened.name == STDIN:
-        return opened.stream
+        return _Tellable(opened.stream)
     opened.stream.close()
     return open(opened.name, "rb")  # noqa: SIM115
 
@@ -167,12 +202,17 @@ def _warc_item(record: Any, origin: str, options: IngestOptions) -> Item:
 def read_warc(opened: Opened, options: IngestOptions) -> Iterator[Item]:
     """Response records with HTML payloads; the page date, else the record's WARC-Date."""
     stream = _warc_stream(opened)
+    found = 0
     try:
         records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
         for record in records:
+            found += 1
             yield _warc_item(record, f"{opened.name}@{record.stream_pos}", options)
     finally:
         stream.close()
+    if not found:
+        # fastwarc stops quietly on a corrupt stream; say so rather than yield nothing.
+        yield Skip(opened.name, "bad_warc", "no response record could be read")
 
 
 def _entry_item(entry: Any, origin: str) -> Item:
@@ -237,10 +277,17 @@ def read_source(name: str, options: IngestOptions) -> Iterator[Item]:
         yield opened
         return
     try:
+        # A truncated gzip keeps the records read before the break only where records
+        # stand alone (JSONL lines, WARC records); a cut single document is not trusted.
+        if opened.truncated and opened.kind not in STREAMED_KINDS:
+            yield Skip(name, "bad_gzip", opened.truncated[:200])
+            return
         if opened.kind in ("empty", "binary"):
             yield Skip(name, opened.kind, "")
             return
         yield from READERS[opened.kind](opened, options)
+        if opened.truncated:
+            yield Skip(name, "bad_gzip", f"stopped mid-file: {opened.truncated}"[:200])
     except GZIP_ERRORS as exc:
         yield Skip(name, "bad_gzip", f"stopped mid-file: {exc}"[:200])
     except OSError as exc:

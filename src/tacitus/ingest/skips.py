@@ -13,7 +13,6 @@ REASONS = (
     "empty",
     "binary",
     "too_large",
-    "decode_error",
     "no_text",
     "duplicate",
     "bad_gzip",

@@ -54,6 +54,7 @@ class Opened:
     kind: str
     gzipped: bool
     stream: BinaryIO
+    truncated: str | None = None  # why the gzip stream broke while its head was read
 
 
 def _check_input(item: str) -> None:
@@ -94,8 +95,10 @@ def _walk(directory: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory, onerror=None, followlinks=False):
         dirs.sort()
         for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            # Regular files only: opening a FIFO or device found by the walk would block.
+            if not name.startswith(".") and os.path.isfile(path):
+                yield path
 
 
 def iter_sources(inputs: Sequence[str]) -> Iterator[str]:
@@ -118,9 +121,31 @@ def open_source(name: str) -> Opened:
     magic = raw.read(2)
     stream: BinaryIO = io.BufferedReader(_Rewound(magic, raw))
     gzipped = magic == GZIP_MAGIC
+    truncated = None
     if gzipped:
         stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-    head = stream.read(HEAD_BYTES)
+        head, truncated = _gzip_head(stream)  # type: ignore[arg-type]
+        if truncated:
+            stream.close()
+            stream = io.BytesIO()
+    else:
+        head = stream.read(HEAD_BYTES)
     kind = sniff(head, name)
     rewound = io.BufferedReader(_Rewound(head, stream), buffer_size=1 << 20)
-    return Opened(name=name, kind=kind, gzipped=gzipped, stream=rewound)  # type: ignore[arg-type]
+    return Opened(name, kind, gzipped, rewound, truncated)  # type: ignore[arg-type]
+
+
+def _gzip_head(stream: gzip.GzipFile) -> tuple[bytes, str | None]:
+    """The first bytes of a gzip stream, keeping what came before a break in a truncated file."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size < HEAD_BYTES:
+            chunk = stream.read1(HEAD_BYTES - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except EOFError as exc:
+        return b"".join(chunks), str(exc)
+    return b"".join(chunks), None

@@ -10,7 +10,7 @@ or the reason it was skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.util import find_spec
 from typing import Any
 
@@ -48,11 +48,22 @@ def stored_from_coded(coded: Any, coder: Any, stages: Stages) -> StoredArticle:
                              skip_detail=coded.skipped)
     stored = StoredArticle(coded.article, events=list(coded.events), actors=list(coded.actors))
     if "quotes" in stages:
-        stored.quotes = stages["quotes"](coded.article, coded.doc, actors=coded.actors,
-                                         resolver=coder.resolver)
+        stored.quotes = _later_stage("quotes", coded.article.id, lambda: stages["quotes"](
+            coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver))
     if "places" in stages:
-        stored.locations = stages["places"].locate(coded.article, coded.doc, stored.events)
+        stored.locations = _later_stage("places", coded.article.id, lambda: stages[
+            "places"].locate(coded.article, coded.doc, stored.events))
     return stored
+
+
+def _later_stage(name: str, doc_id: str, call: Callable[[], list[Any]]) -> list[Any]:
+    """A later stage's records; if it fails, none, so the article keeps its events."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - one stage failing costs only its own records
+        log.warning("%s stage failed on article %s: %s: %s", name, doc_id,
+                    type(exc).__name__, exc)
+        return []
 
 
 def _code_one_by_one(articles: Sequence[Article], coder: Any, stages: Stages) -> list[StoredArticle]:

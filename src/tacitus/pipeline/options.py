@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from tacitus.errors import UserInputError
 
-__all__ = ["RunOptions", "available_cores"]
+__all__ = ["CHUNK_SIZE", "RunOptions", "available_cores"]
+
+CHUNK_SIZE = 16
 
 
 def available_cores() -> int:
@@ -25,13 +27,17 @@ class RunOptions:
     Attributes:
         workers: coding processes; None uses every available core. With 1 the
             coder runs in the main process (no pool).
-        batch_size: articles per store transaction (and per worker task).
+        batch_size: articles per store transaction at most; a transaction also commits
+            after `commit_seconds`, so slow corpora still save (and show) progress.
+            Fewer, larger transactions cost less: each commit syncs the file.
+        commit_seconds: longest time coded articles wait before they are committed.
         dictionaries: a dictionary directory; None uses the shipped production set.
         model: a spaCy model name or path; None picks the default.
     """
 
     workers: int | None = None
-    batch_size: int = 32
+    batch_size: int = 128
+    commit_seconds: float = 5.0
     dictionaries: str | None = None
     model: str | None = None
 
@@ -42,6 +48,11 @@ class RunOptions:
             raise UserInputError(
                 f"--batch-size {self.batch_size} must be 1 or more - e.g. --batch-size 32"
             )
+
+    @property
+    def chunk_size(self) -> int:
+        """Articles per worker task: small, so both cores stay busy and progress moves."""
+        return min(self.batch_size, CHUNK_SIZE)
 
     @property
     def worker_count(self) -> int:

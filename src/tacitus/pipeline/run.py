@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tacitus.pipeline.coding import build_coder, code_chunks
+from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
 from tacitus.store import Store, StoredArticle, resolve_db_path
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class RunReport:
-    """What a run did; passed to the progress callback after every committed batch."""
+    """What a run did (committed rows); passed to the progress callback after every chunk."""
 
     db: str
     articles: int = 0  # articles read from the inputs
@@ -35,6 +35,7 @@ class RunReport:
     seconds: float = 0.0
     coding_seconds: float = 0.0  # time the main process waited on the coder
     store_seconds: float = 0.0  # time spent writing to DuckDB
+    store_cpu_seconds: float = 0.0  # CPU time of those writes (steady on a busy machine)
 
     @property
     def skipped_total(self) -> int:
@@ -54,8 +55,8 @@ Progress = Callable[[RunReport], None]
 class _Triage:
     """Sorts incoming articles: new ones to code, stored ones to leave, copies to mark."""
 
-    def __init__(self, store: Store, report: RunReport, batch_size: int) -> None:
-        self.store, self.report, self.batch_size = store, report, batch_size
+    def __init__(self, store: Store, report: RunReport, chunk_size: int) -> None:
+        self.store, self.report, self.chunk_size = store, report, chunk_size
         self.skips: list[tuple[str, str, str | None]] = []
         self.duplicates: list[StoredArticle] = []
 
@@ -69,7 +70,7 @@ class _Triage:
                 continue
             self.report.articles += 1
             pending.append(item)
-            if len(pending) >= self.batch_size:
+            if len(pending) >= self.chunk_size:
                 yield from self._new(pending)
                 pending = []
         if pending:
@@ -101,11 +102,12 @@ class _Triage:
 
 def _write(store: Store, triage: _Triage, coded: list[StoredArticle], report: RunReport) -> None:
     skips, duplicates = triage.flush()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     # Copies go in the same transaction as the batch that was read with them.
     report.events += store.write(coded + duplicates)
     store.write_skips(skips)
     report.store_seconds += time.perf_counter() - started
+    report.store_cpu_seconds += time.process_time() - cpu
     report.coded += sum(1 for s in coded if s.status == "coded")
     report.duplicates += len(duplicates)
     for stored in coded:
@@ -140,16 +142,23 @@ def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RunReport(db=str(Path(path)))
     items = read_articles(inputs, options=ingest_options)
-    with Store.open(path) as store:
-        triage = _Triage(store, report, options.batch_size)
-        waited = time.perf_counter()
-        for _, coded in code_chunks(triage.chunks(items), coder, options.worker_count):
+    with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
+        triage = _Triage(store, report, options.chunk_size)
+        pending: list[StoredArticle] = []
+        committed = waited = time.perf_counter()
+        for _, coded in pool.code(triage.chunks(items)):
             report.coding_seconds += time.perf_counter() - waited
-            _write(store, triage, coded, report)
+            pending += coded
+            if (len(pending) >= options.batch_size
+                    or time.perf_counter() - committed >= options.commit_seconds):
+                _write(store, triage, pending, report)
+                pending, committed = [], time.perf_counter()
             report.seconds = time.perf_counter() - started
             if progress:
                 progress(report)
             waited = time.perf_counter()
-        _write(store, triage, [], report)  # skips and copies after the last chunk
+        _write(store, triage, pending, report)  # the rest, with skips and copies
     report.seconds = time.perf_counter() - started
+    if progress:
+        progress(report)
     return report

@@ -19,7 +19,14 @@ from tacitus.store.gdelt import gdelt_rows
 from tacitus.store.query import EVENT_ORDER, EventFilter, arrow, event_table
 from tacitus.store.rows import event_from_row
 
-__all__ = ["EXPORT_FORMATS", "check_export_format", "csv_rows", "export_events", "plover_records", "write_csv"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "check_export_format",
+    "csv_rows",
+    "export_events",
+    "plover_records",
+    "write_csv",
+]
 
 log = logging.getLogger(__name__)
 

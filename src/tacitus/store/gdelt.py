@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -12,7 +13,7 @@ import duckdb
 
 from tacitus.store.query import EventFilter
 
-__all__ = ["GDELT_COLUMNS", "EMPTY_COLUMNS", "gdelt_rows", "actor_blocks"]
+__all__ = ["GDELT_COLUMNS", "EMPTY_COLUMNS", "GEO_BLOCKS", "gdelt_rows", "actor_blocks"]
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -31,17 +32,20 @@ GDELT_COLUMNS: tuple[str, ...] = (
     + ("DATEADDED", "SOURCEURL")
 )
 
-# Columns Tacitus leaves empty, and why (docs/store.md repeats this).
+# Columns Tacitus always leaves empty, and why (docs/store.md repeats this).
 EMPTY_COLUMNS: dict[str, str] = {
     **{f"Actor{n}EthnicCode": "actor dictionaries carry no ethnicity" for n in (1, 2)},
     **{f"Actor{n}Religion{k}Code": "actor dictionaries carry no religion"
        for n in (1, 2) for k in (1, 2)},
     "AvgTone": "Tacitus does no sentiment/tone analysis",
-    **{f"Actor{n}Geo_{name}": "Tacitus places events, not actors"
-       for n in (1, 2) for name in _GEO},
-    **{f"ActionGeo_{name}": "no event location in schema v1 (the places stage fills it later)"
-       for name in _GEO},
+    **{f"{prefix}Geo_ADM2Code": "the gazetteer resolves to ADM1, not ADM2"
+       for prefix in ("Actor1", "Actor2", "Action")},
 }
+
+# Geo blocks filled from the first mention's locations where the places stage found one
+# (Event.location → ActionGeo, source_location → Actor1Geo, target_location → Actor2Geo).
+GEO_BLOCKS = (("Actor1Geo", "source_location"), ("Actor2Geo", "target_location"),
+              ("ActionGeo", "location"))
 
 # A mention in one of the first sentences stands for GDELT's "lead paragraph".
 LEAD_SENTENCES = 3
@@ -56,7 +60,8 @@ WITH first_mentions AS (
 )
 SELECT s.*, a.url, a.date AS article_date,
        coalesce(m.source_actor_name, m.source_actor_text) AS source_name,
-       coalesce(m.target_actor_name, m.target_actor_text) AS target_name
+       coalesce(m.target_actor_name, m.target_actor_text) AS target_name,
+       m.location, m.source_location, m.target_location
 FROM event_summary AS s
 JOIN articles AS a ON a.id = s.first_article
 JOIN first_mentions AS m ON m.doc_id = s.first_article AND m.source = s.source
@@ -124,6 +129,23 @@ def _actor_fields(code: str, name: str | None) -> list[str]:
     return [code, (name or "").upper(), country, group, "", "", "", *types]
 
 
+def _geo_fields(location_json: str | None) -> list[Any]:
+    """The 8 GDELT geo columns of one stored Location (JSON), or 8 empty ones."""
+    if not location_json:
+        return [""] * len(_GEO)
+    place = json.loads(location_json)
+    return [
+        place.get("geo_type"),
+        place.get("resolved_name") or place.get("name"),
+        place.get("fips"),
+        place.get("admin1"),
+        "",  # ADM2
+        place.get("lat"),
+        place.get("lon"),
+        place.get("gazetteer_id"),
+    ]
+
+
 def _row(record: dict[str, Any]) -> list[str]:
     date: dt.date | None = record["date"]
     added: dt.date | None = record["article_date"]
@@ -146,7 +168,7 @@ def _row(record: dict[str, Any]) -> list[str]:
         record["num_sources"],
         record["num_articles"],
         "",  # AvgTone
-        *([""] * (3 * len(_GEO))),
+        *(field for _, slot in GEO_BLOCKS for field in _geo_fields(record[slot])),
         added.strftime("%Y%m%d000000") if added else "",
         record["url"],
     ]

@@ -23,7 +23,7 @@ def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Tab
     """The result of a parameterised query as an Arrow table."""
     relation = con.sql(sql, params=params)
     # DuckDB ≥ 1.4 names it to_arrow_table(); older releases arrow().
-    method = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")
+    method = getattr(relation, "to_arrow_table", None) or relation.arrow
     table: pa.Table = method()
     return table
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pyarrow as pa
@@ -31,6 +32,11 @@ log = logging.getLogger(__name__)
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end")
 EVENT_ACTOR_SLOTS = ("source_actor", "target_actor", "reported_by")
+# Event fields the places stage adds (schema v2); present in Event once that stage is merged.
+EVENT_LOCATION_SLOTS = ("location", "source_location", "target_location")
+_EVENT_FIELDS = {f.name for f in fields(Event)}
+_LOCATION_FIELDS = {f.name for f in fields(Location)}
+PLACE_EXTRA_FIELDS = ("resolved_name", "feature_code", "geo_type", "mention")
 
 
 @dataclass(slots=True)
@@ -110,6 +116,7 @@ EVENT_SCHEMA = pa.schema(
     ]
     + _actor_type("reported_by")
     + [("issues", pa.list_(pa.string()))]
+    + [(name, pa.string()) for name in (*EVENT_LOCATION_SLOTS, "location_source")]
 )
 
 ACTOR_SCHEMA = pa.schema(
@@ -133,6 +140,8 @@ PLACE_SCHEMA = pa.schema(
     + [("lat", pa.float64()), ("lon", pa.float64()), ("feature_class", pa.string())]
     + [("confidence", pa.float64()), ("evidence_text", pa.string())]
     + [("evidence_start", pa.int32()), ("evidence_end", pa.int32())]
+    + [("resolved_name", pa.string()), ("feature_code", pa.string())]
+    + [("geo_type", pa.int32()), ("mention", pa.string())]
 )
 
 
@@ -190,7 +199,35 @@ def event_row(event: Event, ordinal: int) -> dict[str, Any]:
     }
     for slot in EVENT_ACTOR_SLOTS:
         row.update(_actor_columns(slot, getattr(event, slot)))
+    for slot in EVENT_LOCATION_SLOTS:
+        location = getattr(event, slot, None)
+        row[slot] = location_json(location) if location is not None else None
+    row["location_source"] = getattr(event, "location_source", None)
     return row
+
+
+def location_json(location: Location) -> str:
+    """A Location as the JSON text stored in the events table's location columns."""
+    return json.dumps(location.as_dict(), ensure_ascii=False, sort_keys=True)
+
+
+def location_from_json(text: str) -> Location:
+    """The inverse of `location_json` (fields this Location does not know are dropped)."""
+    data = json.loads(text)
+    values = {k: v for k, v in data.items() if k in _LOCATION_FIELDS}
+    values["evidence"] = Span.from_dict(data["evidence"])
+    return Location(**values)
+
+
+def _location_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """Event keyword arguments for the location columns this Event has."""
+    found: dict[str, Any] = {}
+    for slot in EVENT_LOCATION_SLOTS:
+        if slot in _EVENT_FIELDS:
+            found[slot] = location_from_json(row[slot]) if row.get(slot) else None
+    if "location_source" in _EVENT_FIELDS:
+        found["location_source"] = row.get("location_source")
+    return found
 
 
 def _actor_from_columns(row: dict[str, Any], prefix: str) -> Actor | None:
@@ -233,6 +270,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
         modality=row["modality"],
         reported_by=_actor_from_columns(row, "reported_by"),
         issues=list(row["issues"] or []),
+        **_location_fields(row),
     )
 
 
@@ -281,4 +319,6 @@ def place_row(location: Location, ordinal: int) -> dict[str, Any]:
         "confidence": location.confidence,
     }
     row.update(_span_columns("evidence", location.evidence))
+    for name in PLACE_EXTRA_FIELDS:
+        row[name] = getattr(location, name, None)
     return row

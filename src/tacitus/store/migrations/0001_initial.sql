@@ -147,8 +147,10 @@ SELECT
     count(*) AS num_mentions,
     count(DISTINCT e.doc_id) AS num_articles,
     count(DISTINCT coalesce(a.source, a.url, a.id)) AS num_sources,
+    -- By article date, then id; an undated article is neither first nor last unless all are.
     min(struct_pack(d := a.date, id := e.doc_id)).id AS first_article,
-    max(struct_pack(d := a.date, id := e.doc_id)).id AS last_article,
+    max(struct_pack(d := coalesce(a.date, DATE '0001-01-01'), id := e.doc_id)).id
+        AS last_article,
     min(a.date) AS first_reported,
     max(a.date) AS last_reported,
     min(e.sentence) AS first_sentence
