@@ -31,6 +31,7 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = "data/corpus/news_reuters21578.jsonl"
+LONG_CORPUS = "data/corpus/news_allsides_us_politics.jsonl"  # longer political news
 SCALING_FLOOR = 1.7
 OVERHEAD_CEILING = 0.15
 
@@ -42,10 +43,10 @@ def _shared() -> Path:
     sys.exit(f"skipped: needs ../shared/{CORPUS} (development data, not shipped with Tacitus)")
 
 
-def _inputs(directory: Path, count: int, files: int) -> list[str]:
+def _inputs(directory: Path, count: int, files: int, corpus_name: str = CORPUS) -> list[str]:
     """The first `count` articles of the corpus, dealt into `files` JSONL files."""
     lines = []
-    with open(_shared() / CORPUS, encoding="utf-8") as corpus:
+    with open(_shared() / corpus_name, encoding="utf-8") as corpus:
         for line in corpus:
             if json.loads(line).get("text"):
                 lines.append(line)
@@ -74,7 +75,8 @@ def _local(inputs: list[str], work: Path) -> dict:
     report = run(inputs, db=work / "local.duckdb", options=RunOptions(workers=1))
     seconds = time.perf_counter() - started
     return {"engine": "local", "workers": 1, "articles": report.articles, "seconds": seconds,
-            "code_seconds": seconds, "cpu_seconds": time.process_time() - cpu, "events": _events(work / "local.duckdb"),
+            "code_seconds": seconds, "cpu_seconds": time.process_time() - cpu,
+            "events": _events(work / "local.duckdb"),
             "load": os.getloadavg()[0]}
 
 
@@ -90,7 +92,39 @@ def _ray(inputs: list[str], work: Path, workers: int, batch_size: int) -> dict:
     load_shards(str(out), db=db)
     seconds = time.perf_counter() - started
     return {"engine": "ray", "workers": workers, "articles": report.articles, "seconds": seconds,
-            "code_seconds": coded, "cpu_seconds": report.cpu_seconds, "events": _events(db), "load": os.getloadavg()[0]}
+            "code_seconds": coded, "cpu_seconds": report.cpu_seconds, "events": _events(db),
+            "load": os.getloadavg()[0]}
+
+
+def _words(inputs: list[str]) -> int:
+    total = 0
+    for path in inputs:
+        with open(path, encoding="utf-8") as lines:
+            total += sum(len(json.loads(line)["text"].split()) for line in lines)
+    return total
+
+
+def per_core(count: int) -> None:
+    """Articles and words per CPU-second of one Ray coding worker on longer political news."""
+    import ray
+
+    from tacitus.pipeline import RunOptions
+    from tacitus.scale import run_ray
+
+    with tempfile.TemporaryDirectory(prefix="tacitus-scale-") as tmp:
+        inputs = _inputs(Path(tmp), count, 1, LONG_CORPUS)
+        words = _words(inputs)
+        ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING)
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        try:
+            report = run_ray(inputs, out=f"{tmp}/shards", options=RunOptions(workers=1))
+        finally:
+            ray.shutdown()
+    print(f"{report.articles} articles of {LONG_CORPUS} ({words / count:.0f} words each), "
+          f"{report.events} events: {report.articles / report.cpu_seconds:.2f} articles and "
+          f"{words / report.cpu_seconds:.0f} words per CPU-second of one coding worker "
+          f"(wall {report.seconds:.1f} s, machine load {os.getloadavg()[0]:.1f})")
 
 
 def main() -> None:
@@ -98,9 +132,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--files", type=int, default=8, help="JSONL files the articles are split into")
     parser.add_argument("--batch-size", type=int, default=32, help="articles per Ray shard")
+    parser.add_argument("--per-core", action="store_true",
+                        help=f"only: one Ray worker's articles per CPU-second on {LONG_CORPUS}")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("ray").setLevel(logging.WARNING)
+    if args.per_core:
+        per_core(300 if args.articles == 2000 else args.articles)
+        return
     import ray
 
     with tempfile.TemporaryDirectory(prefix="tacitus-scale-") as tmp:

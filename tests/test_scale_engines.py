@@ -7,8 +7,8 @@ import sys
 from importlib import resources
 
 import pytest
-from store_records import ROOT, article, invoke_tacitus
 
+from store_records import ROOT, article, invoke_tacitus
 from tacitus.pipeline.batch import code_batch, load_stages
 from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.scale import RayNotInstalledError, run_ray

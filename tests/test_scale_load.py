@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_records import article, event, invoke_tacitus
 
+from store_records import article, event, invoke_tacitus
 from tacitus.scale import load_shards
 from tacitus.scale.shards import ShardBatch, ShardWriter
 from tacitus.store import Store, StoredArticle

@@ -17,7 +17,6 @@ ray = pytest.importorskip(
     "ray", reason="Ray is not installed: pip install -e '.[ray]' to test the Ray engine")
 
 from scale_corpus import write_inputs  # noqa: E402
-
 from tacitus.pipeline import RunOptions, run  # noqa: E402
 from tacitus.scale import load_shards, run_ray  # noqa: E402
 from tacitus.store import Store  # noqa: E402

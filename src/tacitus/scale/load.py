@@ -4,8 +4,8 @@ One row per article id is kept (the latest input record, then the first shard by
 a retried batch's second copy is ignored); an article already stored with the same
 content hash is left alone, one stored with another content is replaced, and a text
 that copies (exactly or nearly, MinHash as in ingestion) one earlier in input order, or
-exactly one already stored, is marked as a copy, as the local engine does. Everything happens in one transaction, so loading the
-same shards twice, or after a crash, adds nothing.
+exactly one already stored, is marked as a copy, as the local engine does. Everything
+happens in one transaction, so loading the same shards twice, or after a crash, adds nothing.
 """
 
 from __future__ import annotations
