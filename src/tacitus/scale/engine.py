@@ -48,7 +48,7 @@ class ScaleReport:
     workers: int = 0
     files: int = 0
     shards: int = 0
-    articles: int = 0  # articles coded or marked as copies (retried batches count once)
+    articles: int = 0  # articles coded or marked as copies (a batch retried whole counts once)
     coded: int = 0
     duplicates: int = 0
     events: int = 0
