@@ -6,6 +6,7 @@ Skipped where Ray is not installed (pip install -e '.[ray]' brings it).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
@@ -133,3 +134,21 @@ def test_scale_ray_malformed_file_fails_only_its_records(ray_cluster, corpus, tm
         skips = store.con.execute("SELECT origin FROM skips").fetchall()
     assert stored == report.articles > 50
     assert any(origin.startswith(str(bad_file)) for (origin,) in skips)
+
+
+@pytest.mark.parametrize("workers", ["2"])
+def test_scale_ray_cli_run_then_load(ray_cluster, corpus, local_store, tmp_path, capsys, workers):
+    from store_records import invoke_tacitus
+
+    out, db = tmp_path / "shards", tmp_path / "cli.duckdb"
+    code, _, err = invoke_tacitus(capsys, "run", *corpus, "--engine", "ray", "--out", str(out),
+                                  "--db", str(db), "--workers", workers, "--no-progress")
+    lines = err.splitlines()
+    stored = len(_contents(local_store)["articles"])
+    assert code == 0, err
+    assert lines[-2].startswith(f"{TEXT_FILES + 2} files on {workers} Ray workers: {stored} articles")
+    assert re.match(rf"\d+ shards, {stored} article rows: {stored} loaded ", lines[-1])
+    assert _contents(db) == _contents(local_store)
+    code, _, err = invoke_tacitus(capsys, "load", str(out), "--db", str(db))
+    assert re.match(rf"\d+ shards, {stored} article rows: 0 loaded .*, {stored} already stored;",
+                    err)
