@@ -75,7 +75,7 @@ class Deduplicator:
             return None
         candidates = self._lsh.query(minhash)
         if candidates:
-            return min(candidates, key=self._order.__getitem__)
+            return str(min(candidates, key=self._order.__getitem__))
         if article_id not in self._order:
             self._order[article_id] = len(self._order)
             self._lsh.insert(article_id, minhash)
