@@ -89,3 +89,11 @@ def test_clean_cli_prints_clean_text(story: Path) -> None:
 def test_ingest_cli_help_has_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_ingest_cli_missing_rules_file(story: Path) -> None:
+    result = CliRunner().invoke(cli, ["ingest", str(story), "--rules", "/no/rules.toml"])
+    assert str(result.exception) == (
+        "[E001] cleaning rules file /no/rules.toml does not exist"
+        " - give the path of a patterns.toml"
+    )
