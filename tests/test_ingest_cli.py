@@ -97,3 +97,10 @@ def test_ingest_cli_missing_rules_file(story: Path) -> None:
         "[E001] cleaning rules file /no/rules.toml does not exist"
         " - give the path of a patterns.toml"
     )
+
+
+def test_ingest_cli_output_is_byte_identical_across_runs(story: Path) -> None:
+    (story.parent / "copy.txt").write_text(STORY)
+    runs = [CliRunner().invoke(cli, ["ingest", str(story.parent)]).output for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0].count("\n") == 2
+    assert '"duplicate_of": "' in runs[0]  # the copy points at the first article
