@@ -7,7 +7,6 @@ import re
 import zlib
 
 import numpy as np
-
 from datasketch import MinHash, MinHashLSH
 
 __all__ = ["Deduplicator", "content_hash"]
