@@ -95,7 +95,7 @@ def load_summary(report: Any) -> str:
 @cli.command("load")
 @click.argument("directory", metavar="DIR")
 @db_option
-@click.option("--near-duplicates", "near_threshold", type=click.FloatRange(0, 1), default=0.8,
+@click.option("--near-duplicates", "near_threshold", type=click.FloatRange(0, 1, max_open=True), default=0.8,
               show_default=True,
               help="Similarity above which loaded articles are copies (as ingestion); "
                    "0: exact copies only.")

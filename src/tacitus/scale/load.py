@@ -102,7 +102,7 @@ FROM _load_copies AS c WHERE c.id = n.id;
 def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> None:
     """Copies within the loaded articles, exact or near, found as the local engine's
     ingestion finds them: one `Deduplicator` over every article in input order."""
-    from tacitus.ingest.dedup import Deduplicator
+    from tacitus.ingest.dedup import Deduplicator, content_hash
 
     dedup = Deduplicator(near_threshold)
     copies: list[tuple[str, str]] = []
@@ -110,7 +110,7 @@ def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> N
                          "ORDER BY input_file, input_record, id")
     while rows := result.fetchmany(10_000):
         for article_id, text_hash, text, status in rows:
-            original = dedup.duplicate_of(article_id, text_hash or "", text)
+            original = dedup.duplicate_of(article_id, text_hash or content_hash(text), text)
             if original and original != article_id and status != "duplicate":
                 copies.append((article_id, original))
     con.execute("CREATE OR REPLACE TEMP TABLE _load_run_copies (id VARCHAR, original VARCHAR)")
