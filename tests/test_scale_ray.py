@@ -64,16 +64,29 @@ def _contents(db: Path) -> dict[str, list]:
     return tables
 
 
+def _descends_from_us(pid: int) -> bool:
+    """True if this test process started `pid` (through the Ray it started): never kill
+    another session's workers."""
+    while pid > 1:
+        if pid == os.getpid():
+            return True
+        try:
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return False
+    return False
+
+
 def _coding_worker_pids() -> list[int]:
-    """Processes of this machine's Ray coding workers (Ray names them after the class)."""
+    """Processes of our Ray coding workers (Ray names them after the class)."""
     pids = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
+        if entry.name.isdigit() and entry.name != str(os.getpid()):
             try:
                 cmdline = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if b"CodingWorker" in cmdline and entry.name != str(os.getpid()):
+            if b"CodingWorker" in cmdline and _descends_from_us(int(entry.name)):
                 pids.append(int(entry.name))
     return pids
 
