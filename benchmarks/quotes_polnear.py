@@ -1,0 +1,80 @@
+"""PolNeAR evaluation of tacitus.quotes: content-span P/R/F1 and speaker accuracy, per kind.
+
+A predicted quote matches a gold attribution when their content spans overlap by at least
+half of the shorter one; precision counts predictions matching some gold attribution, recall
+gold attributions matched by some prediction; speaker accuracy is over matched gold
+attributions that have a source: the best-matching prediction's speaker span must overlap it.
+
+Usage (from the repo root):
+    PYTHONPATH=src python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--errors K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from tacitus.nlp import load_model
+from tacitus.quotes import extract_quotes
+from tacitus.quotes.evaluate import QuoteScores, matches, read_gold, score_article
+from tacitus.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+GOLD = SHARED / "data" / "eval" / "quotes"
+
+
+def _show_errors(record, quotes, gold, limit: int) -> int:  # type: ignore[no-untyped-def]
+    text = record["text"]
+    shown = 0
+    for g in gold:
+        if not any(matches(q, g) for q in quotes) and shown < limit:
+            s, e = g.content[0][0], g.content[-1][1]
+            print(f"MISS [{g.kind}] {text[max(0, s - 60):s]!r} >>> {text[s:e][:160]!r}")
+            shown += 1
+    for q in quotes:
+        if not any(matches(q, g) for g in gold) and shown < limit:
+            print(f"FP   [{q.kind}] cue={q.cue and q.cue.text!r} {q.content.text[:160]!r}")
+            shown += 1
+    return shown
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--errors", type=int, default=0, help="print up to K errors per article")
+    args = parser.parse_args()
+    path = GOLD / f"polnear_{args.split}.jsonl"
+    if not path.exists():
+        print(f"needs {path} (development data, not shipped with Tacitus)", file=sys.stderr)
+        return 2
+    records = list(read_gold(path))
+    if args.limit:
+        records = records[: args.limit]
+    nlp = load_model()
+    started = time.perf_counter()
+    docs = list(nlp.pipe([r["text"] for r, _ in records], batch_size=16))
+    parsed = time.perf_counter()
+    scores = QuoteScores()
+    for (record, gold), doc in zip(records, docs, strict=True):
+        article = Article(id=record["id"], text=record["text"], date=record["meta"].get("publication_date"))
+        quotes = extract_quotes(article, doc)
+        score_article(scores, quotes, gold)
+        if args.errors:
+            _show_errors(record, quotes, gold, args.errors)
+    done = time.perf_counter()
+    report = scores.report()
+    report["articles"] = len(records)
+    report["split"] = args.split
+    print(json.dumps(report, indent=1))
+    print(f"parse {parsed - started:.1f}s, quotes {done - parsed:.1f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
