@@ -106,19 +106,20 @@ def _direct_quotes(
                 continue
             candidate = Candidate(quote.start, quote.end, None, None, "marks")
         found.append(candidate)
-    return _merge_split(found)
+    return found
 
 
 def _merge_split(candidates: list[Candidate]) -> list[Candidate]:
     """`"We can talk," he said, "about…"`: two quoted halves sharing one cue become one quote."""
     merged: list[Candidate] = []
-    for candidate in candidates:
+    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         previous = merged[-1] if merged else None
         if (
             previous is not None
             and candidate.cue is not None
             and previous.cue is not None
             and previous.cue.start == candidate.cue.start
+            and previous.end <= candidate.cue.start_char < candidate.start
         ):
             merged[-1] = Candidate(previous.start, candidate.end, previous.cue, previous.speaker, "marks")
         else:
@@ -133,6 +134,10 @@ def _clip_to_quote(candidate: Candidate, quoted: Sequence[QuotedSpan], text: str
             candidate.start < quote.start and not text[candidate.start : quote.start].strip(' :,"“')
         )
         if opens_here and quote.end < candidate.end:
+            return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
+        inside = quote.start <= candidate.start and candidate.end <= quote.end
+        if inside and (candidate.end - candidate.start) >= _DIRECT_COVER * (quote.end - quote.start):
+            # The clause is the quotation itself: keep its marks, as a reader would cite it.
             return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
     return candidate
 
@@ -197,7 +202,7 @@ def extract_quotes(
     text = article.text
     quoted = find_quoted_spans(text)
     reported = [_clip_to_quote(c, quoted, text) for c in find_reported(doc, cues)]
-    candidates = _dedupe(reported + _direct_quotes(doc, quoted, reported, cues))
+    candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)))
     _inherit_speakers(candidates, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]

@@ -1,0 +1,5 @@
+"""`python -m tacitus`: the same entry point as the `tacitus` console script."""
+
+from tacitus.cli import main
+
+main()

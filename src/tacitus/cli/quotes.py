@@ -1,0 +1,93 @@
+"""`tacitus quotes`: quotations and reported speech of articles, with their speakers."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+
+from tacitus.cli import cli
+from tacitus.errors import UserInputError
+from tacitus.records import Article, Quote
+
+log = logging.getLogger(__name__)
+
+_TABLE_WIDTH = 70
+
+
+def read_inputs(inputs: Sequence[str], *, date: str | None = None) -> Iterator[Article]:
+    """Articles from plain text files or JSONL `{"id","text","date"}` files; `-` is stdin.
+
+    Stands in for `tacitus.ingest.read_articles` until that lands. A JSONL line that is not
+    an object with a `text` string is skipped with a logged reason.
+    """
+    for name in inputs or ["-"]:
+        if name != "-" and not Path(name).is_file():
+            raise UserInputError(f"input file {name!r} not found - give a text or JSONL file, or - for stdin")
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name.endswith(".jsonl") or (name == "-" and text.lstrip().startswith("{")):
+            yield from _jsonl_articles(name, text, date)
+        else:
+            yield Article(id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name)
+
+
+def _jsonl_articles(name: str, text: str, date: str | None) -> Iterator[Article]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            log.warning("skipped %s:%d: not JSON (%s)", name, number, exc)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            log.warning("skipped %s:%d: no 'text' string", name, number)
+            continue
+        yield Article(
+            id=str(record.get("id") or f"{Path(name).stem}:{number}"),
+            text=record["text"],
+            date=record.get("date") or date,
+            origin=f"{name}:{number}",
+        )
+
+
+def _table_row(quote: Quote) -> str:
+    speaker = quote.speaker
+    who = (speaker.name or speaker.text) if speaker else "?"
+    code = (speaker.code or "") if speaker else ""
+    content = " ".join(quote.content.text.split())
+    if len(content) > _TABLE_WIDTH:
+        content = content[: _TABLE_WIDTH - 1] + "…"
+    return f"{quote.doc_id[:20]:20}  {quote.kind:8}  {who[:24]:24}  {code:8}  {content}"
+
+
+@cli.command("quotes")
+@click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="jsonl: one quote per line; table: aligned columns.")
+@click.option("--date", default=None, help="Article date (YYYY-MM-DD) for inputs that carry none.")
+def quotes_command(inputs: tuple[str, ...], output_format: str, date: str | None) -> None:
+    """Find quotations and reported speech and who said them.
+
+    Reads plain text files or JSONL files of {"id", "text", "date"} (- for stdin).
+
+    Example:
+
+        tacitus quotes article.txt --date 2021-02-04 --format table
+    """
+    from tacitus.nlp import load_model
+    from tacitus.quotes import extract_quotes
+
+    nlp = load_model()
+    if output_format == "table":
+        click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
+    for article in read_inputs(inputs, date=date):
+        for quote in extract_quotes(article, nlp(article.text)):
+            if output_format == "jsonl":
+                click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
+            else:
+                click.echo(_table_row(quote))
