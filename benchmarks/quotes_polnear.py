@@ -43,11 +43,26 @@ def _show_errors(record, quotes, gold, limit: int) -> int:  # type: ignore[no-un
     return shown
 
 
+def _show_speaker_errors(record, quotes, gold) -> None:  # type: ignore[no-untyped-def]
+    text = record["text"]
+    for g in gold:
+        best = max(quotes, key=lambda q: matches(q, g), default=None)
+        if best is None or not matches(best, g) or not g.source:
+            continue
+        sp = best.speaker
+        if sp and any(sp.start < e and s < sp.end for s, e in g.source):
+            continue
+        gold_source = " ".join(text[s:e] for s, e in g.source)
+        print(f"SPK [{g.kind}] gold={gold_source!r} got={sp and sp.text!r} cue={best.cue and best.cue.text!r} "
+              f"{best.content.text[:90]!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print up to K errors per article")
+    parser.add_argument("--speaker-errors", action="store_true", help="print wrong speakers")
     args = parser.parse_args()
     path = GOLD / f"polnear_{args.split}.jsonl"
     if not path.exists():
@@ -65,6 +80,8 @@ def main() -> int:
         article = Article(id=record["id"], text=record["text"], date=record["meta"].get("publication_date"))
         quotes = extract_quotes(article, doc)
         score_article(scores, quotes, gold)
+        if args.speaker_errors:
+            _show_speaker_errors(record, quotes, gold)
         if args.errors:
             _show_errors(record, quotes, gold, args.errors)
     done = time.perf_counter()

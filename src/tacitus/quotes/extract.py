@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from tacitus.quotes.labels import find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import QuotedSpan, find_quoted_spans
 from tacitus.quotes.reported import Candidate, find_reported
@@ -88,8 +89,13 @@ def _is_speech(doc: Doc, quote: QuotedSpan) -> bool:
 
 
 def _covered(quote: QuotedSpan, candidates: Sequence[Candidate]) -> bool:
+    """Whether a clause reported from outside the quote already holds most of it."""
     length = quote.end - quote.start
-    return any(_overlap(quote.start, quote.end, c.start, c.end) * 2 >= length for c in candidates)
+    return any(
+        _overlap(quote.start, quote.end, c.start, c.end) * 2 >= length
+        and (c.cue is None or not quote.start <= c.cue.start_char < quote.end)
+        for c in candidates
+    )
 
 
 def _direct_quotes(
@@ -202,6 +208,7 @@ def extract_quotes(
     text = article.text
     quoted = find_quoted_spans(text)
     reported = [_clip_to_quote(c, quoted, text) for c in find_reported(doc, cues)]
+    reported += find_labelled_lines(doc)
     candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)))
     _inherit_speakers(candidates, text)
     resolve = getattr(resolver, "resolve", resolver)

@@ -92,23 +92,35 @@ def _complement(verb: Token, cue_class: str) -> list[Token] | None:
                 start = objects[0] if objects and cue_class == "intent" else child
                 return [t for t in verb.doc[start.left_edge.i : child.right_edge.i + 1]]
     if cue_class in _OBJECT_CLASSES:
-        for child in children:
-            if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
-                return list(child.subtree)
-            if child.dep_ == "prep" and child.lower_ in {"for", "on"} and child.i == verb.i + 1:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return list(verb.doc[objects[0].left_edge.i : child.right_edge.i + 1])
+        return _object_complement(verb)
     return None
+
+
+def _object_complement(verb: Token) -> list[Token] | None:
+    """`criticized the plan`, `called Trump "unhinged"`, `referred to Rubio as a leader`."""
+    children = [c for c in verb.children if c.i > verb.i]
+    first = next((c for c in children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    if first is None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1), None)
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+        if prep is None or not objects or prep.lower_ not in {"for", "on", "to", "about", "of"}:
+            return None
+        first = objects[0]
+    end = first.right_edge.i
+    for child in children:
+        if child.i > first.i and (child.dep_ in {"oprd", "xcomp", "ccomp"} or child.lower_ == "as"):
+            end = max(end, child.right_edge.i)
+    return list(verb.doc[first.left_edge.i : end + 1])
 
 
 def _trailing(verb: Token) -> list[Token] | None:
     """`…, X said.` parsed with the cue as a side clause: the content is the governing clause."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "advcl", "conj") or head is verb or head.i > verb.i:
+    if verb.dep_ not in ("parataxis", "advcl", "conj") or head is verb:
         return None
+    low, high = sorted((head.i, verb.i))
     if not any(c.dep_ == "punct" and c.text in {",", "”", '"'} for c in verb.children) and not any(
-        t.text == "," for t in verb.doc[head.i : verb.i]
+        t.text == "," for t in verb.doc[low:high]
     ):
         return None
     own = {t.i for t in verb.subtree}
