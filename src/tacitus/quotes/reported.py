@@ -103,7 +103,7 @@ def _object_complement(verb: Token) -> list[Token] | None:
     if first is None:
         prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1), None)
         objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
-        if prep is None or not objects or prep.lower_ not in {"for", "on", "to", "about", "of"}:
+        if prep is None or not objects or prep.lower_ not in {"for", "on", "to", "about", "of", "against"}:
             return None
         first = objects[0]
     end = first.right_edge.i
