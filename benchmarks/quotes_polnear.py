@@ -61,6 +61,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print up to K errors per article")
     parser.add_argument("--speaker-errors", action="store_true", help="print wrong speakers")
     args = parser.parse_args()
@@ -69,6 +70,7 @@ def main() -> int:
         print(f"needs {path} (development data, not shipped with Tacitus)", file=sys.stderr)
         return 2
     records = list(read_gold(path))
+    records = records[args.offset :]
     if args.limit:
         records = records[: args.limit]
     nlp = load_model()

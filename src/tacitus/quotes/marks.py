@@ -25,9 +25,11 @@ class QuotedSpan:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
+
 def _is_opening_straight(text: str, i: int) -> bool:
+    width = 2 if text.startswith("''", i) else 1
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before in _OPEN_CONTEXT and not after.isspace():
         return True
     return False
@@ -39,6 +41,10 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
     open_at = -1
     for i in range(start, end):
         ch = text[i]
+        if text.startswith("''", i) and (i == start or text[i - 1] != "'"):
+            ch = '"'  # the newswire convention of two apostrophes for a double quote
+        elif ch == "'" and i > start and text[i - 1] == "'":
+            continue
         if ch not in _OPENERS and ch not in _CLOSERS:
             continue
         if open_at < 0:
@@ -49,7 +55,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
                 continue  # stray closer: ignore
             continue
         if ch in ("”", "»", '"') or (ch == "“" and text[open_at] == "„"):
-            spans.append(QuotedSpan(open_at, i + 1, True))
+            width = 2 if text.startswith("''", i) else 1
+            spans.append(QuotedSpan(open_at, i + width, True))
             open_at = -1
         elif ch == "“" and i > open_at + 1:
             # An opener while one is open: the earlier one was never closed in this stretch.

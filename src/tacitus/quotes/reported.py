@@ -15,7 +15,7 @@ __all__ = ["Candidate", "find_reported"]
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations by which a cue verb without its own subject borrows its governor's.
 _BORROW_SUBJECT = {"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp"}
-_QUOTE_CHARS = set("\"“”«»„")
+_QUOTE_CHARS = set("\"“”«»„") | {"''", "``"}
 _OBJECT_CLASSES = {"intent", "verdict"}
 
 
@@ -55,8 +55,6 @@ def _subject(verb: Token) -> Token | None:
                     return objects[0]
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token is not verb):
-                if child.lower_ in {"who", "that"} and token.dep_ == "relcl":
-                    return token.head
                 return child
         if token.dep_ not in _BORROW_SUBJECT or token.head is token:
             return None

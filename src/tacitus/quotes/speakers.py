@@ -14,6 +14,7 @@ from tacitus.records import Actor, Speaker
 __all__ = ["Mention", "SpeakerIndex", "speaker_phrase", "to_speaker"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
 # Title words that may stand before a name; the speaker phrase must share one to be linked.
 _TITLE_TAGS = {"PROPN", "NOUN", "ADJ"}
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "punct"}
@@ -91,6 +92,9 @@ class SpeakerIndex:
         """The named mention `phrase` refers to, or None when nothing plausible precedes it."""
         head = phrase.root
         lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # "Barkley, who said …": the relative pronoun speaks for the noun it hangs on.
+            return self.link(speaker_phrase(head.head.head), last_person)
         if lower in PERSON_PRONOUNS and len(phrase) == 1:
             return last_person or next(
                 (m for m in self._before(phrase.start_char) if m.kind == "person"), None
