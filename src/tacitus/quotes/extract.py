@@ -133,8 +133,16 @@ def _merge_split(candidates: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+def _nested(candidate: Candidate, quoted: Sequence[QuotedSpan]) -> bool:
+    """Whether the cue is inside a quotation: the quoted speaker quoting ("I think …")."""
+    cue = candidate.cue
+    return cue is not None and any(q.start <= cue.start_char < q.end for q in quoted)
+
+
 def _clip_to_quote(candidate: Candidate, quoted: Sequence[QuotedSpan], text: str) -> Candidate:
     """A clause that opens with a full quote ends with it (`said: "…" and Wang stated …`)."""
+    if _nested(candidate, quoted):
+        return candidate
     for quote in quoted:
         opens_here = quote.start <= candidate.start <= quote.start + 1 or (
             candidate.start < quote.start and not text[candidate.start : quote.start].strip(' :,"“')
@@ -155,12 +163,13 @@ def _kind(start: int, end: int, quoted: Sequence[QuotedSpan]) -> str:
     return "mixed" if inside > 0 else "indirect"
 
 
-def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per content span and per cue, in text order."""
+def _dedupe(candidates: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[Candidate]:
+    """One candidate per content span and per cue, in text order; outer speakers first."""
     seen: set[tuple[int, int]] = set()
     cues: set[int] = set()
     kept = []
-    for candidate in sorted(candidates, key=lambda c: (c.start, c.end, c.source)):
+    ranked = sorted(candidates, key=lambda c: (c.start, c.end, _nested(c, quoted), c.source))
+    for candidate in ranked:
         cue_at = candidate.cue.start if candidate.cue is not None else -1
         if (candidate.start, candidate.end) in seen or (cue_at >= 0 and cue_at in cues):
             continue
@@ -168,17 +177,19 @@ def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
         if cue_at >= 0:
             cues.add(cue_at)
         kept.append(candidate)
-    return kept
+    return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-def _inherit_speakers(candidates: list[Candidate], text: str) -> None:
+def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
     """A cue-less quote takes the speaker of the quote just before it (same or previous paragraph)."""
     for i, candidate in enumerate(candidates):
         if candidate.speaker is not None:
             continue
         for previous in reversed(candidates[:i]):
-            if previous.speaker is None or candidate.start - previous.end > INHERIT_DISTANCE:
+            if previous.speaker is None or _nested(previous, quoted):
                 continue
+            if candidate.start - previous.end > INHERIT_DISTANCE:
+                break
             if text.count("\n\n", previous.end, candidate.start) <= 1:
                 candidate.speaker = previous.speaker
             break
@@ -209,8 +220,8 @@ def extract_quotes(
     quoted = find_quoted_spans(text)
     reported = [_clip_to_quote(c, quoted, text) for c in find_reported(doc, cues)]
     reported += find_labelled_lines(doc)
-    candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)))
-    _inherit_speakers(candidates, text)
+    candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
+    _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]
 
