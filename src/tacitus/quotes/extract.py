@@ -45,7 +45,7 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
         for token in sentence:
             if quote.start <= token.idx < quote.end or token.pos_ not in ("VERB", "AUX"):
                 continue
-            if cues.cue_class(token.lemma_) not in ("speech", "verdict"):
+            if cues.cue_class(token.lemma_) not in ("speech", "hearer", "verdict"):
                 continue
             subject = _outside_subject(token, quote)
             if subject is None:
@@ -72,7 +72,7 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
     colon = len(before) - 1
     for sentence in _sentences_around(doc, colon, colon + 1):
         for token in reversed(list(sentence)):
-            if token.idx < colon and cues.cue_class(token.lemma_) in ("speech", "verdict"):
+            if token.idx < colon and cues.cue_class(token.lemma_) in ("speech", "hearer", "verdict"):
                 subject = _outside_subject(token, quote)
                 if subject is not None:
                     return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")

@@ -16,7 +16,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations by which a cue verb without its own subject borrows its governor's.
 _BORROW_SUBJECT = {"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp"}
 _QUOTE_CHARS = set("\"“”«»„") | {"''", "``"}
-_OBJECT_CLASSES = {"intent", "verdict"}
+_OBJECT_CLASSES = {"intent", "verdict", "speech"}
 
 
 @dataclass(slots=True)
@@ -83,7 +83,7 @@ def _complement(verb: Token, cue_class: str) -> list[Token] | None:
         return list(right[0].subtree)
     if clauses:
         return list(clauses[-1].subtree)
-    if cue_class in ("speech", "intent", "verdict"):
+    if cue_class in ("speech", "hearer", "intent", "verdict"):
         for child in children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
                 objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i < child.i]
@@ -154,7 +154,7 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
                 continue
             content = _complement(token, cue_class)
             rule = "clause"
-            if content is None and cue_class in ("speech", "verdict"):
+            if content is None and cue_class in ("speech", "hearer", "verdict"):
                 content, rule = _trailing(token), "trailing"
             if not content:
                 continue
