@@ -56,6 +56,8 @@ def _subject(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token is not verb):
                 return child
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # "911 calls saying shots were fired"
         if token.dep_ not in _BORROW_SUBJECT or token.head is token:
             return None
         token = token.head
@@ -83,6 +85,9 @@ def _complement(verb: Token, cue_class: str) -> list[Token] | None:
         return list(right[0].subtree)
     if clauses:
         return list(clauses[-1].subtree)
+    misattached = _misattached_that_clause(verb)
+    if misattached is not None:
+        return misattached
     if cue_class in ("speech", "hearer", "intent", "verdict"):
         for child in children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > verb.i:
@@ -91,6 +96,19 @@ def _complement(verb: Token, cue_class: str) -> list[Token] | None:
                 return [t for t in verb.doc[start.left_edge.i : child.right_edge.i + 1]]
     if cue_class in _OBJECT_CLASSES:
         return _object_complement(verb)
+    return None
+
+
+def _misattached_that_clause(verb: Token) -> list[Token] | None:
+    """`said on Friday during a conference that …`: the parser hangs the that-clause on the
+    last noun of the adverbial phrase; a `that` clause right of the cue's phrase is its content."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        for token in child.subtree:
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if token.dep_ in ("relcl", "acl") and marks and marks[0].i == token.left_edge.i:
+                return list(token.subtree)
     return None
 
 
