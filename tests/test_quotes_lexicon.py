@@ -15,7 +15,7 @@ def test_quotes_lexicon_ships_cue_classes(lemma: str, cue_class: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("lemma\tclass\nsay\tshout\n", "cues.tsv:2: expected 'lemma<TAB>class' with class one of speech, hearer, thought, evidence, intent, verdict, got 'say\\tshout' - fix the line"),
+        ("lemma\tclass\nsay\tshout\n", "cues.tsv:2: expected 'lemma<TAB>class' with class one of speech, hearer, thought, evidence, intent, verdict, artifact, got 'say\\tshout' - fix the line"),
         ("lemma\tclass\nsay\tspeech\nsay\tspeech\n", "cues.tsv:3: cue 'say' listed twice - keep one line"),
     ],
 )

@@ -10,7 +10,7 @@ from tacitus.errors import TacitusError
 
 __all__ = ["CUE_CLASSES", "CueLexicon", "CueLexiconError", "load_cues"]
 
-CUE_CLASSES = ("speech", "hearer", "thought", "evidence", "intent", "verdict")
+CUE_CLASSES = ("speech", "hearer", "thought", "evidence", "intent", "verdict", "artifact")
 _DEFAULT_FILE = "cues.tsv"
 
 

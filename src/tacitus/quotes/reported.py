@@ -42,7 +42,19 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _subject(verb: Token) -> Token | None:
+def _issuer(noun: Token, cues: CueLexicon) -> Token:
+    """Who speaks through a message noun: `McConnell issued a statement saying …` → McConnell."""
+    verb = noun.head
+    if cues.cue_class(noun.lemma_) == "artifact" and noun.dep_ in ("dobj", "pobj") and verb is not noun:
+        if noun.dep_ == "pobj" and verb.head is not verb:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+    return noun
+
+
+def _subject(verb: Token, cues: CueLexicon) -> Token | None:
     """The speaking subject of a cue verb, climbing through coordination and participles."""
     token: Token | None = verb
     for _ in range(3):
@@ -56,8 +68,8 @@ def _subject(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token is not verb):
                 return child
-        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head  # "911 calls saying shots were fired"
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            return _issuer(token.head, cues)  # "911 calls saying shots were fired"
         if token.dep_ not in _BORROW_SUBJECT or token.head is token:
             return None
         token = token.head
@@ -177,7 +189,7 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
             if not content:
                 continue
             span = _span_of(content)
-            subject = _subject(token)
+            subject = _subject(token, cues)
             if span is None or subject is None:
                 continue
             found.append(Candidate(span[0], span[1], _cue_span(token), speaker_phrase(subject), rule))
