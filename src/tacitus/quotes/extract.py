@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from tacitus.quotes.labels import find_labelled_lines
+from tacitus.quotes.labels import find_headline_cues, find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import QuotedSpan, find_quoted_spans
 from tacitus.quotes.reported import Candidate, find_reported
@@ -220,6 +220,8 @@ def extract_quotes(
     quoted = find_quoted_spans(text)
     reported = [_clip_to_quote(c, quoted, text) for c in find_reported(doc, cues)]
     reported += find_labelled_lines(doc)
+    if not any(c.start < text.find("\n") for c in reported):
+        reported += find_headline_cues(doc, cues)
     candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
     _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)

@@ -8,9 +8,10 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from tacitus.quotes.lexicon import CueLexicon
 from tacitus.quotes.reported import Candidate
 
-__all__ = ["find_labelled_lines"]
+__all__ = ["find_headline_cues", "find_labelled_lines"]
 
 MAX_LABEL_WORDS = 6
 MIN_CONTENT_WORDS = 2
@@ -18,6 +19,7 @@ _LINE = re.compile(r"[^\n]+")
 # A label is title-like: capitalised words, with a few lowercase joining words allowed.
 _JOINERS = {"of", "at", "on", "to", "the", "and", "from", "in", "for", "with", "de", "van", "von"}
 _LEAD_DASHES = re.compile(r"^.*\s[–—-]\s")
+_HEADLINE_CLASSES = {"speech", "hearer", "verdict", "intent"}
 
 
 @lru_cache(maxsize=1)
@@ -62,3 +64,40 @@ def find_labelled_lines(doc: Doc) -> list[Candidate]:
         lead = len(content) - len(content.lstrip())
         found.append(Candidate(content_start + lead, content_start + len(content), None, speaker, "label"))
     return found
+
+
+def _cue_forms(word: str) -> list[str]:
+    """Base forms a title-cased headline verb may have (`Endorses` → endorse)."""
+    word = word.lower()
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return 3 <= len(words) <= 20 and capitalised >= 0.6 * len(words) and not line.rstrip().endswith(".")
+
+
+def find_headline_cues(doc: Doc, cues: CueLexicon) -> list[Candidate]:
+    """`Blackwell Endorses Ted Cruz`: a title-cased headline whose cue the parser missed."""
+    first = _LINE.search(doc.text)
+    if first is None or not _is_headline(first.group()):
+        return []
+    span = doc.char_span(first.start(), first.end(), alignment_mode="contract")
+    if span is None:
+        return []
+    for token in span[1:-1]:
+        if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "VERB", "NOUN"):
+            continue
+        if not any(cues.cue_class(form) in _HEADLINE_CLASSES for form in _cue_forms(token.text)):
+            continue
+        speaker = doc[span.start : token.i]
+        content = doc[token.i + 1 : span.end]
+        if ":" in speaker.text or not content.text.strip():
+            return []
+        return [Candidate(content.start_char, content.end_char, doc[token.i : token.i + 1], speaker, "headline")]
+    return []
