@@ -5,7 +5,8 @@ of coding time; with `tacitus.coder` importable the baseline is `Coder.code_arti
 quote stage runs on its docs, actors and resolver. Prints the ratio quotes/baseline.
 
 Usage (from the repo root):
-    PYTHONPATH=src python benchmarks/quotes_overhead.py [--corpus news_allsides_us_politics.jsonl] [--limit 300]
+    PYTHONPATH=src python benchmarks/quotes_overhead.py \
+        [--corpus news_allsides_us_politics.jsonl] [--limit 300]
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def _articles(path: Path, limit: int) -> list[Article]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            articles.append(Article(id=str(record["id"]), text=record["text"], date=record.get("date")))
+            articles.append(
+                Article(id=str(record["id"]), text=record["text"], date=record.get("date"))
+            )
             if len(articles) >= limit:
                 break
     return articles
@@ -65,7 +68,11 @@ def _with_parser(articles: list[Article]) -> tuple[float, float, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="news_allsides_us_politics.jsonl", help="a file under shared/data/corpus")
+    parser.add_argument(
+        "--corpus",
+        default="news_allsides_us_politics.jsonl",
+        help="a file under shared/data/corpus",
+    )
     parser.add_argument("--limit", type=int, default=300)
     args = parser.parse_args()
     path = SHARED / "data" / "corpus" / args.corpus
@@ -74,9 +81,10 @@ def main() -> int:
         return 2
     articles = _articles(path, args.limit)
     load_model()  # model loading is not part of either timing
-    has_coder = importlib.util.find_spec("tacitus.coder") is not None and importlib.util.find_spec(
-        "tacitus.coder"
-    ).submodule_search_locations is not None
+    has_coder = (
+        importlib.util.find_spec("tacitus.coder") is not None
+        and importlib.util.find_spec("tacitus.coder").submodule_search_locations is not None
+    )
     baseline_name = "coder" if has_coder else "spacy parse"
     baseline, quotes_time, count = (_with_coder if has_coder else _with_parser)(articles)
     print(f"articles {len(articles)}, quotes {count}")

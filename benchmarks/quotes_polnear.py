@@ -34,7 +34,7 @@ def _show_errors(record, quotes, gold, limit: int) -> int:  # type: ignore[no-un
     for g in gold:
         if not any(matches(q, g) for q in quotes) and shown < limit:
             s, e = g.content[0][0], g.content[-1][1]
-            print(f"MISS [{g.kind}] {text[max(0, s - 60):s]!r} >>> {text[s:e][:160]!r}")
+            print(f"MISS [{g.kind}] {text[max(0, s - 60) : s]!r} >>> {text[s:e][:160]!r}")
             shown += 1
     for q in quotes:
         if not any(matches(q, g) for g in gold) and shown < limit:
@@ -53,8 +53,11 @@ def _show_speaker_errors(record, quotes, gold) -> None:  # type: ignore[no-untyp
         if sp and any(sp.start < e and s < sp.end for s, e in g.source):
             continue
         gold_source = " ".join(text[s:e] for s, e in g.source)
-        print(f"SPK [{g.kind}] gold={gold_source!r} got={sp and sp.text!r} cue={best.cue and best.cue.text!r} "
-              f"{best.content.text[:90]!r}")
+        print(
+            f"SPK [{g.kind}] gold={gold_source!r} got={sp and sp.text!r} "
+            f"cue={best.cue and best.cue.text!r} "
+            f"{best.content.text[:90]!r}"
+        )
 
 
 def main() -> int:
@@ -79,7 +82,9 @@ def main() -> int:
     parsed = time.perf_counter()
     scores = QuoteScores()
     for (record, gold), doc in zip(records, docs, strict=True):
-        article = Article(id=record["id"], text=record["text"], date=record["meta"].get("publication_date"))
+        article = Article(
+            id=record["id"], text=record["text"], date=record["meta"].get("publication_date")
+        )
         quotes = extract_quotes(article, doc)
         score_article(scores, quotes, gold)
         if args.speaker_errors:

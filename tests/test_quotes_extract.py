@@ -9,10 +9,11 @@ from tacitus.records import Actor, Article
 
 TEXT = (
     "Finnish Foreign Minister Anna Berg met her Estonian counterpart on Monday.\n\n"
-    "“We will not accept any change of borders by force,” Berg said, “and we will say so in Brussels.”\n\n"
+    "“We will not accept any change of borders by force,” Berg said, "
+    "“and we will say so in Brussels.”\n\n"
     "She added that the two countries would hold joint exercises in the spring.\n\n"
     "The trade talks had stalled, according to the Finnish foreign ministry.\n\n"
-    "The minister said: \"Our patience is not endless, and our neighbours know it.\"\n\n"
+    'The minister said: "Our patience is not endless, and our neighbours know it."\n\n'
     "Berg warned that the sanctions would be “painful but necessary” for both sides.\n\n"
     "Estonia will host the summit next year, Berg told reporters.\n"
 )
@@ -41,7 +42,9 @@ def _find(quotes, fragment: str):
         ("host the summit", "indirect", "Berg", "Anna Berg"),
     ],
 )
-def test_quotes_extract_kind_and_speaker(quotes, fragment, kind, speaker_text, speaker_name) -> None:
+def test_quotes_extract_kind_and_speaker(
+    quotes, fragment, kind, speaker_text, speaker_name
+) -> None:
     quote = _find(quotes, fragment)
     assert quote.kind == kind
     assert quote.speaker is not None and quote.speaker.text == speaker_text
@@ -51,7 +54,9 @@ def test_quotes_extract_kind_and_speaker(quotes, fragment, kind, speaker_text, s
 @pytest.mark.parametrize("fragment", ["any change of borders"])
 def test_quotes_extract_split_quote_is_one_quote(quotes, fragment) -> None:
     quote = _find(quotes, fragment)
-    assert quote.content.text.startswith("“We will not") and quote.content.text.endswith("in Brussels.”")
+    assert quote.content.text.startswith("“We will not") and quote.content.text.endswith(
+        "in Brussels.”"
+    )
     assert quote.cue is not None and quote.cue.text == "said"
 
 
@@ -83,14 +88,24 @@ def _berg_resolver(mention, date):
 def test_quotes_extract_resolver_codes_linked_speakers(nlp, fragment) -> None:
     article = Article(id="t1", text=TEXT, date="2024-03-04")
     quote = _find(extract_quotes(article, nlp(TEXT), resolver=_berg_resolver), fragment)
-    assert (quote.speaker.code, quote.speaker.country, quote.speaker.sector) == ("FINGOV", "FIN", "GOV")
+    assert (quote.speaker.code, quote.speaker.country, quote.speaker.sector) == (
+        "FINGOV",
+        "FIN",
+        "GOV",
+    )
 
 
 @pytest.mark.parametrize("fragment", ["trade talks had stalled"])
 def test_quotes_extract_actor_mentions_code_speakers(nlp, fragment) -> None:
     start = TEXT.index("the Finnish foreign ministry")
-    ministry = Actor(text="Finnish foreign ministry", code="FINGOV", country="FIN", sector="GOV",
-                     start=start + 4, end=start + 28)
+    ministry = Actor(
+        text="Finnish foreign ministry",
+        code="FINGOV",
+        country="FIN",
+        sector="GOV",
+        start=start + 4,
+        end=start + 28,
+    )
     article = Article(id="t1", text=TEXT, date="2024-03-04")
     quote = _find(extract_quotes(article, nlp(TEXT), actors=[ministry]), fragment)
     assert quote.speaker.code == "FINGOV"

@@ -11,9 +11,15 @@ CASES = [
     ("He said “we will win” today.", ["“we will win”"]),
     ('So the minister said: "we can talk endlessly” and left.', ['"we can talk endlessly”']),
     ("“We can talk,” he said, “about everything.”", ["“We can talk,”", "“about everything.”"]),
-    ("“First paragraph of a long quote.\n\n“Second paragraph.” Then more.", ["“First paragraph of a long quote.\n\n“Second paragraph.”"]),
+    (
+        "“First paragraph of a long quote.\n\n“Second paragraph.” Then more.",
+        ["“First paragraph of a long quote.\n\n“Second paragraph.”"],
+    ),
     ("It’s Russia’s view, not a quote.", []),
-    ("“Unclosed quote runs to the paragraph end.\n\nNext paragraph plain.", ["“Unclosed quote runs to the paragraph end."]),
+    (
+        "“Unclosed quote runs to the paragraph end.\n\nNext paragraph plain.",
+        ["“Unclosed quote runs to the paragraph end."],
+    ),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The PolNeAR dev evaluation gate: content F1 and speaker accuracy may not fall below their floors."""
+"""The PolNeAR dev gate: content F1 and speaker accuracy may not fall below their floors."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def polnear_dev(nlp):
     scores = QuoteScores()
     docs = nlp.pipe([record["text"] for record, _ in records], batch_size=16)
     for (record, gold), doc in zip(records, docs, strict=True):
-        article = Article(id=record["id"], text=record["text"], date=record["meta"].get("publication_date"))
+        article = Article(
+            id=record["id"], text=record["text"], date=record["meta"].get("publication_date")
+        )
         score_article(scores, extract_quotes(article, doc), gold)
     return scores.report(), hashlib.sha256(path.read_bytes()).hexdigest()
 

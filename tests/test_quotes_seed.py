@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import shared_path
 from tacitus.quotes import extract_quotes
 from tacitus.records import Article
-
-from conftest import shared_path
 
 SEED = "data/seed/000_0d8367245fda46f3.txt"
 EXPECTED = [
     ("we can talk endlessly about Russian-Chinese cooperation", "direct", "Sergei Lavrov", "RUS"),
     ("China sees no limit or restricted area", "indirect", "Wang Yi", "CHN"),
-    ("Russia is very satisfied with the anti-pandemic cooperation", "indirect", "Sergei Lavrov", "RUS"),
+    (
+        "Russia is very satisfied with the anti-pandemic cooperation",
+        "indirect",
+        "Sergei Lavrov",
+        "RUS",
+    ),
     ("The two countries have conducted efficient coordination", "indirect", "Wang Yi", "CHN"),
     ("Russia is ready to strengthen cooperation with China", "indirect", "Sergei Lavrov", "RUS"),
 ]
@@ -41,7 +45,9 @@ def test_quotes_seed_speaker_names(nlp, seed_article, fragment, kind, name, coun
 @pytest.mark.parametrize(("fragment", "kind", "name", "country"), EXPECTED)
 def test_quotes_seed_speaker_codes(seed_article, fragment, kind, name, country) -> None:
     # Needs the coder's resolver (branch `coder`); runs once it is merged.
-    coder_module = pytest.importorskip("tacitus.coder", reason="needs tacitus.coder (coder branch) to resolve speakers")
+    coder_module = pytest.importorskip(
+        "tacitus.coder", reason="needs tacitus.coder (coder branch) to resolve speakers"
+    )
     coder = coder_module.Coder()
     coded = next(iter(coder.code_articles([seed_article])))
     quotes = extract_quotes(seed_article, coded.doc, actors=coded.actors, resolver=coder.resolver)

@@ -19,23 +19,32 @@ log = logging.getLogger(__name__)
 _TABLE_WIDTH = 70
 
 
-def read_inputs(inputs: Sequence[str], *, date: str | None = None) -> Iterator[Article]:
+def read_inputs(
+    inputs: Sequence[str], *, date: str | None = None, skipped: list[str] | None = None
+) -> Iterator[Article]:
     """Articles from plain text files or JSONL `{"id","text","date"}` files; `-` is stdin.
 
     Stands in for `tacitus.ingest.read_articles` until that lands. A JSONL line that is not
-    an object with a `text` string is skipped with a logged reason.
+    an object with a `text` string is skipped: its reason is logged and added to `skipped`.
     """
+    skipped = skipped if skipped is not None else []
     for name in inputs or ["-"]:
         if name != "-" and not Path(name).is_file():
-            raise UserInputError(f"input file {name!r} not found - give a text or JSONL file, or - for stdin")
+            raise UserInputError(
+                f"input file {name!r} not found - give a text or JSONL file, or - for stdin"
+            )
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         if name.endswith(".jsonl") or (name == "-" and text.lstrip().startswith("{")):
-            yield from _jsonl_articles(name, text, date)
+            yield from _jsonl_articles(name, text, date, skipped)
         else:
-            yield Article(id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name)
+            yield Article(
+                id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name
+            )
 
 
-def _jsonl_articles(name: str, text: str, date: str | None) -> Iterator[Article]:
+def _jsonl_articles(
+    name: str, text: str, date: str | None, skipped: list[str]
+) -> Iterator[Article]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -43,9 +52,11 @@ def _jsonl_articles(name: str, text: str, date: str | None) -> Iterator[Article]
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             log.warning("skipped %s:%d: not JSON (%s)", name, number, exc)
+            skipped.append(f"{name}:{number}: not JSON")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             log.warning("skipped %s:%d: no 'text' string", name, number)
+            skipped.append(f"{name}:{number}: no 'text' string")
             continue
         yield Article(
             id=str(record.get("id") or f"{Path(name).stem}:{number}"),
@@ -67,8 +78,14 @@ def _table_row(quote: Quote) -> str:
 
 @cli.command("quotes")
 @click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one quote per line; table: aligned columns.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one quote per line; table: aligned columns.",
+)
 @click.option("--date", default=None, help="Article date (YYYY-MM-DD) for inputs that carry none.")
 def quotes_command(inputs: tuple[str, ...], output_format: str, date: str | None) -> None:
     """Find quotations and reported speech and who said them.
@@ -85,9 +102,16 @@ def quotes_command(inputs: tuple[str, ...], output_format: str, date: str | None
     nlp = load_model()
     if output_format == "table":
         click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
-    for article in read_inputs(inputs, date=date):
+    skipped: list[str] = []
+    articles = quotes = 0
+    for article in read_inputs(inputs, date=date, skipped=skipped):
+        articles += 1
         for quote in extract_quotes(article, nlp(article.text)):
+            quotes += 1
             if output_format == "jsonl":
                 click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
             else:
                 click.echo(_table_row(quote))
+    click.echo(f"{articles} articles, {quotes} quotes, {len(skipped)} skipped", err=True)
+    for reason in skipped:
+        click.echo(f"skipped {reason}", err=True)

@@ -1,11 +1,11 @@
-"""The quotation stage: direct quotes by their marks, reported speech by its cues, one speaker each."""
+"""The quotation stage: direct quotes by their marks, reported speech by its cues, speakers."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tacitus.quotes.labels import find_headline_cues, find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
@@ -57,7 +57,7 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
     return best[1] if best else None
 
 
-def _outside_subject(token, quote: QuotedSpan) -> Span | None:  # type: ignore[no-untyped-def]
+def _outside_subject(token: Token, quote: QuotedSpan) -> Span | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not quote.start <= child.idx < quote.end:
             return speaker_phrase(child)
@@ -72,10 +72,16 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
     colon = len(before) - 1
     for sentence in _sentences_around(doc, colon, colon + 1):
         for token in reversed(list(sentence)):
-            if token.idx < colon and cues.cue_class(token.lemma_) in ("speech", "hearer", "verdict"):
+            if token.idx < colon and cues.cue_class(token.lemma_) in (
+                "speech",
+                "hearer",
+                "verdict",
+            ):
                 subject = _outside_subject(token, quote)
                 if subject is not None:
-                    return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
+                    return Candidate(
+                        quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks"
+                    )
     return None
 
 
@@ -127,7 +133,9 @@ def _merge_split(candidates: list[Candidate]) -> list[Candidate]:
             and previous.cue.start == candidate.cue.start
             and previous.end <= candidate.cue.start_char < candidate.start
         ):
-            merged[-1] = Candidate(previous.start, candidate.end, previous.cue, previous.speaker, "marks")
+            merged[-1] = Candidate(
+                previous.start, candidate.end, previous.cue, previous.speaker, "marks"
+            )
         else:
             merged.append(candidate)
     return merged
@@ -148,11 +156,17 @@ def _clip_to_quote(candidate: Candidate, quoted: Sequence[QuotedSpan], text: str
             candidate.start < quote.start and not text[candidate.start : quote.start].strip(' :,"“')
         )
         if opens_here and quote.end < candidate.end:
-            return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
+            return Candidate(
+                quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source
+            )
         inside = quote.start <= candidate.start and candidate.end <= quote.end
-        if inside and (candidate.end - candidate.start) >= _DIRECT_COVER * (quote.end - quote.start):
+        if inside and (candidate.end - candidate.start) >= _DIRECT_COVER * (
+            quote.end - quote.start
+        ):
             # The clause is the quotation itself: keep its marks, as a reader would cite it.
-            return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
+            return Candidate(
+                quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source
+            )
     return candidate
 
 
@@ -181,7 +195,7 @@ def _dedupe(candidates: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[C
 
 
 def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
-    """A cue-less quote takes the speaker of the quote just before it (same or previous paragraph)."""
+    """A cue-less quote takes the speaker of the quote before it, in this or the last paragraph."""
     for i, candidate in enumerate(candidates):
         if candidate.speaker is not None:
             continue
@@ -222,7 +236,9 @@ def extract_quotes(
     reported += find_labelled_lines(doc)
     if not any(c.start < text.find("\n") for c in reported):
         reported += find_headline_cues(doc, cues)
-    candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
+    candidates = _dedupe(
+        _merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted
+    )
     _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]
@@ -254,11 +270,12 @@ def _records(
             Quote(
                 doc_id=article.id,
                 kind=_kind(candidate.start, candidate.end, quoted),
-                content=TextSpan(article.text[candidate.start : candidate.end], candidate.start, candidate.end),
+                content=TextSpan(
+                    article.text[candidate.start : candidate.end], candidate.start, candidate.end
+                ),
                 cue=TextSpan(cue.text, cue.start_char, cue.end_char) if cue is not None else None,
                 speaker=speaker,
                 sentence=max(0, bisect.bisect_right(sentence_starts, candidate.start) - 1),
             )
         )
     return quotes
-

@@ -25,9 +25,13 @@ _HEADLINE_CLASSES = {"speech", "hearer", "verdict", "intent"}
 @lru_cache(maxsize=1)
 def label_stopwords() -> frozenset[str]:
     """Labels that are not speakers (`Editor's note:`), from the package data file."""
-    text = resources.files("tacitus.quotes").joinpath("data", "label_stopwords.txt").read_text("utf-8")
+    text = (
+        resources.files("tacitus.quotes").joinpath("data", "label_stopwords.txt").read_text("utf-8")
+    )
     return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -37,7 +41,7 @@ def _speaker_label(label: str) -> str | None:
     words = label.split()
     if not 1 <= len(words) <= MAX_LABEL_WORDS or label.lower() in label_stopwords():
         return None
-    if not words[0][0].isupper() or any(ch in label for ch in ".!?\"“”"):
+    if not words[0][0].isupper() or any(ch in label for ch in '.!?"“”'):
         return None
     if not all(w[0].isupper() or w.lower() in _JOINERS or not w[0].isalpha() for w in words):
         return None
@@ -62,7 +66,9 @@ def find_labelled_lines(doc: Doc) -> list[Candidate]:
         if speaker is None:
             continue
         lead = len(content) - len(content.lstrip())
-        found.append(Candidate(content_start + lead, content_start + len(content), None, speaker, "label"))
+        found.append(
+            Candidate(content_start + lead, content_start + len(content), None, speaker, "label")
+        )
     return found
 
 
@@ -79,7 +85,11 @@ def _cue_forms(word: str) -> list[str]:
 def _is_headline(line: str) -> bool:
     words = line.split()
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return 3 <= len(words) <= 20 and capitalised >= 0.6 * len(words) and not line.rstrip().endswith(".")
+    return (
+        3 <= len(words) <= 20
+        and capitalised >= 0.6 * len(words)
+        and not line.rstrip().endswith(".")
+    )
 
 
 def find_headline_cues(doc: Doc, cues: CueLexicon) -> list[Candidate]:
@@ -99,5 +109,13 @@ def find_headline_cues(doc: Doc, cues: CueLexicon) -> list[Candidate]:
         content = doc[token.i + 1 : span.end]
         if ":" in speaker.text or not content.text.strip():
             return []
-        return [Candidate(content.start_char, content.end_char, doc[token.i : token.i + 1], speaker, "headline")]
+        return [
+            Candidate(
+                content.start_char,
+                content.end_char,
+                doc[token.i : token.i + 1],
+                speaker,
+                "headline",
+            )
+        ]
     return []

@@ -1,4 +1,4 @@
-"""The cue lexicon: which verbs introduce reported speech, loaded once from the package data file."""
+"""The cue lexicon: which verbs introduce reported speech, loaded once from package data."""
 
 from __future__ import annotations
 

@@ -25,7 +25,6 @@ class QuotedSpan:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
-
 def _is_opening_straight(text: str, i: int) -> bool:
     width = 2 if text.startswith("''", i) else 1
     before = text[i - 1] if i > 0 else " "

@@ -79,7 +79,9 @@ class SpeakerIndex:
                 kind = "org"
             else:
                 continue
-            first, title = _title_before(doc, ent.start) if kind == "person" else (ent.start, frozenset())
+            first, title = (
+                _title_before(doc, ent.start) if kind == "person" else (ent.start, frozenset())
+            )
             words = frozenset(t.lower_ for t in ent if not t.is_punct)
             self.mentions.append(
                 Mention(ent.text, kind, doc[first].idx, ent.end_char, title, words)
@@ -92,7 +94,11 @@ class SpeakerIndex:
         """The named mention `phrase` refers to, or None when nothing plausible precedes it."""
         head = phrase.root
         lower = head.lower_
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        if (
+            lower in RELATIVE_PRONOUNS
+            and head.head.dep_ == "relcl"
+            and head.head.head is not head.head
+        ):
             # "Barkley, who said …": the relative pronoun speaks for the noun it hangs on.
             return self.link(speaker_phrase(head.head.head), last_person)
         if lower in PERSON_PRONOUNS and len(phrase) == 1:
@@ -164,7 +170,7 @@ def to_speaker(
     actors: Sequence[Actor],
     resolver: Resolver | None,
 ) -> Speaker:
-    """The `Speaker` record of a speaker phrase: the text as written, the name and actor behind it."""
+    """The `Speaker` record of a speaker phrase: text as written, the name and actor behind it."""
     actor = _resolve(phrase.doc, phrase, mention, date=date, actors=actors, resolver=resolver)
     name = mention.name if mention is not None else None
     if name is None and phrase.root.pos_ == "PROPN":
