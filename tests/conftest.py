@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# TACITUS_SHARED points at shared/ from a worktree that is not beside it.
-SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+# TACITUS_SHARED points elsewhere when the repo is not beside shared/; a git
+# worktree under wt/ finds it one level further up.
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 
 
 def shared_path(relative: str) -> Path:

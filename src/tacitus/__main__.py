@@ -1,4 +1,4 @@
-"""`python -m tacitus`: the same entry point as the `tacitus` console script."""
+"""`python -m tacitus`: the same as the `tacitus` command."""
 
 from tacitus.cli import main
 

@@ -1,4 +1,4 @@
-"""`python -m tacitus.cli`: the same entry point as the `tacitus` console script."""
+"""`python -m tacitus.cli` runs the command line."""
 
 from tacitus.cli import main
 
