@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from tacitus.nlp import load_model
 from tacitus.quotes import extract_quotes
@@ -60,6 +61,20 @@ def _show_speaker_errors(record, quotes, gold) -> None:  # type: ignore[no-untyp
         )
 
 
+def _parsed(articles: list[Article]) -> list[tuple[Any, list[Any], Any]]:
+    """Full spaCy parses of the articles, no actors or resolver."""
+    nlp = load_model()
+    return [(doc, [], None) for doc in nlp.pipe([a.text for a in articles], batch_size=16)]
+
+
+def _coded(articles: list[Article]) -> list[tuple[Any, list[Any], Any]]:
+    """The coder's docs, actor mentions and resolver: what the pipeline hands the quote stage."""
+    from tacitus.coder import Coder
+
+    coder = Coder()
+    return [(c.doc, c.actors, coder.resolver) for c in coder.code_articles(articles)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -67,6 +82,9 @@ def main() -> int:
     parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print up to K errors per article")
     parser.add_argument("--speaker-errors", action="store_true", help="print wrong speakers")
+    parser.add_argument(
+        "--coder", action="store_true", help="run on the coder's docs, actors and resolver (pipeline)"
+    )
     args = parser.parse_args()
     path = GOLD / f"polnear_{args.split}.jsonl"
     if not path.exists():
@@ -76,16 +94,15 @@ def main() -> int:
     records = records[args.offset :]
     if args.limit:
         records = records[: args.limit]
-    nlp = load_model()
+    articles = [
+        Article(id=r["id"], text=r["text"], date=r["meta"].get("publication_date")) for r, _ in records
+    ]
     started = time.perf_counter()
-    docs = list(nlp.pipe([r["text"] for r, _ in records], batch_size=16))
+    coded = _coded(articles) if args.coder else _parsed(articles)
     parsed = time.perf_counter()
     scores = QuoteScores()
-    for (record, gold), doc in zip(records, docs, strict=True):
-        article = Article(
-            id=record["id"], text=record["text"], date=record["meta"].get("publication_date")
-        )
-        quotes = extract_quotes(article, doc)
+    for (record, gold), article, (doc, actors, resolver) in zip(records, articles, coded, strict=True):
+        quotes = extract_quotes(article, doc, actors=actors, resolver=resolver)
         score_article(scores, quotes, gold)
         if args.speaker_errors:
             _show_speaker_errors(record, quotes, gold)

@@ -18,17 +18,21 @@ FIGURES = ["precision", "recall", "f1", "speaker_accuracy"]
 
 
 @pytest.fixture(scope="session")
-def polnear_dev(nlp):
-    """Dev gold parsed once per session: the report and the gold file's hash."""
+def polnear_dev():
+    """Dev gold coded once per session as the pipeline does it (the coder's docs, actors and
+    resolver feed the quote stage): the report and the gold file's hash."""
+    from tacitus.coder import Coder
+
     path = shared_path(FLOORS["gold_file"])
     records = list(read_gold(path))
+    articles = [
+        Article(id=r["id"], text=r["text"], date=r["meta"].get("publication_date")) for r, _ in records
+    ]
+    coder = Coder()
     scores = QuoteScores()
-    docs = nlp.pipe([record["text"] for record, _ in records], batch_size=16)
-    for (record, gold), doc in zip(records, docs, strict=True):
-        article = Article(
-            id=record["id"], text=record["text"], date=record["meta"].get("publication_date")
-        )
-        score_article(scores, extract_quotes(article, doc), gold)
+    for (_, gold), coded in zip(records, coder.code_articles(articles), strict=True):
+        quotes = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
+        score_article(scores, quotes, gold)
     return scores.report(), hashlib.sha256(path.read_bytes()).hexdigest()
 
 
