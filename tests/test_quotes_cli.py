@@ -34,6 +34,7 @@ def test_quotes_cli_jsonl_from_text_file(tmp_path, monkeypatch, capsys, nlp, suf
         ("direct", "Anna Berg"),
         ("indirect", "Anna Berg"),
     ]
+    assert rows[0]["content"]["text"] == "“We will not give up,”"
     assert rows[0]["doc_id"] == "berg"
 
 

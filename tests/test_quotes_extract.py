@@ -42,9 +42,7 @@ def _find(quotes, fragment: str):
         ("host the summit", "indirect", "Berg", "Anna Berg"),
     ],
 )
-def test_quotes_extract_kind_and_speaker(
-    quotes, fragment, kind, speaker_text, speaker_name
-) -> None:
+def test_quotes_extract_kind_and_speaker(quotes, fragment, kind, speaker_text, speaker_name) -> None:
     quote = _find(quotes, fragment)
     assert quote.kind == kind
     assert quote.speaker is not None and quote.speaker.text == speaker_text
@@ -54,9 +52,7 @@ def test_quotes_extract_kind_and_speaker(
 @pytest.mark.parametrize("fragment", ["any change of borders"])
 def test_quotes_extract_split_quote_is_one_quote(quotes, fragment) -> None:
     quote = _find(quotes, fragment)
-    assert quote.content.text.startswith("“We will not") and quote.content.text.endswith(
-        "in Brussels.”"
-    )
+    assert quote.content.text.startswith("“We will not") and quote.content.text.endswith("in Brussels.”")
     assert quote.cue is not None and quote.cue.text == "said"
 
 
@@ -109,3 +105,15 @@ def test_quotes_extract_actor_mentions_code_speakers(nlp, fragment) -> None:
     article = Article(id="t1", text=TEXT, date="2024-03-04")
     quote = _find(extract_quotes(article, nlp(TEXT), actors=[ministry]), fragment)
     assert quote.speaker.code == "FINGOV"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker_name"),
+    [("joint exercises", "Anna Berg"), ("Our patience is not endless", "Anna Berg")],
+)
+def test_quotes_extract_links_names_without_entities(nlp, fragment, speaker_name) -> None:
+    # The coder parses without NER: names then come from runs of proper nouns.
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp(TEXT)
+    article = Article(id="t1", text=TEXT, date="2024-03-04")
+    assert _find(extract_quotes(article, doc), fragment).speaker.name == speaker_name

@@ -44,7 +44,7 @@ def test_quotes_seed_speaker_names(nlp, seed_article, fragment, kind, name, coun
 
 @pytest.mark.parametrize(("fragment", "kind", "name", "country"), EXPECTED)
 def test_quotes_seed_speaker_codes(seed_article, fragment, kind, name, country) -> None:
-    # Needs the coder's resolver (branch `coder`); runs once it is merged.
+    # The pipeline path: the coder's doc (no NER, selective parse), actors and resolver.
     coder_module = pytest.importorskip(
         "tacitus.coder", reason="needs tacitus.coder (coder branch) to resolve speakers"
     )
@@ -52,6 +52,6 @@ def test_quotes_seed_speaker_codes(seed_article, fragment, kind, name, country) 
     coded = next(iter(coder.code_articles([seed_article])))
     quotes = extract_quotes(seed_article, coded.doc, actors=coded.actors, resolver=coder.resolver)
     speaker = _quote_with(quotes, fragment).speaker
-    assert speaker is not None
+    assert speaker is not None and speaker.name == name
     assert (speaker.country, speaker.sector) == (country, "GOV")
     assert speaker.code is not None and speaker.code.startswith(country + "GOV")

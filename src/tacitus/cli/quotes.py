@@ -30,21 +30,15 @@ def read_inputs(
     skipped = skipped if skipped is not None else []
     for name in inputs or ["-"]:
         if name != "-" and not Path(name).is_file():
-            raise UserInputError(
-                f"input file {name!r} not found - give a text or JSONL file, or - for stdin"
-            )
+            raise UserInputError(f"input file {name!r} not found - give a text or JSONL file, or - for stdin")
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         if name.endswith(".jsonl") or (name == "-" and text.lstrip().startswith("{")):
             yield from _jsonl_articles(name, text, date, skipped)
         else:
-            yield Article(
-                id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name
-            )
+            yield Article(id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name)
 
 
-def _jsonl_articles(
-    name: str, text: str, date: str | None, skipped: list[str]
-) -> Iterator[Article]:
+def _jsonl_articles(name: str, text: str, date: str | None, skipped: list[str]) -> Iterator[Article]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -96,17 +90,22 @@ def quotes_command(inputs: tuple[str, ...], output_format: str, date: str | None
 
         tacitus quotes article.txt --date 2021-02-04 --format table
     """
-    from tacitus.nlp import load_model
+    from tacitus.coder import Coder
     from tacitus.quotes import extract_quotes
 
-    nlp = load_model()
+    # The coder's parse, actor mentions and resolver give speakers their CAMEO codes.
+    coder = Coder()
     if output_format == "table":
         click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
     skipped: list[str] = []
     articles = quotes = 0
-    for article in read_inputs(inputs, date=date, skipped=skipped):
+    for coded in coder.code_articles(read_inputs(inputs, date=date, skipped=skipped)):
+        if coded.skipped:
+            skipped.append(f"{coded.article.id}: {coded.skipped}")
+            continue
         articles += 1
-        for quote in extract_quotes(article, nlp(article.text)):
+        found = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
+        for quote in found:
             quotes += 1
             if output_format == "jsonl":
                 click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))

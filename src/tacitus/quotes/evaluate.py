@@ -92,15 +92,11 @@ def read_gold(path: str | Path) -> Iterable[tuple[dict[str, Any], list[GoldAttri
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise GoldFileError(
-                    f"{path}:{number}: not JSON ({exc}) - fix or remove the line"
-                ) from exc
+                raise GoldFileError(f"{path}:{number}: not JSON ({exc}) - fix or remove the line") from exc
             if not isinstance(record, dict) or "text" not in record:
                 raise GoldFileError(f"{path}:{number}: a record needs a 'text' field")
             gold = [
-                GoldAttribution(
-                    _spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect"
-                )
+                GoldAttribution(_spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect")
                 for a in record.get("attributions", [])
                 if a.get("content")
             ]
@@ -119,9 +115,7 @@ def matches(quote: Quote, gold: GoldAttribution) -> int:
     return overlap if overlap > 0 and 2 * overlap >= shorter else 0
 
 
-def score_article(
-    scores: QuoteScores, quotes: Sequence[Quote], gold: Sequence[GoldAttribution]
-) -> None:
+def score_article(scores: QuoteScores, quotes: Sequence[Quote], gold: Sequence[GoldAttribution]) -> None:
     """Add one article's predictions and gold attributions to `scores`."""
     for quote in quotes:
         hit = any(matches(quote, g) for g in gold)

@@ -79,9 +79,7 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
             ):
                 subject = _outside_subject(token, quote)
                 if subject is not None:
-                    return Candidate(
-                        quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks"
-                    )
+                    return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
     return None
 
 
@@ -133,9 +131,7 @@ def _merge_split(candidates: list[Candidate]) -> list[Candidate]:
             and previous.cue.start == candidate.cue.start
             and previous.end <= candidate.cue.start_char < candidate.start
         ):
-            merged[-1] = Candidate(
-                previous.start, candidate.end, previous.cue, previous.speaker, "marks"
-            )
+            merged[-1] = Candidate(previous.start, candidate.end, previous.cue, previous.speaker, "marks")
         else:
             merged.append(candidate)
     return merged
@@ -156,17 +152,11 @@ def _clip_to_quote(candidate: Candidate, quoted: Sequence[QuotedSpan], text: str
             candidate.start < quote.start and not text[candidate.start : quote.start].strip(' :,"“')
         )
         if opens_here and quote.end < candidate.end:
-            return Candidate(
-                quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source
-            )
+            return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
         inside = quote.start <= candidate.start and candidate.end <= quote.end
-        if inside and (candidate.end - candidate.start) >= _DIRECT_COVER * (
-            quote.end - quote.start
-        ):
+        if inside and (candidate.end - candidate.start) >= _DIRECT_COVER * (quote.end - quote.start):
             # The clause is the quotation itself: keep its marks, as a reader would cite it.
-            return Candidate(
-                quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source
-            )
+            return Candidate(quote.start, quote.end, candidate.cue, candidate.speaker, candidate.source)
     return candidate
 
 
@@ -236,9 +226,7 @@ def extract_quotes(
     reported += find_labelled_lines(doc)
     if not any(c.start < text.find("\n") for c in reported):
         reported += find_headline_cues(doc, cues)
-    candidates = _dedupe(
-        _merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted
-    )
+    candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
     _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]

@@ -25,13 +25,9 @@ _HEADLINE_CLASSES = {"speech", "hearer", "verdict", "intent"}
 @lru_cache(maxsize=1)
 def label_stopwords() -> frozenset[str]:
     """Labels that are not speakers (`Editor's note:`), from the package data file."""
-    text = (
-        resources.files("tacitus.quotes").joinpath("data", "label_stopwords.txt").read_text("utf-8")
-    )
+    text = resources.files("tacitus.quotes").joinpath("data", "label_stopwords.txt").read_text("utf-8")
     return frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
 
 
@@ -66,9 +62,7 @@ def find_labelled_lines(doc: Doc) -> list[Candidate]:
         if speaker is None:
             continue
         lead = len(content) - len(content.lstrip())
-        found.append(
-            Candidate(content_start + lead, content_start + len(content), None, speaker, "label")
-        )
+        found.append(Candidate(content_start + lead, content_start + len(content), None, speaker, "label"))
     return found
 
 
@@ -85,11 +79,7 @@ def _cue_forms(word: str) -> list[str]:
 def _is_headline(line: str) -> bool:
     words = line.split()
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return (
-        3 <= len(words) <= 20
-        and capitalised >= 0.6 * len(words)
-        and not line.rstrip().endswith(".")
-    )
+    return 3 <= len(words) <= 20 and capitalised >= 0.6 * len(words) and not line.rstrip().endswith(".")
 
 
 def find_headline_cues(doc: Doc, cues: CueLexicon) -> list[Candidate]:

@@ -35,11 +35,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_CHARS:
         tokens = tokens[1:]
-    while (
-        tokens
-        and (tokens[-1].is_punct or tokens[-1].is_space)
-        and tokens[-1].text not in _QUOTE_CHARS
-    ):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in _QUOTE_CHARS:
         tokens = tokens[:-1]
     if len(tokens) < 2:
         return None
@@ -49,11 +45,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 def _issuer(noun: Token, cues: CueLexicon) -> Token:
     """Who speaks through a message noun: `McConnell issued a statement saying …` → McConnell."""
     verb = noun.head
-    if (
-        cues.cue_class(noun.lemma_) == "artifact"
-        and noun.dep_ in ("dobj", "pobj")
-        and verb is not noun
-    ):
+    if cues.cue_class(noun.lemma_) == "artifact" and noun.dep_ in ("dobj", "pobj") and verb is not noun:
         if noun.dep_ == "pobj" and verb.head is not verb:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -74,9 +66,7 @@ def _subject(verb: Token, cues: CueLexicon) -> Token | None:
                 if objects:
                     return objects[0]
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj") or (
-                child.dep_ == "nsubjpass" and token is not verb
-            ):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token is not verb):
                 return child
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
             return _issuer(token.head, cues)  # "911 calls saying shots were fired"
@@ -93,11 +83,7 @@ def _cue_span(verb: Token) -> Span:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i == start - 1:
             start = child.i
-        if (
-            child.dep_ in ("prt", "prep")
-            and child.i == end
-            and child.lower_ in {"for", "on", "to", "out"}
-        ):
+        if child.dep_ in ("prt", "prep") and child.i == end and child.lower_ in {"for", "on", "to", "out"}:
             end = child.i + 1
     return doc[start:end]
 
@@ -145,11 +131,7 @@ def _object_complement(verb: Token) -> list[Token] | None:
     if first is None:
         prep = next((c for c in children if c.dep_ == "prep" and c.i == verb.i + 1), None)
         objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
-        if (
-            prep is None
-            or not objects
-            or prep.lower_ not in {"for", "on", "to", "about", "of", "against"}
-        ):
+        if prep is None or not objects or prep.lower_ not in {"for", "on", "to", "about", "of", "against"}:
             return None
         first = objects[0]
     end = first.right_edge.i
@@ -210,9 +192,7 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
             subject = _subject(token, cues)
             if span is None or subject is None:
                 continue
-            found.append(
-                Candidate(span[0], span[1], _cue_span(token), speaker_phrase(subject), rule)
-            )
+            found.append(Candidate(span[0], span[1], _cue_span(token), speaker_phrase(subject), rule))
     return found
 
 

@@ -3,8 +3,10 @@ person or organisation of the document, and resolving that to an actor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -66,12 +68,50 @@ def _title_before(doc: Doc, start: int) -> tuple[int, frozenset[str]]:
     return i + 1, frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words that title a name (`Foreign Minister`), from the package data file."""
+    text = resources.files("tacitus.quotes").joinpath("data", "titles.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _proper_noun_names(doc: Doc) -> Iterator[Span]:
+    """Person names when the parse has no entities: runs of proper nouns, titles cut off."""
+    titles = title_words()
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].is_punct:
+            end += 1
+        start = i
+        while start < end and doc[start].lower_ in titles:
+            start += 1
+        if (
+            end - start >= 2
+            and all(t.text[:1].isupper() for t in doc[start:end])
+            and doc[end - 1].lower_ not in titles
+        ):
+            yield doc[start:end]
+        i = max(end, i + 1)
+
+
 class SpeakerIndex:
     """Named people and organisations of one document, in text order, for linking speakers."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.mentions: list[Mention] = []
+        if not doc.has_annotation("ENT_IOB"):
+            for name in _proper_noun_names(doc):
+                first, title = _title_before(doc, name.start)
+                words = frozenset(t.lower_ for t in name)
+                self.mentions.append(
+                    Mention(name.text, "person", doc[first].idx, name.end_char, title, words)
+                )
+            return
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 kind = "person"
@@ -79,13 +119,9 @@ class SpeakerIndex:
                 kind = "org"
             else:
                 continue
-            first, title = (
-                _title_before(doc, ent.start) if kind == "person" else (ent.start, frozenset())
-            )
+            first, title = _title_before(doc, ent.start) if kind == "person" else (ent.start, frozenset())
             words = frozenset(t.lower_ for t in ent if not t.is_punct)
-            self.mentions.append(
-                Mention(ent.text, kind, doc[first].idx, ent.end_char, title, words)
-            )
+            self.mentions.append(Mention(ent.text, kind, doc[first].idx, ent.end_char, title, words))
 
     def _before(self, position: int) -> list[Mention]:
         return [m for m in self.mentions if m.start < position][::-1]
@@ -94,11 +130,7 @@ class SpeakerIndex:
         """The named mention `phrase` refers to, or None when nothing plausible precedes it."""
         head = phrase.root
         lower = head.lower_
-        if (
-            lower in RELATIVE_PRONOUNS
-            and head.head.dep_ == "relcl"
-            and head.head.head is not head.head
-        ):
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head.head:
             # "Barkley, who said …": the relative pronoun speaks for the noun it hangs on.
             return self.link(speaker_phrase(head.head.head), last_person)
         if lower in PERSON_PRONOUNS and len(phrase) == 1:
@@ -171,12 +203,17 @@ def to_speaker(
     resolver: Resolver | None,
 ) -> Speaker:
     """The `Speaker` record of a speaker phrase: text as written, the name and actor behind it."""
+    own = _overlapping(actors, phrase.start_char, phrase.end_char)
+    if own is not None and own.country is not None and own.code == own.country:
+        mention = None  # the phrase is a country ("China said"), not a person's name
     actor = _resolve(phrase.doc, phrase, mention, date=date, actors=actors, resolver=resolver)
     name = mention.name if mention is not None else None
+    if actor is not None and actor.name and (name is None or mention is None or mention.kind != "person"):
+        # The dictionary's name for an organisation or a country; a person keeps the name
+        # the article gives (the dictionary may name only the country of a composed code).
+        name = actor.name
     if name is None and phrase.root.pos_ == "PROPN":
         name = phrase.text
-    if actor is not None and actor.name:
-        name = actor.name
     return Speaker(
         text=phrase.text,
         start=phrase.start_char,
