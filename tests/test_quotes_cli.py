@@ -65,3 +65,50 @@ def test_quotes_cli_missing_file_is_one_line(tmp_path, monkeypatch, capsys, name
 def test_quotes_cli_help_has_example(monkeypatch, capsys, command) -> None:
     code, out, _ = _run(monkeypatch, capsys, command, "--help")
     assert code == 0 and "Example:" in out and "--format" in out
+
+
+@pytest.fixture(scope="module")
+def quotes_store(tmp_path_factory, nlp):
+    """A real store holding the quotes of two written articles."""
+    from tacitus.quotes import extract_quotes
+    from tacitus.records import Article
+    from tacitus.store import Store
+    from tacitus.store.rows import StoredArticle
+
+    path = tmp_path_factory.mktemp("store") / "quotes.duckdb"
+    texts = {"a1": TEXT, "a2": "“Talks are over,” Sergei Lavrov told reporters in Moscow."}
+    with Store.open(path) as store:
+        batch = []
+        for doc_id, text in texts.items():
+            article = Article(id=doc_id, text=text, date="2024-03-04")
+            quotes = extract_quotes(article, nlp(text))
+            batch.append(StoredArticle(article, quotes=quotes))
+        store.write(batch)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--speaker", "lavrov"], [("a2", "Sergei Lavrov")]),
+        (["--speaker", "Berg"], [("a1", "Anna Berg"), ("a1", "Anna Berg")]),
+        (["--limit", "1"], [("a1", "Anna Berg")]),
+    ],
+)
+def test_quotes_cli_queries_store(quotes_store, monkeypatch, capsys, args, expected) -> None:
+    code, out, _ = _run(monkeypatch, capsys, "quotes", "--db", str(quotes_store), *args)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["doc_id"], r["speaker"]["name"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--speaker", "Lavrov"], "--speaker, --country and --limit query a store - add --db PATH"),
+        (["x.txt", "--db", "s.duckdb"], "give FILEs to extract quotes or --db to query a store, not both"),
+    ],
+)
+def test_quotes_cli_rejects_mixed_modes(monkeypatch, capsys, args, message) -> None:
+    code, _, err = _run(monkeypatch, capsys, "quotes", *args)
+    assert code == 2 and message in err
