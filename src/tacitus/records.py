@@ -218,6 +218,18 @@ class Speaker:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(
+            text=data["text"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            name=data.get("name"),
+            code=data.get("code"),
+            country=data.get("country"),
+            sector=data.get("sector"),
+        )
+
 
 @dataclass(slots=True)
 class Quote:
@@ -239,6 +251,17 @@ class Quote:
             "speaker": self.speaker.as_dict() if self.speaker else None,
             "sentence": self.sentence,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            doc_id=data["doc_id"],
+            kind=data["kind"],
+            content=Span.from_dict(data["content"]),
+            cue=Span.from_dict(data["cue"]) if data.get("cue") else None,
+            speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else None,
+            sentence=int(data["sentence"]),
+        )
 
 
 @dataclass(slots=True)
