@@ -1,0 +1,129 @@
+"""Places stage: find place names in an article, resolve them to GeoNames entries, locate events.
+
+Reads: the article text, its spaCy Doc (entities, dependency parse) and, optionally, its events
+(actors' countries are context; evidence spans and verbs find the event's clause).
+Adds: a `Location` per place mention; `Event.location`/`location_source` (``clause`` or
+``dateline``) and `Event.source_location`/`target_location` where the text gives an actor's place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from tacitus.errors import TacitusError
+from tacitus.places.attach import attach_actor_locations, attach_event_locations
+from tacitus.places.gazetteer import Gazetteer, Place, load_gazetteer
+from tacitus.places.resolve import Resolution, resolve_mentions
+from tacitus.places.toponyms import find_mentions
+from tacitus.records import Article, Event, Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Geocoder", "PlacesError", "document_countries"]
+
+log = logging.getLogger(__name__)
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+class PlacesError(TacitusError):
+    """The places stage was given inputs that do not belong together."""
+
+    code = "E050"
+
+
+class Geocoder:
+    """Resolves the places of articles against the gazetteer, which it loads once.
+
+    Example:
+        >>> geocoder = Geocoder()
+        >>> locations = geocoder.locate(article, nlp(article.text), events)
+    """
+
+    def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+
+    def locate(
+        self, article: Article, doc: Doc, events: list[Event] | None = None
+    ) -> list[Location]:
+        """The places named in `article`, in text order; also fills the events' locations.
+
+        Args:
+            article: the article; offsets of the locations point into `article.text`.
+            doc: the spaCy Doc of `article.text` (from `tacitus.nlp.load_model()`).
+            events: the article's events, if coded: their actors' countries are context, and
+                each gets `location`, `location_source`, `source_location`, `target_location`.
+
+        Raises:
+            PlacesError: `doc` is not the parse of `article.text`.
+        """
+        if doc.text != article.text:
+            raise PlacesError(
+                f"article {article.id}: the Doc is not the parse of the article text - "
+                "parse article.text itself (offsets of places point into it)"
+            )
+        events = events or []
+        mentions = find_mentions(doc, self.gazetteer)
+        resolutions = resolve_mentions(
+            self.gazetteer, mentions, article.text, _actor_countries(events)
+        )
+        located = [(res, self._location(article.id, res)) for res in resolutions]
+        if events:
+            self._attach(doc, events, located)
+        return [location for _, location in located]
+
+    def _attach(self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]) -> None:
+        places = [
+            (location, res.mention.root)
+            for res, location in located
+            if res.mention.kind == "entity" and res.mention.root is not None
+        ]
+        dateline = next((loc for res, loc in located if res.mention.kind == "dateline"), None)
+        attach_event_locations(doc, events, places, dateline)  # type: ignore[arg-type]
+        attach_actor_locations(doc, events, places)  # type: ignore[arg-type]
+
+    def _location(self, doc_id: str, resolution: Resolution) -> Location:
+        place: Place = resolution.place
+        mention = resolution.mention
+        return Location(
+            doc_id=doc_id,
+            name=mention.text,
+            gazetteer_id=str(place.geonameid),
+            country=place.iso3 or None,
+            fips=place.fips or None,
+            admin1=place.adm1_code,
+            lat=place.lat,
+            lon=place.lon,
+            feature_class=place.feature_class,
+            confidence=resolution.confidence,
+            evidence=Span(mention.text, mention.start, mention.end),
+            resolved_name=place.name,
+            feature_code=place.feature_code,
+            geo_type=place.geo_type,
+            mention=mention.kind,
+        )
+
+
+def _actor_countries(events: Iterable[Event]) -> list[str]:
+    countries = set()
+    for event in events:
+        for actor in (event.source_actor, event.target_actor):
+            if actor is not None and actor.country and len(actor.country) == 3:
+                countries.add(actor.country)
+    return sorted(countries)
+
+
+def document_countries(
+    locations: Iterable[Location], *, demonyms: bool = True, min_confidence: float = 0.0
+) -> list[str]:
+    """The ISO3 countries an article's places lie in, sorted (country-level document tagging)."""
+    found = {
+        location.country
+        for location in locations
+        if location.country
+        and location.confidence >= min_confidence
+        and (demonyms or location.mention != "demonym")
+    }
+    return sorted(found)

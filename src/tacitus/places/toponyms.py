@@ -1,0 +1,168 @@
+"""Toponym recognition: place-name mentions from the parse's entities, the dateline and demonyms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tacitus.places.gazetteer import Gazetteer, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as DocSpan
+
+__all__ = ["Mention", "find_dateline", "find_mentions"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABELS = frozenset({"NORP", "GPE"})
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_CAPS_WORD = r"[A-Z][A-Z'.\-]*"
+# "MOSCOW, Feb 4 (Reuters) -", "BEIJING —", "SAN FRANCISCO, Calif. (AP) —", "KYIV, Ukraine -".
+DATELINE = re.compile(
+    rf"\A\s*(?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})"
+    rf"(?:\s*,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z'.\-]*(?:[ ][A-Z][A-Za-z'.\-]*){{0,2}}))?"
+    rf"(?:\s*,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
+    r"\s*(?:--|-|—|–)\s"
+)
+# All-caps words that open wire copy but are not places.
+NOT_DATELINES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "REFILE",
+                           "CORRECTED", "WRAPUP", "INTERVIEW", "COLUMN", "PRESS", "NEWS", "AP",
+                           "TEXT", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "NOTE"})
+# Words a recogniser leaves on a place name that the gazetteer does not carry.
+LEADING_QUALIFIERS = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+    "southeast", "southwest", "upper", "lower", "greater", "downtown", "occupied", "mainland",
+})
+TRAILING_FEATURES = frozenset({
+    "province", "region", "city", "state", "district", "county", "governorate", "prefecture",
+    "peninsula", "area", "oblast", "republic", "territory", "valley", "island", "port",
+})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of the article that names a place.
+
+    `kind` says how it was found: ``entity`` (a GPE/LOC/FAC entity of the parse), ``dateline`` or
+    ``demonym`` (a NORP entity such as "Iraqi", which names a country). `lookup` is the name looked
+    up in the gazetteer (the text without "the", "'s" or "northern"); `container` the place that
+    follows after a comma ("Springfield, Illinois"), as text; `demonym_iso2` the country a demonym
+    names; `root` the index of the entity's head token in the Doc.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    lookup: str
+    container: str | None = None
+    demonym_iso2: str | None = None
+    root: int | None = None
+
+
+def find_dateline(text: str) -> Mention | None:
+    """The dateline place at the head of `text`, as a mention, or None."""
+    match = DATELINE.match(text[:160])
+    if match is None:
+        return None
+    place = match.group("place").rstrip(".-'")
+    letters = sum(ch.isalpha() for ch in place)
+    if letters < 3 or place in NOT_DATELINES:
+        return None
+    start = match.start("place")
+    return Mention(
+        text=text[start:start + len(place)], start=start, end=start + len(place), kind="dateline",
+        lookup=place.title(), container=match.group("region"),
+    )
+
+
+def _clean_entity(ent: DocSpan) -> tuple[str, int, int]:
+    """The entity text without a leading "the" and a trailing possessive, with its offsets."""
+    text, start = ent.text, ent.start_char
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+            break
+    return text, start, start + len(text)
+
+
+def _lookup_name(gazetteer: Gazetteer, text: str) -> str | None:
+    """The form of `text` the gazetteer knows: as is, without a leading qualifier or feature word."""
+    if gazetteer.lookup(text):
+        return text
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in LEADING_QUALIFIERS:
+        if gazetteer.lookup(" ".join(words[1:])):
+            return " ".join(words[1:])
+    if len(words) > 1 and words[-1].lower() in TRAILING_FEATURES:
+        if gazetteer.lookup(" ".join(words[:-1])):
+            return " ".join(words[:-1])
+    return None
+
+
+def _demonym_country(gazetteer: Gazetteer, text: str) -> str | None:
+    key = name_key(text)
+    if key in gazetteer.demonyms:
+        return gazetteer.demonyms[key]
+    if key.endswith("s") and key[:-1] in gazetteer.demonyms:
+        return gazetteer.demonyms[key[:-1]]
+    return None
+
+
+def _container_after(doc: Doc, end: int, next_ent: DocSpan | None, gazetteer: Gazetteer) -> str | None:
+    """The place right after ", " at `end` ("Springfield, Illinois" / "Springfield, Ill.")."""
+    text = doc.text
+    if not text.startswith(",", end):
+        return None
+    rest = text[end + 1:end + 40].lstrip()
+    for abbreviation in sorted(gazetteer.state_abbreviations, key=len, reverse=True):
+        if rest.casefold().startswith(abbreviation):
+            return rest[: len(abbreviation)]
+    if next_ent is not None and next_ent.label_ in PLACE_LABELS:
+        gap = text[end:next_ent.start_char]
+        if gap.strip() == "," and len(gap) <= 3:
+            return _clean_entity(next_ent)[0]
+    return None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention of `doc` (whose text is the article text), in text order."""
+    mentions: list[Mention] = []
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        mentions.append(dateline)
+    ents = list(doc.ents)
+    for position, ent in enumerate(ents):
+        if dateline is not None and ent.start_char < dateline.end:
+            continue
+        text, start, end = _clean_entity(ent)
+        if not text:
+            continue
+        mention = _entity_mention(doc, gazetteer, ent, text, start, end)
+        if mention is None:
+            continue
+        if mention.kind == "entity":
+            following = ents[position + 1] if position + 1 < len(ents) else None
+            mention.container = _container_after(doc, end, following, gazetteer)
+        mentions.append(mention)
+    return mentions
+
+
+def _entity_mention(
+    doc: Doc, gazetteer: Gazetteer, ent: DocSpan, text: str, start: int, end: int
+) -> Mention | None:
+    root = ent.root.i
+    if ent.label_ in PLACE_LABELS:
+        lookup = _lookup_name(gazetteer, text)
+        if lookup is not None:
+            return Mention(text, start, end, "entity", lookup, root=root)
+    if ent.label_ in DEMONYM_LABELS:
+        iso2 = _demonym_country(gazetteer, text)
+        if iso2 is not None:
+            return Mention(text, start, end, "demonym", text, demonym_iso2=iso2, root=root)
+    return None
