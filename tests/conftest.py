@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# TACITUS_SHARED points at shared/ from a worktree that is not beside it.
+SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
 
 
 def shared_path(relative: str) -> Path:

@@ -9,6 +9,7 @@ Adds: a `Location` per place mention; `Event.location`/`location_source` (``clau
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -116,14 +117,27 @@ def _actor_countries(events: Iterable[Event]) -> list[str]:
 
 
 def document_countries(
-    locations: Iterable[Location], *, demonyms: bool = True, min_confidence: float = 0.0
+    locations: Iterable[Location], *, min_mentions: int = 2, lead_chars: int = 300,
+    min_confidence: float = 0.5, demonyms: bool = True,
 ) -> list[str]:
-    """The ISO3 countries an article's places lie in, sorted (country-level document tagging)."""
+    """The ISO3 countries an article is about, sorted (country-level document tagging).
+
+    A country counts when the dateline is in it, when it is named (itself, or a place in it) at
+    least `min_mentions` times, or when it is named in the first `lead_chars` characters; places
+    below `min_confidence` do not count. Passing mentions deep in a story ("exports to Japan")
+    are not what the story is about: newsroom editors do not tag them either.
+    """
+    kept = [
+        location for location in locations
+        if location.country and location.confidence >= min_confidence
+        and (demonyms or location.mention != "demonym")
+    ]
+    counts = Counter(location.country for location in kept)
     found = {
         location.country
-        for location in locations
-        if location.country
-        and location.confidence >= min_confidence
-        and (demonyms or location.mention != "demonym")
+        for location in kept
+        if location.mention == "dateline"
+        or counts[location.country] >= min_mentions
+        or location.evidence.start < lead_chars
     }
-    return sorted(found)
+    return sorted(c for c in found if c)

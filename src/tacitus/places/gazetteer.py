@@ -109,6 +109,7 @@ class Gazetteer:
         self.neighbours: dict[str, frozenset[str]] = {}
         self.state_abbreviations: dict[str, str] = {}  # "calif." → admin1 target
         self.demonyms: dict[str, str] = {}  # name key → ISO2
+        self.not_places: set[str] = set()  # name keys of regions, seas, compass points
 
     def add(self, place: Place) -> int:
         self.places.append(place)
@@ -133,6 +134,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[Place, float]]:
         """Every place called `name`, with the weight of the name (1.0 primary or alias)."""
+        if name_key(name) in self.not_places:
+            return []
         return [(self.places[i], weight) for i, weight in self.by_name.get(name_key(name), ())]
 
     def country_of(self, place: Place) -> Place | None:
@@ -254,6 +257,8 @@ def _add_tacitus_data(gazetteer: Gazetteer) -> None:
         gazetteer.add_name(name, index)
     for abbreviation, state in _data_lines("us_state_abbreviations.tsv"):
         gazetteer.state_abbreviations[abbreviation.casefold()] = f"admin1:US.{state}"
+    for (name,) in _data_lines("not_places.txt"):
+        gazetteer.not_places.add(name_key(name))
     for demonym, iso2 in _data_lines("demonyms.tsv"):
         gazetteer.demonyms[name_key(demonym)] = iso2
 

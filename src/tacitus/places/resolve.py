@@ -37,6 +37,15 @@ SAME_ADMIN1_BONUS = 0.3
 CITY_OF_SAME_NAME_BONUS = 0.2
 # An unambiguous mention: one candidate, or a winner this far ahead without context.
 ANCHOR_MARGIN = 0.3
+# A primary or English name beats another language's name for a bigger place ("Philadelphia" is
+# also an old name of Amman).
+PRIMARY_NAME_BONUS = 0.15
+# A place found only through its container is known less surely than the place itself.
+CONTAINER_ONLY_WEIGHT = 0.8
+# A city or region of a country nothing else in the article points to ("Piedmont" in a story about
+# Piedmont Aviation of North Carolina) is often a misread name: its confidence is scaled down.
+ISOLATED_WEIGHT = 0.5
+WELL_KNOWN_CITY = 1_000_000  # capitals and cities this big are not scaled down when isolated
 MENTION_CONFIDENCE = {"dateline": 0.95, "entity": 0.9, "demonym": 0.6}
 
 
@@ -104,6 +113,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Place, flo
     return gazetteer.lookup(mention.lookup)
 
 
+def _is_abbreviation(gazetteer: Gazetteer, mention: Mention) -> bool:
+    return (mention.container or "").casefold() in gazetteer.state_abbreviations
+
+
 def _containers(gazetteer: Gazetteer, mention: Mention) -> list[Place]:
     if not mention.container:
         return []
@@ -119,6 +132,8 @@ def _score(
     names: list[Place], containers: list[Place], context: Context | None,
 ) -> float:
     score = population_prior(place) * weight
+    if weight >= 1.0:
+        score += PRIMARY_NAME_BONUS
     if any(gazetteer.contains(outer, place) for outer in containers):
         score += CONTAINED_BONUS
     if mention.kind == "dateline" and place.kind == "city":
@@ -145,6 +160,13 @@ def _rank(
     candidates = _candidates(gazetteer, mention)
     names = [place for place, _ in candidates]
     containers = _containers(gazetteer, mention)
+    if any(place.kind == "country" for place in names):
+        containers = []  # "Taiwan, South Korea, Hong Kong" is a list, not containment
+    if containers and not any(
+        gazetteer.contains(outer, place) for outer in containers for place in names
+    ) and (not names or mention.kind == "dateline" or _is_abbreviation(gazetteer, mention)):
+        # "ELWOOD, Kan." with no Elwood of Kansas in the gazetteer: the state is still known.
+        return [(population_prior(place) * CONTAINER_ONLY_WEIGHT, place) for place in containers]
     ranked = [
         (_score(gazetteer, mention, place, weight, names, containers, context), place)
         for place, weight in candidates
@@ -154,10 +176,21 @@ def _rank(
     return ranked
 
 
-def _confidence(mention: Mention, ranked: list[tuple[float, Place]]) -> float:
+def _isolated(mention: Mention, place: Place, context: Context) -> bool:
+    """A region or small city of a country that nothing else in the article names."""
+    if mention.kind != "entity" or place.kind == "country" or context.countries[place.iso2] > 0:
+        return False
+    return place.feature_code != "PPLC" and place.population < WELL_KNOWN_CITY
+
+
+def _confidence(mention: Mention, ranked: list[tuple[float, Place]], context: Context) -> float:
     base = MENTION_CONFIDENCE[mention.kind]
+    place = ranked[0][1]
+    if _isolated(mention, place, context):
+        if sum(count for count in context.countries.values() if count > 0):
+            base *= ISOLATED_WEIGHT
     if len(ranked) == 1:
-        return base
+        return round(base, 3)
     best, second = ranked[0][0], ranked[1][0]
     return round(base * min(1.0, 0.5 + (best - second)), 3)
 
@@ -173,16 +206,21 @@ def resolve_mentions(
         if country is not None:
             context.add(country, gazetteer)
     trap_names = _cues()[1].keys()
-    anchors: list[Place | None] = []
+    # Each name anchors once: six mentions of "Piedmont" do not make Italy six times as likely.
+    anchors: dict[str, Place | None] = {}
     for mention in mentions:
-        anchors.append(_anchor(gazetteer, mention, trap_names))
-        if anchors[-1] is not None:
-            context.add(anchors[-1], gazetteer)
+        key = name_key(mention.lookup)
+        if key not in anchors:
+            anchors[key] = _anchor(gazetteer, mention, trap_names)
+            if anchors[key] is not None:
+                context.add(anchors[key], gazetteer)  # type: ignore[arg-type]
     resolutions = []
-    for mention, anchor in zip(mentions, anchors, strict=True):
-        ranked = _rank(gazetteer, mention, context.without(anchor, gazetteer))
+    for mention in mentions:
+        others = context.without(anchors[name_key(mention.lookup)], gazetteer)
+        ranked = _rank(gazetteer, mention, others)
         if ranked:
-            resolutions.append(Resolution(mention, ranked[0][1], _confidence(mention, ranked)))
+            confidence = _confidence(mention, ranked, others)
+            resolutions.append(Resolution(mention, ranked[0][1], confidence))
     return resolutions
 
 

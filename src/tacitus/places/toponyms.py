@@ -20,7 +20,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _CAPS_WORD = r"[A-Z][A-Z'.\-]*"
 # "MOSCOW, Feb 4 (Reuters) -", "BEIJING —", "SAN FRANCISCO, Calif. (AP) —", "KYIV, Ukraine -".
 DATELINE = re.compile(
-    rf"\A\s*(?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})"
+    rf"\A[\s*]*(?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})"
     rf"(?:\s*,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z'.\-]*(?:[ ][A-Z][A-Za-z'.\-]*){{0,2}}))?"
     rf"(?:\s*,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
@@ -93,6 +93,8 @@ def _clean_entity(ent: DocSpan) -> tuple[str, int, int]:
 
 def _lookup_name(gazetteer: Gazetteer, text: str) -> str | None:
     """The form of `text` the gazetteer knows: as is, without a leading qualifier or feature word."""
+    if name_key(text) in gazetteer.not_places:
+        return None  # "North America" is not America with a qualifier
     if gazetteer.lookup(text):
         return text
     words = text.split()
