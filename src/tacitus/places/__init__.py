@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from tacitus.errors import TacitusError
@@ -21,9 +21,10 @@ from tacitus.places.toponyms import find_mentions
 from tacitus.records import Article, Event, Location, Span
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Geocoder", "PlacesError", "document_countries"]
+__all__ = ["Geocoder", "PlacesError", "document_countries", "locate_articles"]
 
 log = logging.getLogger(__name__)
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -79,7 +80,7 @@ class Geocoder:
         places = [
             (location, res.mention.root)
             for res, location in located
-            if res.mention.kind == "entity" and res.mention.root is not None
+            if res.mention.kind in ("entity", "token") and res.mention.root is not None
         ]
         dateline = next((loc for res, loc in located if res.mention.kind == "dateline"), None)
         attach_event_locations(doc, events, places, dateline)  # type: ignore[arg-type]
@@ -105,6 +106,31 @@ class Geocoder:
             geo_type=place.geo_type,
             mention=mention.kind,
         )
+
+
+def locate_articles(
+    articles: Iterable[Article], *, geocoder: Geocoder | None = None, nlp: Language | None = None,
+    batch_size: int = 32,
+) -> Iterator[tuple[Article, list[Location]]]:
+    """Parse and geolocate `articles` (no events): each article with its places, in input order."""
+    from tacitus.nlp import load_model
+
+    geocoder = geocoder if geocoder is not None else Geocoder()
+    nlp = nlp if nlp is not None else load_model()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _locate_batch(batch, geocoder, nlp)
+            batch = []
+    yield from _locate_batch(batch, geocoder, nlp)
+
+
+def _locate_batch(
+    batch: list[Article], geocoder: Geocoder, nlp: Language
+) -> Iterator[tuple[Article, list[Location]]]:
+    for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
+        yield article, geocoder.locate(article, doc)
 
 
 def _actor_countries(events: Iterable[Event]) -> list[str]:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["attach_actor_locations", "attach_event_locations", "event_verb_token"]
 
 MAX_PATH = 10
-NOUN_PHRASE_ARCS = frozenset({"compound", "amod", "nmod", "appos", "npadvmod", "nummod", "det"})
+NOUN_PHRASE_ARCS = frozenset({"appos", "npadvmod", "nummod", "det"})
+# A place modifying a noun ("US mediation", "Iraqi city") locates it only if that noun is a place.
+MODIFIER_ARCS = frozenset({"compound", "amod", "nmod"})
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_ARCS = frozenset({"dobj", "attr", "oprd"})
 
@@ -55,12 +57,12 @@ def event_verb_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    words = event.verb.lower().split()
-    if words:
-        for token in span:
-            if token.lower_ == words[0] or token.lemma_.lower() == words[0]:
-                return token
-    return span.root
+    words = set(event.verb.lower().split())
+    matches = [t for t in span if t.lower_ in words or t.lemma_.lower() in words]
+    verbs = [t for t in matches if t.pos_ == "VERB"]
+    token = verbs[0] if verbs else (matches[0] if matches else span.root)
+    # "has been put": the auxiliary's head is the verb of the clause.
+    return token.head if token.pos_ == "AUX" and token.dep_.startswith("aux") else token
 
 
 def _arc_allowed(token: Token, verb: Token, rules: Syntax, place: Token) -> bool:
@@ -70,19 +72,28 @@ def _arc_allowed(token: Token, verb: Token, rules: Syntax, place: Token) -> bool
         return False  # another clause
     if dep == "pobj" or dep in NOUN_PHRASE_ARCS:
         return True
+    if dep in MODIFIER_ARCS:
+        return _is_place_noun(head, rules) or head.pos_ == "PROPN"
     if dep == "prep":
         word = token.lower_
         if word == "of":
-            return head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.prepositions
+            return _is_place_noun(head, rules) or head.lower_ in rules.prepositions
+        if word == "to":
+            return head.i == verb.i
         return word in rules.prepositions
     if dep in OBJECT_ARCS and head.i == verb.i:
         # The place itself as object only of movement/attack verbs; an object noun carries it.
         return token.i != place.i or verb.lemma_.lower() in rules.object_verbs
     if dep in SUBJECT_ARCS and head.i == verb.i:
-        return token.i != place.i and token.pos_ == "NOUN" and (
-            token.lemma_.lower() not in rules.actor_nouns
+        # "Clashes in Tbilisi erupted", "Albanians in south Serbia are demanding"; not the mayor's.
+        return token.i != place.i and token.pos_ in ("NOUN", "PROPN") and not (
+            token.lemma_.lower() in rules.actor_nouns or token.lower_ in rules.actor_nouns
         )
     return False
+
+
+def _is_place_noun(token: Token, rules: Syntax) -> bool:
+    return token.lemma_.lower() in rules.place_nouns or token.lower_ in rules.place_nouns
 
 
 def clause_distance(place: Token, verb: Token) -> int | None:
@@ -96,10 +107,6 @@ def clause_distance(place: Token, verb: Token) -> int | None:
     return steps
 
 
-def _inside(location: Location, actor: Actor | None) -> bool:
-    return actor is not None and actor.start <= location.evidence.start < actor.end
-
-
 def clause_location(
     doc: Doc, event: Event, places: list[tuple[Location, int]]
 ) -> Location | None:
@@ -111,8 +118,6 @@ def clause_location(
     for location, root in places:
         token = doc[root]
         if token.sent.start != verb.sent.start:
-            continue
-        if _inside(location, event.source_actor) or _inside(location, event.target_actor):
             continue
         distance = clause_distance(token, verb)
         if distance is not None and (best is None or (distance, root) < best[:2]):

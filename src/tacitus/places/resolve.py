@@ -46,7 +46,7 @@ CONTAINER_ONLY_WEIGHT = 0.8
 # Piedmont Aviation of North Carolina) is often a misread name: its confidence is scaled down.
 ISOLATED_WEIGHT = 0.5
 WELL_KNOWN_CITY = 1_000_000  # capitals and cities this big are not scaled down when isolated
-MENTION_CONFIDENCE = {"dateline": 0.95, "entity": 0.9, "demonym": 0.6}
+MENTION_CONFIDENCE = {"dateline": 0.95, "entity": 0.9, "token": 0.75, "demonym": 0.6}
 
 
 @dataclass(slots=True)
@@ -180,6 +180,8 @@ def _isolated(mention: Mention, place: Place, context: Context) -> bool:
     """A region or small city of a country that nothing else in the article names."""
     if mention.kind != "entity" or place.kind == "country" or context.countries[place.iso2] > 0:
         return False
+    if mention.container:
+        return False  # "Springfield, Ill." says where it is
     return place.feature_code != "PPLC" and place.population < WELL_KNOWN_CITY
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tacitus.places.gazetteer import Gazetteer, name_key
+from tacitus.places.gazetteer import Gazetteer, Place, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as DocSpan
@@ -46,8 +46,9 @@ TRAILING_FEATURES = frozenset({
 class Mention:
     """A stretch of the article that names a place.
 
-    `kind` says how it was found: ``entity`` (a GPE/LOC/FAC entity of the parse), ``dateline`` or
-    ``demonym`` (a NORP entity such as "Iraqi", which names a country). `lookup` is the name looked
+    `kind` says how it was found: ``entity`` (a GPE/LOC/FAC entity of the parse), ``dateline``,
+    ``demonym`` (a NORP entity such as "Iraqi", which names a country) or ``token`` (a proper noun
+    the recogniser missed that names a country or a big city). `lookup` is the name looked
     up in the gazetteer (the text without "the", "'s" or "northern"); `container` the place that
     follows after a comma ("Springfield, Illinois"), as text; `demonym_iso2` the country a demonym
     names; `root` the index of the entity's head token in the Doc.
@@ -152,7 +153,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             following = ents[position + 1] if position + 1 < len(ents) else None
             mention.container = _container_after(doc, end, following, gazetteer)
         mentions.append(mention)
+    mentions.extend(_untagged_names(doc, gazetteer, dateline))
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) -> list[Mention]:
+    """Proper nouns the recogniser missed that can only be a well-known place ("Kyiv's mayor").
+
+    Only single capitalised tokens outside every entity whose primary name is a country, a capital
+    or a city of a million people: the small model misses these often, and such names are seldom
+    anything else.
+    """
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title or len(token) < 3:
+            continue
+        if dateline is not None and token.idx < dateline.end:
+            continue
+        if any(weight >= 1.0 and _well_known(place) for place, weight in gazetteer.lookup(token.text)):
+            found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
+                                 root=token.i))
+    return found
+
+
+def _well_known(place: Place) -> bool:
+    return place.kind == "country" or place.feature_code == "PPLC" or place.population >= 1_000_000
 
 
 def _entity_mention(
