@@ -37,6 +37,7 @@ class Syntax:
     prepositions: frozenset[str]
     place_nouns: frozenset[str]
     object_verbs: frozenset[str]
+    movement_verbs: frozenset[str]
     actor_nouns: frozenset[str]
 
 
@@ -48,6 +49,7 @@ def syntax() -> Syntax:
         prepositions=frozenset(data["locative_prepositions"]),
         place_nouns=frozenset(data["place_nouns"]),
         object_verbs=frozenset(data["direct_object_verbs"]),
+        movement_verbs=frozenset(data["movement_verbs"]),
         actor_nouns=frozenset(data["actor_nouns"]),
     )
 
@@ -79,7 +81,7 @@ def _arc_allowed(token: Token, verb: Token, rules: Syntax, place: Token) -> bool
         if word == "of":
             return _is_place_noun(head, rules) or head.lower_ in rules.prepositions
         if word == "to":
-            return head.i == verb.i
+            return head.i == verb.i and verb.lemma_.lower() in rules.movement_verbs
         return word in rules.prepositions
     if dep in OBJECT_ARCS and head.i == verb.i:
         # The place itself as object only of movement/attack verbs; an object noun carries it.

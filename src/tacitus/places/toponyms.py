@@ -65,6 +65,7 @@ class Mention:
     container: str | None = None
     demonym_iso2: str | None = None
     root: int | None = None
+    header_end: int | None = None  # for a dateline: where the whole "KYIV, Ukraine (AP) —" ends
 
 
 def find_dateline(text: str) -> Mention | None:
@@ -79,7 +80,7 @@ def find_dateline(text: str) -> Mention | None:
     start = match.start("place")
     return Mention(
         text=text[start:start + len(place)], start=start, end=start + len(place), kind="dateline",
-        lookup=place.title(), container=match.group("region"),
+        lookup=place.title(), container=match.group("region"), header_end=match.end(),
     )
 
 
@@ -144,8 +145,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(dateline)
     ents = list(doc.ents)
     for position, ent in enumerate(ents):
-        if dateline is not None and ent.start_char < dateline.end:
-            continue
+        if dateline is not None and ent.start_char < (dateline.header_end or dateline.end):
+            continue  # the dateline's own words ("KYIV, Ukraine (AP) —") are not news places
         text, start, end = _clean_entity(ent)
         if not text:
             continue
@@ -174,7 +175,7 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) ->
             continue
         if token.ent_type_ and not _misread_place(token):
             continue
-        if dateline is not None and token.idx < dateline.end:
+        if dateline is not None and token.idx < (dateline.header_end or dateline.end):
             continue
         if any(weight >= 1.0 and _well_known(place) for place, weight in gazetteer.lookup(token.text)):
             found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
