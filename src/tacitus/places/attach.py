@@ -80,7 +80,8 @@ def _arc_allowed(token: Token, verb: Token, rules: Syntax, place: Token) -> bool
         word = token.lower_
         if word == "of":
             return _is_place_noun(head, rules) or head.lower_ in rules.prepositions
-        if word == "to":
+        if word == "to" and place.head.i == token.i:
+            # "sent troops to Bosnia" locates; "halted aid to Serbia" names a recipient.
             return head.i == verb.i and verb.lemma_.lower() in rules.movement_verbs
         return word in rules.prepositions
     if dep in OBJECT_ARCS and head.i == verb.i:
