@@ -65,7 +65,8 @@ def test_places_gazetteer_ignores_regions_that_are_not_places(gazetteer, name):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("Goražde", "gorazde"), ("Guinea-Bissau", "guinea bissau"), ("the Netherlands", "netherlands")],
+    [("Goražde", "gorazde"), ("Guinea-Bissau", "guinea bissau"),
+     ("the Netherlands", "netherlands")],
 )
 def test_places_gazetteer_name_key_normalises(text, key):
     assert name_key(text) == key

@@ -76,7 +76,9 @@ class Geocoder:
             self._attach(doc, events, located)
         return [location for _, location in located]
 
-    def _attach(self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]) -> None:
+    def _attach(
+        self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]
+    ) -> None:
         places = [
             (location, res.mention.root)
             for res, location in located

@@ -1,4 +1,4 @@
-"""Event and actor locations: the place syntactically attached to an event's clause, else the dateline.
+"""Event and actor locations: the place attached to an event's clause, else the dateline.
 
 A place attaches to an event when the dependency path from the place up to the event's verb runs
 only through locative prepositions ("clashes in Tbilisi"), place nouns ("the town of Rafah"),
@@ -104,7 +104,9 @@ def clause_distance(place: Token, verb: Token) -> int | None:
     rules = syntax()
     token, steps = place, 0
     while token.i != verb.i:
-        if token.head.i == token.i or steps >= MAX_PATH or not _arc_allowed(token, verb, rules, place):
+        if token.head.i == token.i or steps >= MAX_PATH:
+            return None
+        if not _arc_allowed(token, verb, rules, place):
             return None
         token, steps = token.head, steps + 1
     return steps
@@ -113,7 +115,7 @@ def clause_distance(place: Token, verb: Token) -> int | None:
 def clause_location(
     doc: Doc, event: Event, places: list[tuple[Location, int]]
 ) -> Location | None:
-    """The nearest place attached to the event's clause; `places` pairs locations and head tokens."""
+    """The nearest place attached to the event's clause (`places`: locations and head tokens)."""
     verb = event_verb_token(doc, event)
     if verb is None:
         return None

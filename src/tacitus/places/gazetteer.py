@@ -1,4 +1,4 @@
-"""The gazetteer: GeoNames countries, first-level subdivisions and cities, indexed by name in memory.
+"""The gazetteer: GeoNames countries, first-level subdivisions and cities, indexed by name.
 
 Sources (both PyPI packages that ship GeoNames data, CC BY 4.0):
 
@@ -63,13 +63,13 @@ class Place:
 
     @property
     def adm1_code(self) -> str | None:
-        """GDELT-style ADM1 code: FIPS country + GeoNames admin1 code (FIPS 10-4 for most countries)."""
+        """GDELT-style ADM1: FIPS country + GeoNames admin1 code (FIPS 10-4 for most countries)."""
         if self.kind == "country":
             return self.fips or None
         return f"{self.fips}{self.admin1}" if self.fips and self.admin1 else self.fips or None
 
     def target(self) -> str:
-        """The reference used in alias and cue files: ``country:GE``, ``admin1:US.GA``, ``city:ID``."""
+        """The reference of alias and cue files: ``country:GE``, ``admin1:US.GA``, ``city:ID``."""
         if self.kind == "country":
             return f"country:{self.iso2}"
         if self.kind == "admin1":
@@ -92,7 +92,8 @@ def name_key(text: str) -> str:
 
 
 # Latin letters (with diacritics) and combining marks: the scripts English text can contain.
-_LATIN_NAME = re.compile(r"[\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]*[A-Za-z][\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]*")
+_LATIN = r"[\u0000-\u024f\u0300-\u036f\u1e00-\u1eff]*"
+_LATIN_NAME = re.compile(rf"{_LATIN}[A-Za-z]{_LATIN}")
 
 
 def _is_latin_name(text: str) -> bool:
@@ -152,7 +153,8 @@ class Gazetteer:
         if outer.kind == "country":
             return inner.iso2 == outer.iso2 and inner is not outer
         if outer.kind == "admin1":
-            return inner.kind == "city" and inner.iso2 == outer.iso2 and inner.admin1 == outer.admin1
+            return (inner.kind == "city" and inner.iso2 == outer.iso2
+                    and inner.admin1 == outer.admin1)
         return False
 
     def __len__(self) -> int:
@@ -243,7 +245,8 @@ def _add_subdivisions(gazetteer: Gazetteer, cities: dict) -> None:
         if country is None or not code:
             continue
         inside = members.get((iso2, code), [])
-        lat, lon = _mean_coordinates([(float(c["latitude"]), float(c["longitude"])) for c in inside])
+        points = [(float(c["latitude"]), float(c["longitude"])) for c in inside]
+        lat, lon = _mean_coordinates(points)
         index = gazetteer.add(Place(
             geonameid=int(sub.geonames_id or 0), name=sub.name, kind="admin1", iso2=iso2,
             iso3=country.iso3, fips=country.fips, admin1=code, lat=lat, lon=lon,

@@ -1,4 +1,4 @@
-"""Toponym resolution: one gazetteer entry per mention, from priors, containment and document context.
+"""Toponym resolution: one gazetteer entry per mention, from priors, containment and context.
 
 A mention's candidates are scored by
 

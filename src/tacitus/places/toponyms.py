@@ -97,7 +97,7 @@ def _clean_entity(ent: DocSpan) -> tuple[str, int, int]:
 
 
 def _lookup_name(gazetteer: Gazetteer, text: str) -> str | None:
-    """The form of `text` the gazetteer knows: as is, without a leading qualifier or feature word."""
+    """The form of `text` the gazetteer knows: as is, or less a leading qualifier or feature."""
     if name_key(text) in gazetteer.not_places:
         return None  # "North America" is not America with a qualifier
     if gazetteer.lookup(text):
@@ -121,7 +121,9 @@ def _demonym_country(gazetteer: Gazetteer, text: str) -> str | None:
     return None
 
 
-def _container_after(doc: Doc, end: int, next_ent: DocSpan | None, gazetteer: Gazetteer) -> str | None:
+def _container_after(
+    doc: Doc, end: int, next_ent: DocSpan | None, gazetteer: Gazetteer
+) -> str | None:
     """The place right after ", " at `end` ("Springfield, Illinois" / "Springfield, Ill.")."""
     text = doc.text
     if not text.startswith(",", end):
@@ -177,7 +179,8 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) ->
             continue
         if dateline is not None and token.idx < (dateline.header_end or dateline.end):
             continue
-        if any(weight >= 1.0 and _well_known(place) for place, weight in gazetteer.lookup(token.text)):
+        readings = gazetteer.lookup(token.text)
+        if any(weight >= 1.0 and _well_known(place) for place, weight in readings):
             found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
                                  root=token.i))
     return found
