@@ -18,7 +18,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+# ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
+SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+))
 GOLD = SHARED / "data" / "eval" / "plover_manual_dev.jsonl"
 ANNOTATIONS = ROOT / "tests" / "data" / "plover_location_countries.json"
 

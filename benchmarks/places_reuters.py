@@ -3,13 +3,14 @@
 For each article Tacitus locates places and takes the set of their countries
 (`tacitus.places.document_countries`); the gold is the article's `places` tags mapped to ISO3 by
 ../shared/data/corpus/reuters_places_iso3.json. Prints micro precision, recall and F1 over
-(article, country) pairs, with and without demonyms, and the same without the dateline.
+(article, country) pairs, with and without demonyms (optionally also without the dateline).
 
 The dateline ("WASHINGTON, Feb 26 -") is a separate field of the corpus; it opens the article as
-printed, so it is put back in front of the body (`--no-dateline` measures without it).
+printed, so it is put back in front of the body (`--compare-no-dateline` also measures without).
 
 Usage:
-    python benchmarks/places_reuters.py [--split TEST] [--limit 2500] [--json out.json]
+    python benchmarks/places_reuters.py [--split TEST] [--limit N] [--compare-no-dateline]
+        [--json out.json]
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared beside the repo, or TACITUS_SHARED (a worktree that is not beside it).
-SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+# ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
+SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+))
 CORPUS = SHARED / "data" / "corpus" / "news_reuters21578.jsonl"
 MAPPING = SHARED / "data" / "corpus" / "reuters_places_iso3.json"
 
@@ -46,31 +50,22 @@ def load_gold(split: str, limit: int | None) -> list[tuple[str, str, str, set[st
     return records
 
 
-def score(pairs: list[tuple[set[str], set[str]]]) -> dict[str, float]:
-    """Micro precision, recall and F1 over (article, country) pairs."""
-    true_pos = sum(len(found & gold) for found, gold in pairs)
-    n_found = sum(len(found) for found, _ in pairs)
-    n_gold = sum(len(gold) for _, gold in pairs)
-    precision = true_pos / n_found if n_found else 0.0
-    recall = true_pos / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "found": n_found, "gold": n_gold, "true_positives": true_pos}
-
-
-def run(split: str, limit: int | None) -> dict[str, object]:
+def run(split: str, limit: int | None, compare_no_dateline: bool) -> dict[str, object]:
     from tacitus.nlp import load_model
     from tacitus.places import Geocoder, document_countries
+    from tacitus.places.evaluate import score_countries
     from tacitus.records import Article
 
     records = load_gold(split, limit)
     nlp = load_model()
     geocoder = Geocoder()
     variants: dict[str, list[tuple[set[str], set[str]]]] = {
-        "with_dateline": [], "with_dateline_no_demonyms": [], "no_dateline": [],
+        "with_dateline": [], "with_dateline_no_demonyms": [],
     }
+    if compare_no_dateline:
+        variants["no_dateline"] = []
     started = time.perf_counter()
-    for with_dateline in (True, False):
+    for with_dateline in (True, False) if compare_no_dateline else (True,):
         texts = [f"{d} {body}" if with_dateline and d else body for _, d, body, _ in records]
         for (doc_id, _, _, gold), doc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
             locations = geocoder.locate(Article(id=doc_id, text=doc.text), doc)
@@ -83,7 +78,7 @@ def run(split: str, limit: int | None) -> dict[str, object]:
     return {
         "split": split, "articles": len(records),
         "seconds": round(time.perf_counter() - started, 1),
-        **{name: score(pairs) for name, pairs in variants.items()},
+        **{name: score_countries(pairs) for name, pairs in variants.items()},
     }
 
 
@@ -91,13 +86,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="TEST", choices=["TEST", "TRAIN", "NOT-USED", "ALL"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles of the split")
+    parser.add_argument("--compare-no-dateline", action="store_true",
+                        help="also parse and score the bodies without their datelines")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     if not CORPUS.exists() or not MAPPING.exists():
         print(f"skipped: needs {CORPUS} and {MAPPING} (development data in ../shared)",
               file=sys.stderr)
         return 0
-    result = run(args.split, args.limit)
+    result = run(args.split, args.limit, args.compare_no_dateline)
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# TACITUS_SHARED points at shared/ from a worktree that is not beside it.
-SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+# ../shared beside the repo; a git worktree under wt/ finds it one level further up.
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+)
 
 
 def shared_path(relative: str) -> Path:

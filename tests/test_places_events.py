@@ -118,3 +118,17 @@ def test_places_events_doc_of_other_text_is_refused(nlp, geocoder, text):
 
     with pytest.raises(PlacesError, match="the Doc is not the parse of the article text"):
         geocoder.locate(Article(id="e", text=text + " "), nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"), [("Israeli tanks shelled positions near the town of Rafah.",
+                                 "shelled", "Rafah")]
+)
+def test_places_events_doc_without_entities_gets_them(geocoder, text, verb, place):
+    from tacitus.nlp import load_model
+
+    doc = load_model(exclude=["ner"])(text)  # as the coder parses
+    assert not doc.has_annotation("ENT_IOB")
+    event = make_event(doc, verb)
+    geocoder.locate(Article(id="e", text=text), doc, [event])
+    assert (event.location.name, event.location_source) == (place, "clause")

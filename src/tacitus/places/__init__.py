@@ -1,6 +1,7 @@
 """Places stage: find place names in an article, resolve them to GeoNames entries, locate events.
 
-Reads: the article text, its spaCy Doc (entities, dependency parse) and, optionally, its events
+Reads: the article text, its spaCy Doc (dependency parse; entities, which it adds with the model's
+NER when the Doc has none, as the coder's Docs do) and, optionally, its events
 (actors' countries are context; evidence spans and verbs find the event's clause).
 Adds: a `Location` per place mention; `Event.location`/`location_source` (``clause`` or
 ``dateline``) and `Event.source_location`/`target_location` where the text gives an actor's place.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from tacitus.errors import TacitusError
@@ -46,6 +47,18 @@ class Geocoder:
 
     def __init__(self, *, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self._ner: Callable[[Doc], Doc] | None = None
+
+    def _with_entities(self, doc: Doc) -> Doc:
+        """`doc` with named entities: the coder parses without NER, so run it here if missing."""
+        if doc.has_annotation("ENT_IOB"):
+            return doc
+        if self._ner is None:
+            from tacitus.nlp import load_model
+
+            # The NER of the default model carries its own token vectors: it runs on any Doc.
+            self._ner = load_model().get_pipe("ner")
+        return self._ner(doc)
 
     def locate(
         self, article: Article, doc: Doc, events: list[Event] | None = None
@@ -67,6 +80,7 @@ class Geocoder:
                 "parse article.text itself (offsets of places point into it)"
             )
         events = events or []
+        doc = self._with_entities(doc)
         mentions = find_mentions(doc, self.gazetteer)
         resolutions = resolve_mentions(
             self.gazetteer, mentions, article.text, _actor_countries(events)
