@@ -5,11 +5,20 @@ from tacitus.cameo import code_info, event_codes
 
 @pytest.mark.parametrize(
     "code,goldstein,quad,plover,mode",
-    [("041", 1.0, 1, "CONSULT", "phone"), ("190", -10.0, 4, "ASSAULT", None), ("0311", 5.2, 1, "AGREE", None)],
+    [
+        ("041", 1.0, 1, "CONSULT", "phone"),
+        ("190", -10.0, 4, "ASSAULT", None),
+        ("0311", 5.2, 1, "AGREE", None),
+    ],
 )
 def test_cameo_code_info_reads_table(code, goldstein, quad, plover, mode):
     info = code_info(code)
-    assert (info.goldstein, info.quad_class, info.plover_event, info.plover_mode) == (goldstein, quad, plover, mode)
+    assert (info.goldstein, info.quad_class, info.plover_event, info.plover_mode) == (
+        goldstein,
+        quad,
+        plover,
+        mode,
+    )
 
 
 def test_cameo_code_info_unknown_code_keeps_root():

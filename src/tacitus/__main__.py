@@ -1,4 +1,4 @@
-"""`python -m tacitus` runs the command line."""
+"""`python -m tacitus`: the same as the `tacitus` command."""
 
 from tacitus.cli import main
 

@@ -15,6 +15,7 @@ __all__ = [
     "ActorEntry",
     "AgentEntry",
     "DatedCode",
+    "DictionaryProblem",
     "DictionarySet",
     "DiscardEntry",
     "Element",
@@ -73,7 +74,11 @@ class Element:
       ``prep``      ``(PREP …)``: a prepositional phrase; `phrase` holds the
                     preposition, `children` the elements of its object
     `joined` marks the PETRARCH-1 ``_`` connector: this element must follow the
-    previous one with no word between.
+    previous one with no word between. The first element of `VerbPattern.after`
+    with `joined` must directly follow the verb. A PETRARCH-2 ``{…}`` group that
+    holds a synset (``{&MILITARY AID}``) is stored as its elements, each after
+    the first `joined`; a group of plain words is one ``word`` element.
+    Pattern words never stem (PETRARCH matches whole words): `phrase.stem` is False.
     """
 
     kind: str
@@ -89,6 +94,8 @@ class VerbPattern:
 
     `code` is the source→target code, `reverse_code` the target→source code of a
     paired ``[a:b]``; either may be None (``[:b]``, ``[---]``).
+    `verb_joined` is the PETRARCH-1 ``X_*``: the verb directly follows the last
+    element of `before`.
     """
 
     before: tuple[Element, ...]
@@ -97,19 +104,28 @@ class VerbPattern:
     reverse_code: str | None
     origin: Origin
     text: str
+    verb_joined: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class VerbForm:
     """A word form that selects a verb block: the block head, a synonym, an
     irregular inflection, or a multi-word verb (``+ANGERED_BY``, ``KLM_NOP_+RST``)
-    whose `head` index marks the verb word. `code` overrides the block code."""
+    whose `head` index marks the verb word. `code` overrides the block code
+    (None: use the block's; an explicit ``[---]`` sets `null_code`).
+
+    Every inflection is its own VerbForm (``AGREED``, ``AGREEING`` …); `lemma` is
+    the form as the file wrote it (``AGREE``, ``ANGERED BY``) and `generated`
+    says the reader made it by the regular rules rather than reading it."""
 
     words: tuple[str, ...]
     head: int = 0
     code: str | None = None
     reverse_code: str | None = None
     origin: Origin | None = None
+    lemma: str = ""
+    generated: bool = False
+    null_code: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +180,7 @@ class DatedCode:
     code: str
     start: date | None = None
     end: date | None = None
+    group: int = 0  # codes read from the same ``[A/B]`` bracket share a group
 
     def covers(self, day: date | None) -> bool:
         if day is None:
@@ -183,18 +200,35 @@ class ActorEntry:
     def name(self) -> str:
         return " ".join(w.title() for w in self.names[0].words)
 
+    def codes_on(self, day: date | None) -> tuple[str, ...]:
+        """All codes in force on `day`: one, or several for a multi-code line such
+        as ``LORIEN [ELR/GAL]`` (the coder emits one event per code)."""
+        chosen = self.dated_code_on(day)
+        if chosen is None:
+            return ()
+        return tuple(
+            c.code
+            for c in self.codes
+            if c.group == chosen.group and c.start == chosen.start and c.end == chosen.end
+        )
+
     def code_on(self, day: date | None) -> str | None:
         """The code in force on `day`: a dated code covering it, else the undated
         code; with no date, the undated code, else the latest-starting one."""
+        chosen = self.dated_code_on(day)
+        return chosen.code if chosen else None
+
+    def dated_code_on(self, day: date | None) -> DatedCode | None:
+        """The DatedCode `code_on` picks (first in file order on ties)."""
         undated = [c for c in self.codes if c.start is None and c.end is None]
         if day is not None:
             for dated in self.codes:
                 if (dated.start or dated.end) and dated.covers(day):
-                    return dated.code
+                    return dated
         if undated:
-            return undated[0].code
+            return undated[0]
         if day is None and self.codes:
-            return max(self.codes, key=lambda c: c.start or date.min).code
+            return max(self.codes, key=lambda c: c.start or date.min)
         return None
 
 
@@ -211,12 +245,14 @@ class AgentEntry:
     """A role word that composes with a country (``FOREIGN_MINISTER [~GOV]``).
 
     `code` is the agent code without ``~``; `prefix` is True for ``[NGO~]``
-    (agent code before the country), False for ``[~GOV]`` (after)."""
+    (agent code before the country), False for ``[~GOV]`` (after). `plural`
+    marks a generated or ``{…}`` plural form."""
 
     phrase: Phrase
     code: str
     prefix: bool
     origin: Origin
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,11 +266,34 @@ class DiscardEntry:
 
 @dataclass(frozen=True, slots=True)
 class IssueEntry:
-    """A phrase that tags an event with an issue code."""
+    """A phrase that tags an event with an issue code.
+
+    `category` is the enclosing ``<ISSUE CATEGORY="…">``. `ignore` marks an
+    exclusion phrase: ``"sentence"`` (``~phrase``: no issue of the category
+    in this sentence) or ``"story"`` (``~~phrase``); its `code` is ``""``."""
 
     phrase: Phrase
     code: str
     origin: Origin
+    category: str = ""
+    ignore: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryProblem:
+    """A dictionary line the reader found wrong.
+
+    severity ``error``: the line (or entry) was skipped; ``warning``: it was
+    kept but looks wrong (an unknown code, a code not made of 3-letter blocks)."""
+
+    file: str
+    line: int
+    reason: str
+    severity: str = "error"
+    text: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -248,3 +307,31 @@ class DictionarySet:
     issues: list[IssueEntry] = field(default_factory=list)
     source: str = ""  # directory it came from, or "builtin:petrarch2"
     fingerprint: str = ""  # hash of the files' bytes: the cache key
+    problems: list[DictionaryProblem] = field(default_factory=list)
+    prepositions: frozenset[str] = frozenset()  # Phoenix.prepositions.txt, upper-case
+    files: tuple[str, ...] = ()  # names of the files read, in reading order
+
+
+def _reduce_by_fields(record: object) -> tuple[type, tuple[object, ...]]:
+    # Pickle as a constructor call: 2-3x faster to load than the slots-dataclass
+    # default (__setstate__ looping in Python), which keeps the cached
+    # production set under the 1 s load budget.
+    return type(record), tuple(getattr(record, name) for name in type(record).__slots__)
+
+
+for _record in (
+    Origin,
+    Phrase,
+    Element,
+    VerbPattern,
+    VerbForm,
+    VerbBlock,
+    Transformation,
+    DatedCode,
+    ActorEntry,
+    AgentEntry,
+    DiscardEntry,
+    IssueEntry,
+    DictionaryProblem,
+):
+    _record.__reduce__ = _reduce_by_fields  # type: ignore[method-assign,assignment]

@@ -1,0 +1,84 @@
+"""`tacitus eval`: code the texts of a gold file and score them against what it expects."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from tacitus.evaluate.gold import GoldRecord, file_sha256, read_gold
+from tacitus.evaluate.metrics import RecordResult, Scores, judge, relax, score
+from tacitus.records import Article
+
+__all__ = ["GoldRecord", "RecordResult", "Scores", "evaluate", "options_from_config", "read_gold", "relax"]
+
+log = logging.getLogger(__name__)
+
+# config_overrides keys of the TABARI validation suite that are integers.
+_INT_KEYS = (
+    "new_actor_length",
+    "comma_min",
+    "comma_max",
+    "comma_bmin",
+    "comma_bmax",
+    "comma_emin",
+    "comma_emax",
+)
+
+
+def options_from_config(config: dict[str, str]) -> Any:
+    """CoderOptions for a record's `config_overrides` (PETRARCH config names)."""
+    from tacitus.coder import CoderOptions
+
+    values: dict[str, Any] = {}
+    for key, raw in config.items():
+        if key in _INT_KEYS:
+            values[key] = int(raw)
+        elif key == "require_dyad":
+            values[key] = raw.strip().lower() == "true"
+        else:
+            log.warning("gold config key %s is not used by the coder; ignored", key)
+    return CoderOptions(**values)
+
+
+def _code_record(coder: Any, record: GoldRecord) -> RecordResult:
+    article = Article(id=record.id, text=record.text, date=record.date)
+    try:
+        coded = list(coder.code_articles([article]))
+    except Exception as exc:  # an exception here is a coder bug: count it, go on
+        log.exception("coder raised on gold record %s", record.id)
+        return judge(record, [], error=f"{type(exc).__name__}: {exc}")
+    events = [e for c in coded for e in c.events if not e.negated]
+    return judge(record, events)
+
+
+def evaluate(
+    gold_path: str | Path,
+    *,
+    dictionaries: str | Path | None = None,
+    model: str | None = None,
+) -> tuple[Scores, dict[str, Any]]:
+    """Code every active record of `gold_path` and score the result.
+
+    Returns:
+        The scores and run facts (gold file hash, record count, dictionaries used).
+    """
+    from tacitus.coder import Coder
+    from tacitus.dictionaries import load_dictionaries
+
+    records = read_gold(gold_path)
+    dictionary_set = load_dictionaries(dictionaries)
+    coders: dict[tuple[tuple[str, str], ...], Any] = {}
+    results = []
+    for record in records:
+        key = tuple(sorted(record.config.items()))
+        if key not in coders:
+            coders[key] = Coder(dictionary_set, model=model, options=options_from_config(record.config))
+        results.append(_code_record(coders[key], record))
+    facts = {
+        "gold": str(gold_path),
+        "gold_sha256": file_sha256(gold_path),
+        "dictionaries": str(dictionaries) if dictionaries else "builtin",
+        "records": len(records),
+    }
+    return score(results), facts
