@@ -39,6 +39,8 @@ LEADING_QUALIFIERS = frozenset({
 })
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "through", "to", "from", "into", "outside",
                                    "across", "around", "inside", "toward", "towards"})
+PLACE_NOUNS_BEFORE_OF = frozenset({"city", "town", "village", "port", "capital", "province",
+                                   "region", "district", "suburb", "outskirts"})
 TRAILING_FEATURES = frozenset({
     "province", "region", "city", "state", "district", "county", "governorate", "prefecture",
     "peninsula", "area", "oblast", "republic", "territory", "valley", "island", "port",
@@ -165,25 +167,38 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) -> list[Mention]:
-    """Proper nouns the recogniser missed that can only be a well-known place ("Kyiv's mayor").
+    """Proper nouns the recogniser missed that can only be a place.
 
-    Only single capitalised tokens outside every entity whose primary name is a country, a capital
-    or a city of a million people: the small model misses these often, and such names are seldom
-    anything else.
+    Single capitalised tokens outside every entity (or a one-word PERSON/ORG after a locative
+    preposition) whose primary name is a country, a capital or a city of a million people ("Kyiv's
+    mayor"), or any gazetteer place named as "the town of X": the small model misses these often,
+    and such names are seldom anything else.
     """
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or not token.is_title or len(token) < 3:
             continue
-        if token.ent_type_ and not _misread_place(token):
+        if token.ent_type_ in PLACE_LABELS:
+            continue  # already a mention, or a place the gazetteer does not know
+        if token.ent_type_ and not (_misread_place(token) or _named_place_noun(token)):
             continue
         if dateline is not None and token.idx < (dateline.header_end or dateline.end):
             continue
         readings = gazetteer.lookup(token.text)
-        if any(weight >= 1.0 and _well_known(place) for place, weight in readings):
+        if _named_place_noun(token) and any(p.kind != "country" for p, _ in readings):
+            found.append(Mention(token.text, token.idx, token.idx + len(token), "token",
+                                 token.text, root=token.i))
+        elif any(weight >= 1.0 and _well_known(place) for place, weight in readings):
             found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
                                  root=token.i))
     return found
+
+
+def _named_place_noun(token: Token) -> bool:
+    """The X of "the town of X", "the city of X": a place whatever the recogniser said."""
+    of = token.head
+    return (token.dep_ == "pobj" and of.lower_ == "of"
+            and of.head.lemma_.lower() in PLACE_NOUNS_BEFORE_OF)
 
 
 def _misread_place(token: Token) -> bool:
