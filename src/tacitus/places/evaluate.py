@@ -43,14 +43,17 @@ def score_countries(pairs: Iterable[tuple[set[str], set[str]]]) -> dict[str, flo
 
 
 def event_from_markup(record_id: str, text: str, markup: str) -> Event | None:
-    """An event on the first ``(EVT: …)`` word of `markup`, with the whole sentence as evidence."""
+    """An event on the first ``(EVT: …)`` span of `markup`, the whole sentence as evidence.
+
+    The event's verb is the span's words; `event_verb_token` prefers the verb among them.
+    """
     match = EVENT_MARK.search(markup)
     if match is None:
         return None
     return Event(
         doc_id=record_id, sentence=0, date=None, source="", target="", code="", root_code="",
         quad_class=None, goldstein=None, plover={}, source_actor=None, target_actor=None,
-        evidence=Span(text, 0, len(text)), verb=match.group(1).split()[0], rule=None,
+        evidence=Span(text, 0, len(text)), verb=match.group(1).strip(), rule=None,
     )
 
 
