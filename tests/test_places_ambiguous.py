@@ -77,12 +77,16 @@ def test_places_ambiguous_non_places_are_not_located(nlp, geocoder, text, name):
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "country"),
-    [("Iraqi officials rejected the plan.", "Iraqi", "IRQ"),
-     ("Several Americans were released.", "Americans", "USA")],
+    ("text", "name", "expected"),
+    [("Three soldiers were killed outside the Iraqi city of Basra.", "Iraqi", [("IRQ", "demonym")]),
+     ("Troops crossed onto Syrian soil on Monday.", "Syrian", [("SYR", "demonym")]),
+     ("Iraqi officials rejected the plan.", "Iraqi", []),
+     ("Several Americans were released.", "Americans", [])],
 )
-def test_places_ambiguous_demonyms_name_their_country(nlp, geocoder, text, name, country):
+def test_places_ambiguous_demonyms_only_where_they_name_a_place(nlp, geocoder, text, name,
+                                                                 expected):
     article = Article(id="t", text=text)
     found = [(loc.country, loc.mention) for loc in geocoder.locate(article, nlp(text))
              if loc.name == name]
-    assert found == [(country, "demonym")]
+    assert found == expected
+

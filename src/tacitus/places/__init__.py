@@ -85,7 +85,11 @@ class Geocoder:
         resolutions = resolve_mentions(
             self.gazetteer, mentions, article.text, _actor_countries(events)
         )
-        located = [(res, self._location(article.id, res)) for res in resolutions]
+        # Every demonym is context for resolution; only one that names a place is a location.
+        located = [
+            (res, self._location(article.id, res)) for res in resolutions
+            if res.mention.names_place
+        ]
         if events:
             self._attach(doc, events, located)
         return [location for _, location in located]

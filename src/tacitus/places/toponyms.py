@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from tacitus.places.gazetteer import Gazetteer, Place, name_key
@@ -52,8 +55,8 @@ class Mention:
     """A stretch of the article that names a place.
 
     `kind` says how it was found: ``entity`` (a GPE/LOC/FAC entity of the parse), ``dateline``,
-    ``demonym`` (a NORP entity such as "Iraqi", which names a country) or ``token`` (a proper noun
-    the recogniser missed that names a country or a big city). `lookup` is the name looked
+    ``demonym`` (a NORP entity such as "Iraqi"; `names_place` when it modifies a place noun, as
+    in "the Iraqi city") or ``token`` (a proper noun the recogniser missed). `lookup` is the name looked
     up in the gazetteer (the text without "the", "'s" or "northern"); `container` the place that
     follows after a comma ("Springfield, Illinois"), as text; `demonym_iso2` the country a demonym
     names; `root` the index of the entity's head token in the Doc.
@@ -68,6 +71,7 @@ class Mention:
     demonym_iso2: str | None = None
     root: int | None = None
     header_end: int | None = None  # for a dateline: where the whole "KYIV, Ukraine (AP) —" ends
+    names_place: bool = True  # False for a demonym that only says nationality ("Iraqi officials")
 
 
 def find_dateline(text: str) -> Mention | None:
@@ -112,6 +116,20 @@ def _lookup_name(gazetteer: Gazetteer, text: str) -> str | None:
         if gazetteer.lookup(" ".join(words[:-1])):
             return " ".join(words[:-1])
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonym_place_nouns() -> frozenset[str]:
+    text = resources.files("tacitus.places").joinpath("data", "syntax.json").read_text("utf-8")
+    return frozenset(json.loads(text)["demonym_place_nouns"])
+
+
+def _modifies_place_noun(ent: DocSpan) -> bool:
+    """Whether a demonym names a place: "the Iraqi city of Basra", "on Iranian soil"."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nmod") and (
+        root.head.lemma_.lower() in _demonym_place_nouns()
+    )
 
 
 def _demonym_country(gazetteer: Gazetteer, text: str) -> str | None:
@@ -227,5 +245,6 @@ def _entity_mention(
     if ent.label_ in DEMONYM_LABELS:
         iso2 = _demonym_country(gazetteer, text)
         if iso2 is not None:
-            return Mention(text, start, end, "demonym", text, demonym_iso2=iso2, root=root)
+            return Mention(text, start, end, "demonym", text, demonym_iso2=iso2, root=root,
+                           names_place=_modifies_place_noun(ent))
     return None
