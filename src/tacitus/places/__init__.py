@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
+NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
 class PlacesError(TacitusError):
     """The places stage was given inputs that do not belong together."""
 
@@ -56,8 +59,9 @@ class Geocoder:
         if self._ner is None:
             from tacitus.nlp import load_model
 
-            # The NER of the default model carries its own token vectors: it runs on any Doc.
-            self._ner = load_model().get_pipe("ner")
+            # The NER of the default model carries its own token vectors: it runs on any Doc,
+            # and loaded alone it costs no second copy of the tagger and parser.
+            self._ner = load_model(exclude=NOT_NER).get_pipe("ner")
         return self._ner(doc)
 
     def locate(
