@@ -1,0 +1,179 @@
+"""Composing actor groups: a noun phrase's country code plus its agents (``Arnor cleric`` → ARNMOS)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["ActorGroup", "Mention", "build_groups", "compose_code", "np_head"]
+
+# Dependencies that keep a word inside the noun phrase of its head.
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "quantmod"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
+_BRIDGE_PREPS = frozenset({"of", "in", "from"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A dictionary (or document) match on tokens [start, end).
+
+    kind: ``actor`` (codes are full actor codes), ``agent`` (codes hold one agent
+    code; `prefix` for ``[NGO~]``), ``new`` (an unknown phrase coded by its text).
+    """
+
+    kind: str
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    prefix: bool = False
+    name: str | None = None
+    person: bool = False
+
+
+@dataclass(slots=True)
+class ActorGroup:
+    """The actor(s) one noun phrase stands for: codes after composition.
+
+    `head` is the noun phrase's head token; `start`/`end` the token span of the
+    words that made it; `absorbed` groups were folded into an agent phrase
+    (``ambassadors of Arnor``) and are not actors of their own.
+    """
+
+    head: int
+    start: int
+    end: int
+    codes: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    name: str | None = None
+    person: bool = False
+    absorbed: bool = False
+    has_country: bool = True
+
+
+def np_head(token: Any) -> Any:
+    """Climb from a token to the head of the noun phrase it modifies."""
+    steps = 0
+    while (
+        (token.dep_ in _NP_DEPS or _tight_apposition(token))
+        and token.head is not token
+        and token.head.pos_ in _NOMINAL
+        and not any(c.dep_ in ("cc", "conj") for c in token.children)
+        and steps < 8
+    ):
+        token = token.head
+        steps += 1
+    return token
+
+
+def _tight_apposition(token: Any) -> bool:
+    """``Minister Telemar``: an apposition with no comma between is one phrase."""
+    return token.dep_ == "appos" and token.i == token.head.i + 1
+
+
+def _has_block(code: str, block: str) -> bool:
+    if not block:
+        return True
+    for i in range(0, len(code) - len(block) + 1, 3):
+        if code[i : i + len(block)] == block:
+            return True
+    return False
+
+
+def compose_code(base: str, agents: list[Mention]) -> str:
+    """Add agent codes to an actor code: prefix agents in front, others behind,
+    skipping a code the actor already carries (WHITE_HOUSE USAGOV + GOV → USAGOV)."""
+    code = base
+    for agent in agents:
+        block = agent.codes[0]
+        if _has_block(code, block):
+            continue
+        code = block + code if agent.prefix else code + block
+    return code
+
+
+def _compose(actors: list[Mention], agents: list[Mention]) -> list[str]:
+    bases = list(actors[0].codes) if actors else ["---"]
+    return [compose_code(base, agents) for base in bases]
+
+
+def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
+    """Group mentions by noun phrase, compose codes, distribute agents over
+    ``of/in/from`` phrases and coordinated noun phrases."""
+    by_head: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        span = doc[mention.start : mention.end]
+        head = np_head(span.root)
+        by_head.setdefault(head.i, []).append(mention)
+    groups: dict[int, ActorGroup] = {}
+    for head_i, members in sorted(by_head.items()):
+        members.sort(key=lambda m: m.start)
+        actors = [m for m in members if m.kind in ("actor", "new", "alias")]
+        agents = [m for m in members if m.kind == "agent"]
+        named = next((m for m in actors if m.name), None)
+        groups[head_i] = ActorGroup(
+            head=head_i,
+            start=min(m.start for m in members),
+            end=max(m.end for m in members),
+            codes=_compose(actors, agents),
+            mentions=members,
+            name=named.name if named else None,
+            person=any(m.person for m in actors),
+            has_country=bool(actors),
+        )
+    _absorb_prep_objects(doc, groups)
+    _inherit_from_conjuncts(doc, groups)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _agents(group: ActorGroup) -> list[Mention]:
+    return [m for m in group.mentions if m.kind == "agent"]
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
+    """``ambassadors of Arnor, Osgiliath and Gondor`` → ARNGOV OSGGOV GONGOV."""
+    for group in list(groups.values()):
+        if group.has_country or group.absorbed:
+            continue
+        head = doc[group.head]
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _BRIDGE_PREPS:
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            # "Lawmakers in Fornost and Gondor" parsed with Gondor as a conjunct of Lawmakers.
+            objects += [c for c in head.children if c.dep_ == "conj" and c.i > prep.i and c.pos_ == "PROPN"]
+            targets = [groups[t.i] for o in objects for t in _conjuncts(o) if t.i in groups]
+            targets = [t for t in targets if t.has_country]
+            if not targets:
+                continue
+            agents = _agents(group)
+            group.codes = [compose_code(c, agents) for t in targets for c in t.codes]
+            group.end = max(group.end, max(t.end for t in targets))
+            group.has_country = True
+            for target in targets:
+                target.absorbed = True
+            break
+
+
+def _inherit_from_conjuncts(doc: Any, groups: dict[int, ActorGroup]) -> None:
+    """``Danish media and government`` → DNKMED DNKGOV: a country-less agent phrase
+    coordinated with a composed one takes its countries."""
+    for group in groups.values():
+        if group.has_country or group.absorbed:
+            continue
+        head = doc[group.head]
+        for other in head.conjuncts:
+            sibling = groups.get(other.i)
+            if sibling is None or not sibling.has_country or not _agents(sibling):
+                continue
+            countries = []
+            for code in sibling.codes:
+                country = code[:3]
+                if country not in countries:
+                    countries.append(country)
+            group.codes = [compose_code(c, _agents(group)) for c in countries]
+            group.has_country = True
+            break

@@ -1,0 +1,98 @@
+"""Finding actor and agent mentions in a sentence, with codes resolved by the article's date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from tacitus.actors.compose import Mention
+from tacitus.actors.index import PhraseIndex
+from tacitus.actors.words import Word
+from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
+
+__all__ = ["ActorFinder", "split_codes"]
+
+_CODE_CLEAN = re.compile(r"\s+")
+
+
+def split_codes(code: str) -> tuple[str, ...]:
+    """``ELR/GAL`` → (ELR, GAL); codes upper-case without spaces."""
+    cleaned = _CODE_CLEAN.sub("", code).upper()
+    return tuple(part for part in cleaned.split("/") if part)
+
+
+class ActorFinder:
+    """Dictionary actors (longest match) and agents (every match) in word sequences."""
+
+    def __init__(self, dictionaries: DictionarySet) -> None:
+        self.actors: PhraseIndex[ActorEntry] = PhraseIndex()
+        self.agents: PhraseIndex[AgentEntry] = PhraseIndex()
+        for entry in dictionaries.actors.entries:
+            for phrase in entry.names:
+                self.actors.add(phrase, entry)
+        for agent in dictionaries.agents:
+            # Agents match whole words (plurals are their own entries): a stem
+            # DIPLOMAT would turn every "diplomatic ties" into a ---GOV actor.
+            self.agents.add(Phrase(agent.phrase.words, stem=False), agent)
+
+    def has_any(self, words: Sequence[Word]) -> bool:
+        """True when some actor or agent phrase occurs (the cheap pre-parse test)."""
+        return any(
+            self.actors.matches_at(words, i) or self.agents.matches_at(words, i)
+            for i in range(len(words))
+        )
+
+    def find(self, words: Sequence[Word], day: date | None) -> list[Mention]:
+        """Actor mentions (non-overlapping, longest first) and the agent mentions
+        on words no actor covers (overlapping agents kept: ``main opposition group``)."""
+        mentions: list[Mention] = []
+        covered: set[int] = set()
+        for hit in self.actors.find_longest(words):
+            codes = _codes_on(hit.payload, day)
+            if not codes:
+                continue
+            first, last = words[hit.start].token, words[hit.end - 1].token
+            covered.update(range(hit.start, hit.end))
+            mentions.append(
+                Mention(
+                    "actor",
+                    first,
+                    last + 1,
+                    codes,
+                    name=hit.payload.name,
+                    person=_is_person(hit.payload),
+                )
+            )
+        seen: set[tuple[int, str]] = set()
+        for hit in self.agents.find_all(words):
+            if any(i in covered for i in range(hit.start, hit.end)):
+                continue
+            code = "".join(split_codes(hit.payload.code))
+            key = (hit.start, code)
+            if key in seen or not code:
+                continue
+            seen.add(key)
+            first, last = words[hit.start].token, words[hit.end - 1].token
+            mentions.append(Mention("agent", first, last + 1, (code,), prefix=hit.payload.prefix))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+
+def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
+    codes_on = getattr(entry, "codes_on", None)
+    if codes_on is not None:
+        return tuple(c for code in codes_on(day) for c in split_codes(code))
+    code = entry.code_on(day)
+    return split_codes(code) if code else ()
+
+
+def _is_person(entry: ActorEntry) -> bool:
+    """People carry dated codes (office terms) in the actor dictionaries."""
+    return any(c.start is not None or c.end is not None for c in entry.codes)
+
+
+def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:
+    """Words of plain string tokens (for resolving a bare text)."""
+    return [Word(t.upper(), t.upper(), i) for i, t in enumerate(tokens)]

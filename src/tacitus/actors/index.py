@@ -1,0 +1,148 @@
+"""Longest-match lookup of dictionary phrases (actors, agents) in a word sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from tacitus.actors.words import Word, split_phrase_word
+from tacitus.dictionaries.model import Phrase
+
+__all__ = ["PhraseHit", "PhraseIndex"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[T]):
+    """A phrase found at words [start, end) with what it was indexed with."""
+
+    start: int
+    end: int
+    phrase: Phrase
+    payload: T
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry(Generic[T]):
+    words: tuple[str, ...]
+    stem: bool
+    phrase: Phrase
+    payload: T
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases indexed by first word; single-word stems indexed by the stem.
+
+    TABARI semantics: a stem phrase's last word matches any text word that
+    starts with it; other words must be equal (case-insensitive).
+    """
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[_Entry[T]]] = {}
+        self._stem_firsts: dict[str, list[_Entry[T]]] = {}
+        self._stem_lengths: set[int] = set()
+        self._count = 0
+        self._sorted_lengths: list[int] | None = None
+
+    def add(self, phrase: Phrase, payload: T) -> None:
+        words: list[str] = []
+        for word in phrase.words:
+            words.extend(split_phrase_word(word.upper()))
+        if not words:
+            return
+        entry = _Entry(tuple(words), phrase.stem, phrase, payload)
+        self._count += 1
+        if len(words) == 1 and phrase.stem:
+            self._stem_firsts.setdefault(words[0], []).append(entry)
+            self._stem_lengths.add(len(words[0]))
+            self._sorted_lengths = None
+        else:
+            self._by_first.setdefault(words[0], []).append(entry)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _candidates(self, word: str) -> list[_Entry[T]]:
+        exact = self._by_first.get(word)
+        found: list[_Entry[T]] = list(exact) if exact else []
+        for length in self._lengths:
+            if length > len(word):
+                break
+            bucket = self._stem_firsts.get(word[:length])
+            if bucket:
+                found.extend(bucket)
+        return found
+
+    @property
+    def _lengths(self) -> list[int]:
+        if self._sorted_lengths is None:
+            self._sorted_lengths = sorted(self._stem_lengths)
+        return self._sorted_lengths
+
+    def matches_at(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
+        """All phrases that match starting at word `i`, longest first."""
+        candidates = self._candidates(words[i].text)
+        if not candidates:
+            return []
+        hits: list[PhraseHit[T]] = []
+        for entry in candidates:
+            end = i + len(entry.words)
+            if end > len(words):
+                continue
+            if _match(entry, words, i):
+                hits.append(PhraseHit(i, end, entry.phrase, entry.payload))
+        if len(hits) > 1:
+            hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
+        return hits
+
+    def find_all(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
+        """Every match at every position (overlaps kept), in text order."""
+        hits: list[PhraseHit[T]] = []
+        for i in range(len(words)):
+            hits.extend(self.matches_at(words, i))
+        return hits
+
+    def find_longest(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
+        """Non-overlapping longest matches, scanning left to right."""
+        hits: list[PhraseHit[T]] = []
+        i = 0
+        while i < len(words):
+            found = self.matches_at(words, i)
+            if found and self._loose_stem_beaten(found[0], words):
+                found = []
+            if found:
+                hits.append(found[0])
+                i = found[0].end
+            else:
+                i += 1
+        return hits
+
+    def _loose_stem_beaten(self, hit: PhraseHit[T], words: Sequence[Word]) -> bool:
+        """``THE_KU`` stems into "The Kuwait": a phrase that starts at that last word
+        and matches it more closely (exact, or a longer stem) wins."""
+        if hit.end - hit.start < 2 or not hit.phrase.stem:
+            return False
+        last = hit.end - 1
+        stem = words[last].text
+        expected = split_phrase_word(hit.phrase.words[-1].upper())[-1]
+        if stem == expected:
+            return False
+        return any(
+            len(other.phrase.words) >= 1 and other.end - other.start >= 1
+            and len(split_phrase_word(other.phrase.words[0].upper())[0]) > len(expected)
+            for other in self.matches_at(words, last)
+        )
+
+
+def _match(entry: _Entry[T], words: Sequence[Word], i: int) -> bool:
+    last = len(entry.words) - 1
+    for k, expected in enumerate(entry.words):
+        text = words[i + k].text
+        if k == last and entry.stem:
+            if not text.startswith(expected):
+                return False
+        elif text != expected:
+            return False
+    return True

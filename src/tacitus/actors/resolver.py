@@ -1,0 +1,68 @@
+"""Resolving a name or phrase (``Russian Foreign Minister Sergei Lavrov``) to one actor code."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from tacitus.actors.compose import compose_code
+from tacitus.actors.finder import ActorFinder
+from tacitus.actors.words import Word, words_of_tokens
+from tacitus.records import Actor
+
+__all__ = ["ActorResolver", "actor_record", "parse_day"]
+
+_WORD = re.compile(r"[\w.'&-]+|[^\w\s]", re.UNICODE)
+
+
+def parse_day(value: str | date | None) -> date | None:
+    """A date from ``2021-02-04``, ``20210204`` or a date; None when absent or unreadable."""
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value).strip()[:10]
+    for pattern in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return datetime.strptime(text.replace("/", "-")[: len("2021-02-04")], pattern).date()
+        except ValueError:
+            continue
+    digits = re.sub(r"\D", "", str(value))
+    if len(digits) >= 8:
+        try:
+            return datetime.strptime(digits[:8], "%Y%m%d").date()
+        except ValueError:
+            return None
+    return None
+
+
+def actor_record(text: str, code: str, *, name: str | None = None, start: int = -1, end: int = -1) -> Actor:
+    """An `Actor` with country (first block) and sector (the rest) split from `code`."""
+    country = code[:3] if len(code) >= 3 and not code.startswith('"') else None
+    sector = code[3:] or None if country else None
+    return Actor(text=text, code=code, country=country, sector=sector, name=name, start=start, end=end)
+
+
+class ActorResolver:
+    """Resolves a span or bare text to an actor: the first actor phrase composed
+    with the agents (titles) around it; agents alone give ``---`` + agent."""
+
+    def __init__(self, finder: ActorFinder) -> None:
+        self.finder = finder
+
+    def resolve(self, span_or_text: Any, day: str | date | None = None) -> Actor | None:
+        if isinstance(span_or_text, str):
+            text = span_or_text
+            words = [Word(t.upper(), t.upper(), i) for i, t in enumerate(_WORD.findall(text))]
+            start = end = -1
+        else:
+            text = span_or_text.text
+            words = words_of_tokens(span_or_text)
+            start, end = span_or_text.start_char, span_or_text.end_char
+        mentions = self.finder.find(words, parse_day(day))
+        if not mentions:
+            return None
+        actors = [m for m in mentions if m.kind == "actor"]
+        agents = [m for m in mentions if m.kind == "agent"]
+        base = actors[0].codes[0] if actors else "---"
+        name = next((m.name for m in actors if m.person), None)
+        return actor_record(text, compose_code(base, agents), name=name, start=start, end=end)

@@ -1,0 +1,336 @@
+"""The `Coder`: articles in, coded articles (sentences, actors, events) out, one batch at a time."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+
+from tacitus.actors.compose import ActorGroup, Mention, build_groups
+from tacitus.actors.finder import ActorFinder
+from tacitus.actors.index import PhraseIndex
+from tacitus.actors.memory import DocumentMemory
+from tacitus.actors.resolver import ActorResolver, actor_record, parse_day
+from tacitus.actors.words import Word, words_of_tokens
+from tacitus.cameo import code_info
+from tacitus.coder.options import CoderOptions
+from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
+from tacitus.dictionaries.model import DiscardEntry, DictionarySet, IssueEntry
+from tacitus.events.clauses import comma_deletions
+from tacitus.events.patterns import SentenceWords
+from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
+from tacitus.records import Actor, Article, Event, Rule, Sentence, Span
+
+__all__ = ["CodedArticle", "Coder"]
+
+log = logging.getLogger(__name__)
+
+# The coder reads POS tags, lemmas and the dependency parse; NER is not used.
+_UNUSED_COMPONENTS = ("ner",)
+
+
+_LINE_BREAKS = "tacitus_line_breaks"
+
+
+@Language.component(_LINE_BREAKS)
+def _line_breaks(doc: Any) -> Any:
+    """The pipeline form of `mark_line_breaks` (for full parses)."""
+    return mark_line_breaks(doc)
+
+
+@dataclass(slots=True)
+class CodedArticle:
+    """One article after coding. `skipped` holds the reason when it was dropped whole."""
+
+    article: Article
+    doc: Any
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    skipped: str | None = None
+
+
+class Coder:
+    """Codes articles with one dictionary set, one spaCy pipeline and one set of options.
+
+    Args:
+        dictionaries: the dictionary set; None loads the shipped production set.
+        model: a spaCy model package or path; None picks the default.
+        options: coder options; None uses the defaults.
+    """
+
+    def __init__(
+        self,
+        dictionaries: DictionarySet | None = None,
+        *,
+        model: str | None = None,
+        options: CoderOptions | None = None,
+    ) -> None:
+        started = time.perf_counter()
+        if dictionaries is None:
+            from tacitus.dictionaries import load_dictionaries
+
+            dictionaries = load_dictionaries()
+        self.dictionaries = dictionaries
+        self.dictionary_seconds = time.perf_counter() - started
+        self.options = options or CoderOptions()
+        self.model_name = model
+        self._nlp: Any = None
+        self.finder = ActorFinder(dictionaries)
+        self.resolver = ActorResolver(self.finder)
+        self.discards: PhraseIndex[DiscardEntry] = PhraseIndex()
+        for entry in dictionaries.discards:
+            self.discards.add(entry.phrase, entry)
+        self.issues: PhraseIndex[IssueEntry] = PhraseIndex()
+        for issue in dictionaries.issues:
+            if issue.code and not getattr(issue, "ignore", ""):
+                self.issues.add(issue.phrase, issue)
+        self.stats: Counter[str] = Counter()
+        self._selective_parser: SelectiveParser | None = None
+        self._context = SentenceContext(dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length)
+        self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use without unused components."""
+        if self._nlp is None:
+            from tacitus.nlp import load_model
+
+            nlp = load_model(self.model_name, exclude=_UNUSED_COMPONENTS)
+            if _LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+                nlp.add_pipe(_LINE_BREAKS, before="parser")
+            self._nlp = nlp
+        return self._nlp
+
+    def with_options(self, options: CoderOptions) -> Coder:
+        """A coder sharing dictionaries and model but deciding with other options."""
+        other = object.__new__(Coder)
+        for name in ("dictionaries", "dictionary_seconds", "model_name", "_nlp", "finder",
+                     "resolver", "discards", "issues", "_use_lemmas"):
+            setattr(other, name, getattr(self, name))
+        other._nlp = self.nlp
+        other.options = options
+        other.stats = Counter()
+        other._selective_parser = None
+        other._context = SentenceContext(self.dictionaries.verbs, options.require_dyad, options.new_actor_length)
+        return other
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles lazily, parsing them in batches with `nlp.pipe`."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.options.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def code_text(self, text: str, *, date: str | None = None, doc_id: str = "text") -> CodedArticle:
+        """Code one text (a convenience for tests and the REPL)."""
+        return next(self.code_articles([Article(id=doc_id, text=text, date=date)]))
+
+    def _code_batch(self, batch: list[Article]) -> Iterator[CodedArticle]:
+        limit = self.options.max_chars
+        fits = [a for a in batch if len(a.text or "") <= limit]
+        texts = [a.text or "" for a in fits]
+        if self.options.skip_unparsed:
+            docs = iter(self._selective().pipe(texts))
+        else:
+            docs = iter(self.nlp.pipe(texts))
+        for article in batch:
+            self.stats["articles"] += 1
+            length = len(article.text or "")
+            if length > limit:
+                self.stats["skipped_too_long"] += 1
+                log.warning("article %s skipped: %d characters (limit %d)", article.id, length, limit)
+                yield CodedArticle(article, None, skipped=f"too long: {length} characters (limit {limit})")
+                continue
+            yield self._code_doc(article, next(docs))
+
+    def _selective(self) -> SelectiveParser:
+        if self._selective_parser is None:
+            self._selective_parser = SelectiveParser(self.nlp, self.finder.has_any)
+        return self._selective_parser
+
+    def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
+        coded = CodedArticle(article=article, doc=doc)
+        story = self._story_discard(doc)
+        if story:
+            coded.skipped = f"story discard: {story}"
+            self.stats["skipped_story_discard"] += 1
+            return coded
+        day = parse_day(article.date)
+        memory = DocumentMemory()
+        for index, sent in enumerate(doc.sents):
+            coded.sentences.append(
+                Sentence(article.id, index, sent.start_char, sent.end_char, sent.text)
+            )
+            self.stats["sentences"] += 1
+            try:
+                actors, events = self._code_sentence(article, doc, sent, index, day, memory)
+            except Exception as exc:  # one bad sentence never stops the batch
+                self.stats["sentence_errors"] += 1
+                log.warning("sentence %s:%d skipped: %s: %s", article.id, index, type(exc).__name__, exc)
+                continue
+            coded.actors.extend(actors)
+            coded.events.extend(events)
+        coded.events.sort(key=lambda e: (e.sentence, e.evidence.start, e.source, e.target, e.code))
+        self.stats["events"] += len(coded.events)
+        return coded
+
+    def _story_discard(self, doc: Any) -> str | None:
+        if not len(self.discards):
+            return None
+        words = words_of_tokens(doc)
+        for hit in self.discards.find_longest(words):
+            if hit.payload.story:
+                return str(hit.phrase)
+        return None
+
+    def _sentence_discard(self, words: list[Word]) -> str | None:
+        for hit in self.discards.find_longest(words):
+            if not hit.payload.story:
+                return str(hit.phrase)
+        return None
+
+    def _code_sentence(
+        self, article: Article, doc: Any, sent: Any, index: int, day: date | None, memory: DocumentMemory
+    ) -> tuple[list[Actor], list[Event]]:
+        tokens = list(sent)
+        if len(tokens) > self.options.max_sentence_tokens:
+            self.stats["sentences_too_long"] += 1
+            log.warning("sentence %s:%d skipped: %d tokens", article.id, index, len(tokens))
+            return [], []
+        words = words_of_tokens(tokens)
+        if len(self.discards) and self._sentence_discard(words):
+            self.stats["sentences_discarded"] += 1
+            return [], []
+        mentions = self.finder.find(words, day)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += memory.mentions(doc, words, covered)
+        if not mentions and not self.options.new_actor_length:
+            return [], []
+        protected = _flags(len(doc), mentions)
+        deleted = comma_deletions(tokens, self.options.comma_limits, protected)
+        visible_tokens = [t for t in tokens if t.i not in deleted]
+        visible = {t.i for t in visible_tokens}
+        # Every actor is reported and remembered; deleted clauses only stop coding.
+        all_groups = build_groups(doc, mentions)
+        memory.learn(doc, all_groups, covered)
+        if deleted:
+            mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
+            groups = build_groups(doc, mentions)
+            names = {g.head: g.name for g in all_groups}
+            for group in groups:
+                group.name = names.get(group.head, group.name)
+        else:
+            groups = all_groups
+        head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
+        sw = self._sentence_words(doc, visible_tokens, groups)
+        raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
+        actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
+        issues = self._issues(words) if raw else []
+        events = [self._event(article, doc, sent, index, e, issues) for e in raw]
+        if not self.options.include_negated:
+            events = [e for e in events if not e.negated]
+        return actors, events
+
+    def _sentence_words(self, doc: Any, tokens: list[Any], groups: list[ActorGroup]) -> SentenceWords:
+        words = words_of_tokens(tokens)
+        group_of = [-1] * len(words)
+        chunk_of = [-1] * len(words)
+        group_spans: dict[int, tuple[int, int]] = {}
+        chunk_spans: dict[int, tuple[int, int]] = {}
+        for k, group in enumerate(groups):
+            if group.absorbed:
+                continue
+            positions = [p for p, w in enumerate(words) if group.start <= w.token < group.end]
+            if positions:
+                group_spans[k] = (positions[0], positions[-1] + 1)
+                for p in range(positions[0], positions[-1] + 1):
+                    group_of[p] = k
+        if tokens:
+            first, last = tokens[0].i, tokens[-1].i
+            chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
+            for k, (start, end) in enumerate(chunks):
+                positions = [p for p, w in enumerate(words) if start <= w.token < end]
+                if positions:
+                    chunk_spans[k] = (positions[0], positions[-1] + 1)
+                    for p in range(positions[0], positions[-1] + 1):
+                        chunk_of[p] = k
+        offset = len(chunk_spans) + 1
+        for k, span in group_spans.items():
+            if chunk_of[span[0]] < 0:
+                chunk_spans[offset + k] = span
+                for p in range(*span):
+                    chunk_of[p] = offset + k
+        return SentenceWords(
+            words, group_of, chunk_of, self.dictionaries.verbs.synsets,
+            self._use_lemmas, group_spans, chunk_spans,
+        )
+
+    def _issues(self, words: list[Word]) -> list[str]:
+        """Issue codes whose phrases occur in the sentence (one lookup per sentence)."""
+        if not len(self.issues) or not words:
+            return []
+        return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
+
+    def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
+        if group is None:
+            return actor_record("", code)
+        span = doc[group.start : group.end]
+        return actor_record(span.text, code, name=group.name, start=span.start_char, end=span.end_char)
+
+    def _event(self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]) -> Event:
+        info = code_info(raw.code)
+        coded = raw.coded
+        if coded.pattern is not None:
+            rule = Rule(coded.pattern.origin.file, coded.pattern.origin.line, coded.pattern.text)
+        else:
+            origin = coded.form.origin or coded.block.origin
+            rule = Rule(origin.file, origin.line, f"--- {coded.block.name} --- {' '.join(coded.form.words)}")
+        return Event(
+            doc_id=article.id,
+            sentence=index,
+            date=article.date,
+            source=raw.source,
+            target=raw.target,
+            code=raw.code,
+            root_code=info.root_code,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover={"event_type": info.plover_event, "mode": info.plover_mode},
+            source_actor=self._actor(doc, raw.source_group, raw.source),
+            target_actor=self._actor(doc, raw.target_group, raw.target),
+            evidence=Span(sent.text, sent.start_char, sent.end_char),
+            verb=raw.verb.text,
+            rule=rule,
+            negated=raw.negated,
+            modality=raw.modality,
+            reported_by=self._actor(doc, raw.reported_by, raw.reported_by.codes[0]) if raw.reported_by else None,
+            issues=list(issues),
+        )
+
+
+def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
+    """Noun chunk token spans of a doc, computed once (Span.noun_chunks walks the whole doc)."""
+    cached = doc.user_data.get("tacitus_noun_chunks")
+    if cached is None:
+        cached = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+        doc.user_data["tacitus_noun_chunks"] = cached
+    return cached
+
+
+def _flags(length: int, mentions: list[Mention]) -> list[bool]:
+    flags = [False] * length
+    for mention in mentions:
+        for i in range(mention.start, min(mention.end, length)):
+            flags[i] = True
+    return flags

@@ -1,0 +1,78 @@
+"""Selective parsing: tokenize and split sentences cheaply, parse only sentences that can hold an event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from tacitus.actors.words import Word, words_of_tokens
+
+__all__ = ["SelectiveParser", "mark_line_breaks"]
+
+# Words that let a sentence refer back to actors named earlier (``he said``,
+# ``the two sides``): such sentences are parsed even without a dictionary actor.
+_REFERRING = frozenset({"he", "she", "sides", "countries", "nations", "parties", "governments"})
+_CAPITALISED = re.compile(r"^[A-Z][a-z]")
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and page debris stay apart."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+class SelectiveParser:
+    """Tokenizes and splits with punctuation rules, runs the statistical pipeline
+    only on sentences `wanted` says may hold an actor, and joins the sentences
+    back into one Doc per text (unparsed sentences carry tokens only)."""
+
+    def __init__(self, nlp: Any, wanted: Callable[[Sequence[Word]], bool], batch_size: int = 256) -> None:
+        self.nlp = nlp
+        self.wanted = wanted
+        self.batch_size = batch_size
+        self.sentencizer = Sentencizer()
+        self.stats = {"sentences": 0, "parsed": 0}
+
+    def pipe(self, texts: Sequence[str]) -> Iterator[Doc]:
+        """One Doc per text, in order."""
+        pieces: list[list[Doc]] = []
+        to_parse: list[Doc] = []
+        slots: list[tuple[int, int]] = []
+        for text_index, text in enumerate(texts):
+            doc = mark_line_breaks(self.sentencizer(self.nlp.tokenizer(text)))
+            sentences: list[Doc] = []
+            names: set[str] = set()
+            for sent in doc.sents:
+                sentence = sent.as_doc()
+                words = words_of_tokens(sent)
+                self.stats["sentences"] += 1
+                if self._wanted(sent, words, names):
+                    slots.append((text_index, len(sentences)))
+                    to_parse.append(sentence)
+                else:
+                    for token in sentence:
+                        token.is_sent_start = token.i == 0
+                sentences.append(sentence)
+            pieces.append(sentences)
+        self.stats["parsed"] += len(to_parse)
+        for (text_index, slot), parsed in zip(slots, self.nlp.pipe(to_parse, batch_size=self.batch_size), strict=True):
+            pieces[text_index][slot] = parsed
+        for text, sentences in zip(texts, pieces, strict=True):
+            if not sentences:
+                yield self.nlp.make_doc(text)
+                continue
+            yield Doc.from_docs(sentences, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+    def _wanted(self, sent: Any, words: Sequence[Word], names: set[str]) -> bool:
+        if self.wanted(words):
+            # Capitalised words near a title may be a person named again later ("Wang").
+            names.update(t.text for t in sent if _CAPITALISED.match(t.text))
+            return True
+        return any(t.lower_ in _REFERRING or t.text in names for t in sent)

@@ -1,0 +1,225 @@
+"""Who did it and to whom: source and target actor groups of a verb from the dependency parse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tacitus.actors.compose import ActorGroup
+
+__all__ = ["closure_groups", "new_actor_group", "object_token", "source_groups", "subject_token", "target_groups"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Dependencies that stay inside a (compound) noun phrase.
+_NP_LINKS = frozenset(
+    {"conj", "cc", "appos", "poss", "compound", "amod", "nmod", "flat", "det", "case",
+     "punct", "nummod", "quantmod", "preconj"}
+)
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "dep", "acomp", "prep"})
+
+
+def _np_tokens(token: Any) -> list[Any]:
+    """A noun phrase and its coordinated members: no clauses, only ``of`` phrases."""
+    found = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NP_LINKS or (
+                child.dep_ == "prep" and child.lower_ in ("of", "in", "from")
+            ) or (child.dep_ == "pobj" and current.dep_ == "prep"):
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def closure_groups(token: Any, head_to_group: dict[int, int]) -> list[int]:
+    """Groups whose head lies in the noun phrase (with conjuncts) of `token`."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head  # the first conjunct heads the coordination
+    groups = []
+    for member in _np_tokens(token):
+        index = head_to_group.get(member.i)
+        if index is not None and index not in groups:
+            groups.append(index)
+    return sorted(groups)
+
+
+def _subjects_of(verb: Any) -> list[Any]:
+    """Subject children of a verb, including those a bad parse hung on its auxiliaries."""
+    found = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not found:
+        for aux in verb.children:
+            if aux.dep_ in ("aux", "auxpass"):
+                found.extend(c for c in aux.children if c.dep_ in _SUBJECTS)
+    return found
+
+
+def _stops_climbing(verb: Any) -> bool:
+    """Verbs whose missing subject is not their head's: ``Rebuked by X, Y …``,
+    ``after leaving X``, ``to be allowed to …``."""
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _subject_tokens(verb: Any) -> tuple[list[Any], Any | None]:
+    """(subject tokens, agent-of-passive token), climbing through conj/xcomp heads."""
+    current = verb
+    for _ in range(5):
+        subjects = _subjects_of(current)
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        agent_obj = None
+        if agent is not None:
+            agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subjects or agent_obj is not None:
+            return subjects, agent_obj
+        if current.dep_ in ("acl", "relcl") and current.head is not current:
+            if _stops_climbing(current):
+                return [], None
+            return [current.head], None
+        if current.dep_ not in _CLIMB or current.head is current or _stops_climbing(current):
+            return [], None
+        current = current.head
+    return [], None
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def source_groups(
+    verb: Any, head_to_group: dict[int, int]
+) -> tuple[list[int], list[int]]:
+    """(source groups, target groups the subject supplies in a passive with ``by``)."""
+    subjects, agent = _subject_tokens(verb)
+    sources: list[int] = []
+    for subject in subjects:
+        found = closure_groups(subject, head_to_group)
+        if not found:
+            found = _first_in_phrase(subject, head_to_group)
+        if not found and subject.pos_ == "PRON" and verb.head is not verb and verb.dep_ in _CLIMB:
+            # "Ethiopia indicated it would act": the pronoun is the governing subject.
+            found = source_groups(verb.head, head_to_group)[0]
+        sources.extend(g for g in found if g not in sources)
+    if agent is not None:
+        return closure_groups(agent, head_to_group), sources
+    return sorted(sources), []
+
+
+def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
+    """``Resumption of ties between Arnor and Gondor``: the first actor anywhere in
+    the noun phrase (prepositions included, clauses not), with its conjuncts."""
+    stack = [token]
+    inside: list[Any] = []
+    while stack:
+        current = stack.pop()
+        inside.append(current)
+        stack.extend(c for c in current.children if c.dep_ in _NP_LINKS or c.dep_ in ("prep", "pobj"))
+    heads = sorted((t for t in inside if t.i in head_to_group), key=lambda t: t.i)
+    return closure_groups(heads[0], head_to_group) if heads else []
+
+
+_NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis"})
+
+
+def _argument_tokens(verb: Any) -> set[int]:
+    """The verb's subtree without relative clauses and gerund phrases
+    (``… by holding the Russia-China Year``): where its target may sit."""
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        found.add(current.i)
+        stack.extend(c for c in current.children if c.dep_ not in _NESTED)
+    return found
+
+
+def target_groups(
+    verb: Any,
+    groups: Sequence[ActorGroup],
+    head_to_group: dict[int, int],
+    exclude: set[int],
+    visible: set[int],
+) -> list[int]:
+    """The first actor group after the verb in its subtree, with its conjuncts."""
+    subtree = _argument_tokens(verb)
+    candidates = [
+        index
+        for index, group in enumerate(groups)
+        if group.head in subtree
+        and group.start > verb.i
+        and index not in exclude
+        and group.head in visible
+        and not group.absorbed
+    ]
+    doc = verb.doc
+    # A verb with an actor-less object has its target slot filled ("reinforce
+    # complementary advantages"); a stray prefix ("an anti- Gondor parade") is no object.
+    has_object = any(c.dep_ in ("dobj", "obj") and not c.text.endswith("-") for c in verb.children)
+    if not candidates and not has_object:
+        # The parse hung the object elsewhere: take the first actor after the verb.
+        candidates = [
+            index
+            for index, group in enumerate(groups)
+            if group.start > verb.i
+            and index not in exclude
+            and group.head in visible
+            and not group.absorbed
+            and not any(t.text in (",", ";", ":") for t in doc[verb.i : group.start])
+        ]
+    if not candidates:
+        return []
+    first = min(candidates, key=lambda k: groups[k].start)
+    doc = verb.doc
+    members = closure_groups(doc[groups[first].head], head_to_group)
+    return [m for m in members if m not in exclude] or [first]
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})
+
+
+def subject_token(verb: Any) -> Any | None:
+    """The first subject token of a verb (climbing like `source_groups`)."""
+    subjects, _ = _subject_tokens(verb)
+    return subjects[0] if subjects else None
+
+
+def object_token(verb: Any) -> Any | None:
+    """The first direct or prepositional object after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "obj", "attr"):
+            return child
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def new_actor_group(token: Any, limit: int) -> ActorGroup | None:
+    """PETRARCH's new-actor rule: an unknown noun phrase of at most `limit` words
+    stands for an actor coded by its text in quotes (``"THE MINISTRY OF MAGIC"``)."""
+    if token is None or limit <= 0 or token.pos_ == "PRON":
+        return None
+    keep = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        keep.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in _CLAUSES and not (c.dep_ == "appos" and c.left_edge.i != current.i + 1)
+        )
+    words = [t for t in sorted(keep, key=lambda t: t.i) if not t.is_punct and t.tag_ != "POS"]
+    if not words or len(words) > limit:
+        return None
+    code = '"' + " ".join(t.text.upper() for t in words) + '"'
+    return ActorGroup(head=token.i, start=words[0].i, end=words[-1].i + 1, codes=[code], has_country=False)

@@ -1,0 +1,203 @@
+"""Coding one parsed sentence: verbs → patterns → source/target groups → raw events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from tacitus.actors.compose import ActorGroup
+from tacitus.cameo import code_info
+from tacitus.dictionaries.model import VerbDictionary
+from tacitus.events.clauses import is_negated, modality_of
+from tacitus.events.patterns import SentenceWords
+from tacitus.events.roles import (
+    closure_groups,
+    new_actor_group,
+    object_token,
+    source_groups,
+    subject_token,
+    target_groups,
+)
+from tacitus.events.verbs import CodedVerb, choose_code, find_verbs
+
+__all__ = ["RawEvent", "code_sentence"]
+
+_SAY_LEMMAS = frozenset({"say", "tell", "state", "add", "note", "announce", "stress", "report"})
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """An event before it becomes a record: codes, the groups they came from, the verb."""
+
+    source: str
+    target: str
+    code: str
+    source_group: ActorGroup | None
+    target_group: ActorGroup | None
+    verb: Any
+    coded: CodedVerb
+    negated: bool
+    modality: str
+    reported_by: ActorGroup | None
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    verbs: VerbDictionary
+    require_dyad: bool
+    new_actor_length: int = 0
+
+
+def code_sentence(
+    tokens: list[Any],
+    sw: SentenceWords,
+    groups: list[ActorGroup],
+    head_to_group: dict[int, int],
+    visible: set[int],
+    context: SentenceContext,
+) -> list[RawEvent]:
+    """Every event of the sentence, in verb order."""
+    events: list[RawEvent] = []
+    for hit in find_verbs(tokens, sw, context.verbs):
+        coded = choose_code(hit, sw)
+        if coded is None or (coded.code is None and coded.reverse_code is None):
+            continue
+        sources, passive_targets = source_groups(hit.token, head_to_group)
+        sources = [s for s in sources if groups[s].head in visible]
+        match = coded.match
+        if match.source is not None:
+            sources = closure_groups(hit.token.doc[groups[match.source].head], head_to_group) or [match.source]
+        targets: list[int]
+        if match.target is not None:
+            targets = closure_groups(hit.token.doc[groups[match.target].head], head_to_group) or [match.target]
+            if match.source is None:
+                sources = [s for s in sources if s not in targets]
+                if not sources and hit.token.head is not hit.token:
+                    # "X noted that + regretted": the pattern took the subject as
+                    # target, so the source is the governing clause's subject.
+                    sources = [s for s in source_groups(hit.token.head, head_to_group)[0] if s not in targets]
+        elif passive_targets:
+            targets = passive_targets
+        else:
+            targets = target_groups(hit.token, groups, head_to_group, set(sources), visible)
+        if match.compound is not None:
+            compound = closure_groups(hit.token.doc[groups[match.compound].head], head_to_group)
+            if match.compound_before:
+                sources = compound or sources
+            else:
+                targets = compound or targets
+        if context.new_actor_length:
+            sources, targets = _new_actors(hit.token, groups, sources, targets, context.new_actor_length)
+        negated = is_negated(hit.token) and not match.spells_negation
+        modality = modality_of(hit.token)
+        reporter = _reporter(hit.token, head_to_group, groups)
+        events.extend(
+            _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
+        )
+    return _dedupe(events)
+
+
+def _new_actors(
+    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int], limit: int
+) -> tuple[list[int], list[int]]:
+    """Fill an empty source or target with an unknown short noun phrase."""
+    if not sources:
+        group = new_actor_group(subject_token(verb), limit)
+        if group is not None:
+            groups.append(group)
+            sources = [len(groups) - 1]
+    if not targets:
+        group = new_actor_group(object_token(verb), limit)
+        if group is not None:
+            groups.append(group)
+            targets = [len(groups) - 1]
+    return sources, targets
+
+
+def _cooperative(code: str | None) -> bool:
+    """"China and Russia agreed/pledged": cooperation between compound members."""
+    return code is not None and code_info(code).quad_class in (1, 2)
+
+
+def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup]]:
+    found: list[tuple[str, ActorGroup]] = []
+    seen: set[str] = set()
+    for index in indices:
+        for code in groups[index].codes:
+            if code not in seen:
+                seen.add(code)
+                found.append((code, groups[index]))
+    return found
+
+
+def _pairs(
+    groups: list[ActorGroup],
+    sources: list[int],
+    targets: list[int],
+    coded: CodedVerb,
+    verb: Any,
+    negated: bool,
+    modality: str,
+    reporter: ActorGroup | None,
+    context: SentenceContext,
+) -> list[RawEvent]:
+    source_codes = _codes(groups, sources)
+    target_codes = _codes(groups, targets)
+    pairs: list[tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]] = []
+    reciprocal = (
+        coded.reverse_code is not None
+        or coded.match.compound is not None
+        or _cooperative(coded.code)
+    )
+    if not target_codes and len(source_codes) >= 2 and reciprocal:
+        # A compound subject of a paired code ([030:030]) or a % pattern with
+        # nobody else: the members act on each other.
+        for a, b in combinations(source_codes, 2):
+            pairs.append((a, b, coded.code, coded.reverse_code or coded.code))
+    elif source_codes and target_codes:
+        for a in source_codes:
+            for b in target_codes:
+                if a[0] != b[0]:
+                    pairs.append((a, b, coded.code, coded.reverse_code))
+    elif not context.require_dyad and (source_codes or target_codes):
+        none: tuple[str, ActorGroup | None] = ("---", None)
+        for a in source_codes or [none]:
+            for b in target_codes or [none]:
+                pairs.append((a, b, coded.code, coded.reverse_code))
+    events = []
+    for (s_code, s_group), (t_code, t_group), forward, backward in pairs:
+        if forward:
+            events.append(RawEvent(s_code, t_code, forward, s_group, t_group, verb, coded, negated, modality, reporter))
+        if backward:
+            events.append(RawEvent(t_code, s_code, backward, t_group, s_group, verb, coded, negated, modality, reporter))
+    return events
+
+
+def _reporter(verb: Any, head_to_group: dict[int, int], groups: list[ActorGroup]) -> ActorGroup | None:
+    """The speaker when the verb sits in reported speech (``Lavrov said Russia is ready …``)."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or current.head is current:
+            return None
+        head = current.head
+        if current.dep_ == "ccomp" and head.lemma_.lower() in _SAY_LEMMAS:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                return None
+            found = closure_groups(subject, head_to_group)
+            return groups[found[0]] if found else None
+        current = head
+    return None
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.source, event.target, event.code)
+        if key in seen or event.source == event.target:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept

@@ -1,0 +1,111 @@
+"""Finding dictionary verbs in a sentence and choosing the pattern (and code) that fires."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tacitus.dictionaries.model import VerbBlock, VerbDictionary, VerbForm, VerbPattern
+from tacitus.events.patterns import PatternMatch, SentenceWords, match_pattern
+
+__all__ = ["CodedVerb", "VerbHit", "choose_code", "find_verbs"]
+
+# Future and conditional auxiliaries are never verbs of their own (PETRARCH
+# over-coded WILL/WOULD as 030 until 2019).
+_NEVER_VERBS = frozenset({"WILL", "WOULD", "SHALL", "'LL", "WO", "'D"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(slots=True)
+class VerbHit:
+    """A verb word of the sentence that selects dictionary blocks.
+
+    `start`/`end` are word positions of the whole (possibly multi-word) form."""
+
+    token: Any
+    start: int
+    end: int
+    candidates: list[tuple[VerbBlock, VerbForm]]
+
+
+@dataclass(slots=True)
+class CodedVerb:
+    """The code a verb takes: from a pattern (with what it bound) or the block default."""
+
+    code: str | None
+    reverse_code: str | None
+    pattern: VerbPattern | None
+    block: VerbBlock
+    form: VerbForm
+    match: PatternMatch
+
+
+def find_verbs(tokens: list[Any], sw: SentenceWords, verbs: VerbDictionary) -> list[VerbHit]:
+    """Verb tokens whose text (or, for PETRARCH-2 dictionaries, lemma) is a verb form."""
+    hits: list[VerbHit] = []
+    by_token = {t.i: t for t in tokens}
+    for position, word in enumerate(sw.words):
+        token = by_token.get(word.token)
+        if token is None or token.pos_ not in _VERB_POS or word.text in _NEVER_VERBS:
+            continue
+        entries = verbs.forms.get(word.text)
+        if not entries and sw.use_lemmas:
+            entries = verbs.forms.get(word.lemma)
+        if not entries:
+            continue
+        matched = _matching_forms(entries, sw, position)
+        if not matched:
+            continue
+        longest = max(len(form.words) for _, form, _ in matched)
+        best = [(b, f, s) for b, f, s in matched if len(f.words) == longest]
+        start = best[0][2]
+        hits.append(VerbHit(token, start, start + longest, [(b, f) for b, f, _ in best]))
+    return _drop_overlaps(hits)
+
+
+def _matching_forms(
+    entries: list[tuple[VerbBlock, VerbForm]], sw: SentenceWords, position: int
+) -> list[tuple[VerbBlock, VerbForm, int]]:
+    found = []
+    for block, form in entries:
+        start = position - form.head
+        if start < 0 or start + len(form.words) > len(sw.words):
+            continue
+        ok = True
+        for k, expected in enumerate(form.words):
+            if k == form.head:
+                continue
+            word = sw.words[start + k]
+            if word.text != expected and not (sw.use_lemmas and word.lemma == expected):
+                ok = False
+                break
+        if ok:
+            found.append((block, form, start))
+    return found
+
+
+def _drop_overlaps(hits: list[VerbHit]) -> list[VerbHit]:
+    kept: list[VerbHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
+    """The first pattern (block by block, in file order) that matches; else the
+    default code of the first block that has one. None: the verb codes nothing."""
+    for block, form in hit.candidates:
+        for pattern in block.patterns:
+            joined = bool(getattr(pattern, "verb_joined", False))
+            match = match_pattern(pattern, sw, hit.start, hit.end, joined)
+            if match is not None:
+                return CodedVerb(pattern.code, pattern.reverse_code, pattern, block, form, match)
+    for block, form in hit.candidates:
+        if getattr(form, "null_code", False):
+            continue
+        if form.code is not None or form.reverse_code is not None:
+            return CodedVerb(form.code, form.reverse_code, None, block, form, PatternMatch())
+        if block.code is not None or block.reverse_code is not None:
+            return CodedVerb(block.code, block.reverse_code, None, block, form, PatternMatch())
+    return None

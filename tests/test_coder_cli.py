@@ -1,0 +1,51 @@
+"""`tacitus code`: plain text and JSONL in, JSONL/TSV/table out, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tacitus.cli import _register_commands, cli
+
+_register_commands()
+
+TEXT = "China and Russia agreed to strengthen cooperation. Russian troops attacked Ukraine."
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def test_coder_cli_help_has_example(runner):
+    result = runner.invoke(cli, ["code", "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_coder_cli_plain_text_to_jsonl(runner, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["code", str(path), "--date", "20210204"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(e["source"], e["target"]) for e in lines} >= {("CHN", "RUS"), ("RUS", "CHN")}
+    assert all(e["doc_id"] == "article" and e["date"] == "2021-02-04" for e in lines)
+
+
+def test_coder_cli_jsonl_stdin_to_tsv(runner):
+    record = json.dumps({"id": "a1", "text": TEXT, "date": "2021-02-04"})
+    result = runner.invoke(cli, ["code", "-", "--format", "tsv"], input=record + "\nnot json\n")
+    assert result.exit_code == 0, result.output
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("doc_id\tsentence\tdate\tsource")
+    assert any(row.startswith("a1\t") for row in rows[1:])
+
+
+def test_coder_cli_bad_date_is_one_clear_line(runner, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(cli, ["code", str(path), "--date", "yesterday"])
+    assert result.exit_code == 2
+    assert "'yesterday' is not a date - use YYYY-MM-DD or YYYYMMDD" in result.output

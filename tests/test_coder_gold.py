@@ -1,0 +1,54 @@
+"""The TABARI validation suite, coded from raw text: pass rate at or above the pinned floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from tacitus.coder import Coder, CoderOptions
+from tacitus.records import Article
+
+FLOORS = json.loads((Path(__file__).parent / "coder_floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def tabari_results():
+    from tacitus.dictionaries import load_dictionaries
+
+    spec = FLOORS["tabari_validation"]
+    gold = shared_path(spec["gold"])
+    coder = Coder(load_dictionaries(shared_path(spec["dictionaries"])))
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for r in records if r.get("active_in_original_suite")]
+    results = []
+    errors = 0
+    for record in records:
+        options = CoderOptions.from_overrides(record.get("config_overrides"))
+        run = coder.with_options(options)
+        article = Article(id=record["id"], text=record["text"], date=record["date"])
+        coded = next(run.code_articles([article]))
+        errors += run.stats["sentence_errors"]
+        got = {(e.source, e.target, e.code) for e in coded.events}
+        expected = {(e["source"], e["target"], e["code"]) for e in record["expected"]}
+        results.append((record["id"], got == expected))
+    return results, errors
+
+
+def test_coder_gold_tabari_record_count(tabari_results):
+    results, _ = tabari_results
+    assert len(results) == FLOORS["tabari_validation"]["records"]
+
+
+def test_coder_gold_tabari_pass_rate_at_floor(tabari_results):
+    results, _ = tabari_results
+    rate = sum(ok for _, ok in results) / len(results)
+    failed = [rid for rid, ok in results if not ok]
+    assert rate >= FLOORS["tabari_validation"]["floor_pass_rate"], f"pass rate {rate:.3f}; failed: {failed}"
+
+
+def test_coder_gold_tabari_zero_exceptions(tabari_results):
+    _, errors = tabari_results
+    assert errors == 0

@@ -1,0 +1,99 @@
+"""Event rules: patterns, paired codes, passives, compounds, negation, modality, no fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder_helpers import block, pattern, small_set, word
+from tacitus.coder import Coder, CoderOptions
+from tacitus.dictionaries.model import Element
+
+WARN = block(
+    "WARN", ["WARN", "WARNED"], "160",
+    patterns=(pattern((), (word("OF"), Element("target")), "162"),),
+)
+WILL = block("WILL", ["WILL", "WOULD"], "030")
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(small_set((WARN, WILL)))
+
+
+def triples(coder, text, **kw):
+    return {(e.source, e.target, e.code) for e in coder.code_text(text, date="1995-01-01", **kw).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arnor restored ties with Gondor.", {("ARN", "GON", "064")}),
+        ("Arnor met Gondor on Monday.", {("ARN", "GON", "031"), ("GON", "ARN", "031")}),
+        ("Gondor was opposed by Osgiliath.", {("OSG", "GON", "112")}),
+        ("Arnor and Osgiliath attacked Gondor.", {("ARN", "GON", "190"), ("OSG", "GON", "190")}),
+        ("Arnor warned Gondor of Osgiliath.", {("ARN", "OSG", "162")}),
+        ("Arnor and Gondor agreed on Monday.", {("ARN", "GON", "030"), ("GON", "ARN", "030")}),
+    ],
+)
+def test_events_rules_code(coder, text, expected):
+    assert triples(coder, text) == expected
+
+
+def test_events_rules_pattern_rule_is_recorded(coder):
+    event = coder.code_text("Arnor warned Gondor of Osgiliath.", date="1995-01-01").events[0]
+    assert event.rule.pattern == "- test pattern" and event.rule.file == "test.txt"
+
+
+def test_events_rules_future_auxiliary_is_never_a_verb(coder):
+    assert ("ARN", "GON", "030") not in triples(coder, "Arnor will restore ties with Gondor.")
+
+
+def test_events_rules_no_fallback_statement_code(coder):
+    assert triples(coder, "Arnor praised Gondor warmly.") == set()
+
+
+def test_events_rules_negated_excluded_by_default(coder):
+    assert triples(coder, "Arnor did not attack Gondor.") == set()
+
+
+def test_events_rules_negated_kept_and_flagged_on_request(coder):
+    negated = coder.with_options(CoderOptions(include_negated=True))
+    events = negated.code_text("Arnor did not attack Gondor.", date="1995-01-01").events
+    assert [(e.code, e.negated) for e in events] == [("190", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Arnor attacked Gondor.", "asserted"),
+        ("Arnor will attack Gondor.", "future"),
+        ("Arnor could attack Gondor.", "hypothetical"),
+        ("Arnor plans to attack Gondor.", "intended"),
+    ],
+)
+def test_events_rules_modality(coder, text, modality):
+    events = coder.code_text(text, date="1995-01-01").events
+    assert [e.modality for e in events] == [modality]
+
+
+def test_events_rules_require_dyad(coder):
+    assert triples(coder, "Arnor attacked yesterday.") == set()
+    loose = coder.with_options(CoderOptions(require_dyad=False))
+    assert triples(loose, "Arnor attacked yesterday.") == {("ARN", "---", "190")}
+
+
+def test_events_rules_reported_speech_keeps_the_speaker(coder):
+    coded = coder.code_text("Gollum said Arnor attacked Gondor.", date="1995-01-01")
+    event = next(e for e in coded.events if e.code == "190")
+    assert (event.source, event.target) == ("ARN", "GON")
+    assert event.reported_by is not None and event.reported_by.code == "HOB"
+
+
+def test_events_rules_event_record_is_complete(coder):
+    text = "Arnor attacked Gondor."
+    event = coder.code_text(text, date="1995-01-01", doc_id="d1").events[0]
+    record = event.as_dict()
+    assert record["root_code"] == "19" and record["quad_class"] == 4
+    assert record["plover"]["event_type"] == "ASSAULT"
+    assert text[record["evidence"]["start"] : record["evidence"]["end"]] == text
+    assert record["source_actor"]["code"] == "ARN" and record["verb"] == "attacked"
