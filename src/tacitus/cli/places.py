@@ -3,53 +3,29 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
+from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
+from itertools import chain
 
 import click
 
 from tacitus.cli import cli
 from tacitus.records import Article, Location
 
-log = logging.getLogger(__name__)
-
 TABLE_COLUMNS = ("doc_id", "name", "resolved_name", "country", "admin1", "geo_type", "lat", "lon",
                  "confidence", "mention")
 
 
-def read_inputs(inputs: tuple[str, ...], skipped: dict[str, int]) -> Iterator[Article]:
-    """Articles from plain-text files or JSONL files of {"id","text","date"} (``-`` is stdin).
+def read_inputs(inputs: tuple[str, ...], skipped: Counter[str]) -> Iterator[Article]:
+    """The Articles of `tacitus.ingest.read_articles` (same inputs as `tacitus code`); skips are
+    counted by reason in `skipped` (ingestion logs each one)."""
+    from tacitus.ingest import Skip, read_articles
 
-    Stand-in for `tacitus.ingest.read_articles`, which replaces it when the stages merge. A JSONL
-    line that is not an object with a non-empty "text" is skipped and counted in `skipped`.
-    """
-    for name in inputs or ("-",):
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-        if name.endswith(".jsonl") or (name == "-" and text.lstrip().startswith("{")):
-            yield from _jsonl_articles(name, text, skipped)
-        elif text.strip():
-            yield Article(id=Path(name).stem if name != "-" else "stdin", text=text, origin=name)
+    for item in read_articles(list(inputs) or ["-"]):
+        if isinstance(item, Skip):
+            skipped[item.reason] += 1
         else:
-            skipped["empty"] = skipped.get("empty", 0) + 1
-
-
-def _jsonl_articles(name: str, text: str, skipped: dict[str, int]) -> Iterator[Article]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            row = None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"]:
-            reason = "bad-json" if row is None else "no-text"
-            skipped[reason] = skipped.get(reason, 0) + 1
-            log.warning("%s:%d skipped: %s", name, number, reason)
-            continue
-        yield Article(id=str(row.get("id") or f"{name}:{number}"), text=row["text"],
-                      date=row.get("date"), title=row.get("title"), origin=f"{name}:{number}")
+            yield item
 
 
 def _table_row(location: Location) -> list[str]:
@@ -64,7 +40,8 @@ def _table_row(location: Location) -> list[str]:
 def places_command(inputs: tuple[str, ...], output_format: str) -> None:
     """Print the places named in articles, resolved to GeoNames entries (GDELT geo fields).
 
-    Reads plain text files or JSONL files of {"id","text","date"}; - reads standard input.
+    Reads what `tacitus code` reads: text, HTML, WARC, feeds or JSONL files of
+    {"id","text","date"}, directories, globs; - reads standard input.
 
     Example:
 
@@ -72,17 +49,15 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
     """
     from tacitus.places import locate_articles
 
-    for name in inputs:
-        if name != "-" and not Path(name).is_file():
-            raise click.BadParameter(
-                f"{name} is not a file - give text or JSONL files, or - for standard input",
-                param_hint="FILE",
-            )
-    skipped: dict[str, int] = {}
+    skipped: Counter[str] = Counter()
     articles = places = 0
+    # Ingestion checks the paths when first asked: ask before the table header is printed.
+    stream = read_inputs(inputs, skipped)
+    first = next(stream, None)
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
-    for _article, locations in locate_articles(read_inputs(inputs, skipped)):
+    pending = chain([first], stream) if first is not None else stream
+    for _article, locations in locate_articles(pending):
         articles += 1
         for location in locations:
             places += 1
