@@ -242,8 +242,8 @@ def _add_subdivisions(gazetteer: Gazetteer, cities: dict) -> None:
     for sub in sorted(subdivisions, key=lambda s: s.geonames_code):
         iso2, _, code = sub.geonames_code.partition(".")
         country = gazetteer.countries.get(iso2)
-        if country is None or not code:
-            continue
+        if country is None or not code or "." in code:
+            continue  # "PS.GZ.7870260", "IE.C.10": below GeoNames' first level
         inside = members.get((iso2, code), [])
         points = [(float(c["latitude"]), float(c["longitude"])) for c in inside]
         lat, lon = _mean_coordinates(points)
@@ -306,6 +306,8 @@ def population_prior(place: Place) -> float:
     if place.kind == "country":
         return 1.0 + 0.01 * math.log10(place.population + 1)
     if place.kind == "admin1":
-        return 0.6
+        # A region without a single town of 15,000 (and so without coordinates) is rarely what a
+        # bare name means when a city of that name exists.
+        return 0.6 if place.population else 0.45
     capital = 0.15 if place.feature_code == "PPLC" else 0.0
     return 0.1 * math.log10(max(place.population, 10)) + capital
