@@ -124,11 +124,12 @@ def test_places_events_doc_of_other_text_is_refused(nlp, geocoder, text):
     ("text", "verb", "place"), [("Israeli tanks shelled positions near the town of Rafah.",
                                  "shelled", "Rafah")]
 )
-def test_places_events_doc_without_entities_gets_them(geocoder, text, verb, place):
+@pytest.mark.parametrize("run_ner", [False, True])
+def test_places_events_doc_without_entities(text, verb, place, run_ner):
     from tacitus.nlp import load_model
 
     doc = load_model(exclude=["ner"])(text)  # as the coder parses
     assert not doc.has_annotation("ENT_IOB")
     event = make_event(doc, verb)
-    geocoder.locate(Article(id="e", text=text), doc, [event])
+    Geocoder(run_ner=run_ner).locate(Article(id="e", text=text), doc, [event])
     assert (event.location.name, event.location_source) == (place, "clause")

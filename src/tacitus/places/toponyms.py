@@ -44,6 +44,17 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "through", "to", "from", 
                                    "across", "around", "inside", "toward", "towards"})
 PLACE_NOUNS_BEFORE_OF = frozenset({"city", "town", "village", "port", "capital", "province",
                                    "region", "district", "suburb", "outskirts"})
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})
+# Words around a capitalised run that make it a person's or a company's name.
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "senator", "sen", "gov", "rep",
+                         "minister", "general", "gen", "judge", "prince", "king", "queen", "pope"})
+COMPANY_WORDS = frozenset({"corp", "inc", "co", "ltd", "plc", "bank", "group", "airlines",
+                           "airways", "university", "college", "times", "post", "journal",
+                           "company", "corporation", "holdings", "industries", "trust", "fund"})
 TRAILING_FEATURES = frozenset({
     "province", "region", "city", "state", "district", "county", "governorate", "prefecture",
     "peninsula", "area", "oblast", "republic", "territory", "valley", "island", "port",
@@ -165,7 +176,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     dateline = find_dateline(doc.text)
     if dateline is not None:
         mentions.append(dateline)
-    ents = list(doc.ents)
+    tagged = doc.has_annotation("ENT_IOB")
+    ents = list(doc.ents) if tagged else gazetteer_spans(doc, gazetteer)
     for position, ent in enumerate(ents):
         if dateline is not None and ent.start_char < (dateline.header_end or dateline.end):
             continue  # the dateline's own words ("KYIV, Ukraine (AP) —") are not news places
@@ -179,9 +191,77 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             following = ents[position + 1] if position + 1 < len(ents) else None
             mention.container = _container_after(doc, end, following, gazetteer)
         mentions.append(mention)
-    mentions.extend(_untagged_names(doc, gazetteer, dateline))
+    if tagged:
+        mentions.extend(_untagged_names(doc, gazetteer, dateline))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[DocSpan]:
+    """Entity-like spans for a Doc parsed without NER: runs of capitalised proper nouns that are
+    a gazetteer name as a whole (GPE), and capitalised demonyms (NORP).
+
+    A run next to a title ("Mr", "President") or before a company word ("Corp", "Bank") is a
+    name, not a place; a run longer than the name ("Paris Hilton") is not the place either.
+    """
+    spans: list[DocSpan] = []
+    index = 0
+    while index < len(doc):
+        end = index
+        while end < len(doc) and _capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == index:
+            if _capitalised(doc[index]) and _demonym_country(gazetteer, doc[index].text):
+                spans.append(_labelled(doc, index, index + 1, "NORP"))
+            index += 1
+            continue
+        label = _run_label(doc, index, end, gazetteer)
+        if label:
+            spans.append(_labelled(doc, index, end, label))
+        index = end
+    return spans
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token) > 1)
+
+
+def _labelled(doc: Doc, start: int, end: int, label: str) -> DocSpan:
+    from spacy.tokens import Span as DocSpanClass
+
+    return DocSpanClass(doc, start, end, label=label)
+
+
+def _run_label(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str | None:
+    before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
+    after = doc[end].lower_.rstrip(".") if end < len(doc) else ""
+    if before in NAME_TITLES or after in COMPANY_WORDS:
+        return None
+    text = doc[start:end].text
+    if text.lower() in CALENDAR_WORDS:
+        return None
+    if text.isalpha() and text.isupper() and len(text) <= 4 and start > 0:
+        return None  # "GAO", "ICO": acronyms (a dateline's capitals are read apart)
+    lookup = _lookup_name(gazetteer, text)
+    if lookup is not None and _plausible_place(doc, start, end, gazetteer.lookup(lookup)):
+        return "GPE"
+    if _demonym_country(gazetteer, text) is not None:
+        return "NORP"
+    return None
+
+
+def _plausible_place(
+    doc: Doc, start: int, end: int, readings: list[tuple[Place, float]]
+) -> bool:
+    """Without NER, a name is taken for a place by its primary name or an English alias only, and
+    a small town's name ("Douglas", "Wilson") only after a locative preposition or before
+    ", <place>": elsewhere such names are mostly people and companies."""
+    primary = [place for place, weight in readings if weight >= 1.0]
+    if any(place.kind != "city" or place.population >= 100_000 for place in primary):
+        return True
+    after_preposition = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS
+    before_comma = end < len(doc) and doc[end].text == ","
+    return bool(primary) and (after_preposition or before_comma)
 
 
 def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) -> list[Mention]:
