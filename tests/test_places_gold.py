@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
+from tacitus.nlp import load_model
 from tacitus.places import Geocoder, document_countries
 from tacitus.places.evaluate import evaluate_event_locations, score_countries
 from tacitus.records import Article
@@ -49,14 +50,19 @@ def measured(nlp):
     plover = shared_path("data/eval/plover_manual_dev.jsonl")
     geocoder = Geocoder()
     rows = reuters_subset(corpus, json.loads(mapping_path.read_text(encoding="utf-8")))
-    pairs = []
-    for (doc_id, _, gold), doc in zip(rows, nlp.pipe(r[1] for r in rows), strict=True):
-        pairs.append((set(document_countries(geocoder.locate(Article(doc_id, doc.text), doc))),
-                      gold))
+    scores = {}
+    # With the model's NER, and on Docs parsed without it as the coder parses (the pipeline).
+    for gate, parser in (("reuters_test_country_tagging", nlp),
+                         ("reuters_test_country_tagging_without_ner",
+                          load_model(exclude=["ner"]))):
+        pairs = []
+        for (doc_id, _, gold), doc in zip(rows, parser.pipe(r[1] for r in rows), strict=True):
+            found = document_countries(geocoder.locate(Article(doc_id, doc.text), doc))
+            pairs.append((set(found), gold))
+        scores[gate] = {"gold_sha256": sha256(corpus), **score_countries(pairs)}
     loc = evaluate_event_locations(plover, ANNOTATIONS, geocoder=geocoder, nlp=nlp).as_dict()
     return {
-        "reuters_test_country_tagging": {
-            "gold_sha256": sha256(corpus), **score_countries(pairs)},
+        **scores,
         "plover_event_locations": {"gold_sha256": sha256(plover), **loc},
     }
 
@@ -65,6 +71,9 @@ GATES = [
     ("reuters_test_country_tagging", "precision"),
     ("reuters_test_country_tagging", "recall"),
     ("reuters_test_country_tagging", "f1"),
+    ("reuters_test_country_tagging_without_ner", "precision"),
+    ("reuters_test_country_tagging_without_ner", "recall"),
+    ("reuters_test_country_tagging_without_ner", "f1"),
     ("plover_event_locations", "country_accuracy"),
     ("plover_event_locations", "city_accuracy"),
 ]
