@@ -89,3 +89,34 @@ def test_clean_cli_prints_clean_text(story: Path) -> None:
 def test_ingest_cli_help_has_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_ingest_cli_missing_rules_file(story: Path) -> None:
+    result = CliRunner().invoke(cli, ["ingest", str(story), "--rules", "/no/rules.toml"])
+    assert str(result.exception) == (
+        "[E001] cleaning rules file /no/rules.toml does not exist"
+        " - give the path of a patterns.toml"
+    )
+
+
+def test_ingest_cli_output_is_byte_identical_across_runs(story: Path) -> None:
+    (story.parent / "copy.txt").write_text(STORY)
+    runs = [CliRunner().invoke(cli, ["ingest", str(story.parent)]).output for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0].count("\n") == 2
+    assert '"duplicate_of": "' in runs[0]  # the copy points at the first article
+
+
+def test_ingest_cli_jsonl_field_names(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"doc_id": "d1", "body": STORY}) + "\n")
+    result = CliRunner().invoke(
+        cli, ["ingest", str(path), "--field", "text=body", "--field", "id=doc_id"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == "d1"
+
+
+def test_ingest_cli_bad_field_option(story: Path) -> None:
+    result = CliRunner().invoke(cli, ["ingest", str(story), "--field", "body"])
+    assert result.exit_code == 2
+    assert "'body' is not NAME=KEY - use one of id, text, html, title, date, url" in result.output

@@ -297,3 +297,12 @@ def test_ingest_formats_jsonl_with_bom(tmp_path: Path) -> None:
 
 def test_ingest_formats_language_option_accepts_one_code() -> None:
     assert IngestOptions(languages="EN").languages == frozenset({"en"})  # type: ignore[arg-type]
+
+
+def test_ingest_formats_html_declared_charset(tmp_path: Path) -> None:
+    page = _page().replace("<head>", '<head><meta charset="windows-1252">')
+    page = page.replace("in Oslo", "in Oslo’s café district")
+    path = tmp_path / "cp1252.html"
+    path.write_bytes(page.encode("cp1252"))
+    article = _only([str(path)])
+    assert "in Oslo's café district" in article.text

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from store_records import ROOT
+from store_records import ROOT, invoke_tacitus
 from tacitus.pipeline import RunOptions, recode, run
 from tacitus.store import Store
 from test_pipeline_run import EXAMPLES, ONE_WORKER, table_rows
@@ -45,3 +45,13 @@ def test_pipeline_recode_unchanged_dictionaries_change_nothing(tmp_path, workers
     report = recode(db=path, options=RunOptions(workers=workers))
     assert (report.articles, report.changed_articles, report.by_code()) == (8, 0, [])
     assert table_rows(path) == before
+
+
+@pytest.mark.parametrize("name", ["missing.duckdb"])
+def test_pipeline_recode_error_missing_store(capsys, tmp_path, name):
+    path = tmp_path / name
+    code, _, err = invoke_tacitus(capsys, "recode", "--db", str(path))
+    assert code == 1
+    assert err == (f"Error: [E040] no Tacitus database at {path} - run `tacitus run INPUT "
+                   f"--db {path}` first or pass --db PATH\n")
+    assert not path.exists()

@@ -145,3 +145,19 @@ def test_pipeline_demo_command(capsys, tmp_path, needles):
     assert code == 0, err
     assert all(needle in out for needle in needles)
     assert err.startswith("8 articles read: 8 coded, 0 already stored, 0 copies, 0 skipped;")
+
+
+@pytest.mark.parametrize("bad_line", ["{not json"])
+def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line):
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps(examples[0]) + "\n" + bad_line + "\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    path = tmp_path / "news.duckdb"
+    report = run([str(mixed), str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt")],
+                 db=path, options=ONE_WORKER)
+    assert report.coded == 1 and report.skipped_total == 3
+    with Store.open(path, read_only=True) as store:
+        stored = store.con.execute("SELECT reason FROM skips ORDER BY origin").fetchall()
+        reasons = {reason for reason, _ in store.stats().skip_reasons}
+    assert len(stored) == 3 and reasons == set(report.skipped)

@@ -12,4 +12,6 @@ import tacitus.cli.ingest  # noqa: F401
 import tacitus.cli.places  # noqa: F401
 import tacitus.cli.recode  # noqa: F401
 import tacitus.cli.run  # noqa: F401
+import tacitus.cli.scale  # noqa: F401
+import tacitus.cli.serve  # noqa: F401
 import tacitus.cli.stats  # noqa: F401

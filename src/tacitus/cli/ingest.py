@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import sys
 from typing import TextIO
@@ -10,7 +11,7 @@ from typing import TextIO
 import click
 
 from tacitus.cli import cli
-from tacitus.ingest import IngestOptions, SkipReport, ingest
+from tacitus.ingest import IngestOptions, JsonlFields, SkipReport, ingest
 from tacitus.ingest.options import DUPLICATE_MODES, MEGABYTE
 
 
@@ -22,6 +23,21 @@ def format_report(report: SkipReport) -> str:
         lines.append(f"  {reason}: {count}")
     lines.append(f"total: {report.total}")
     return "\n".join(lines)
+
+
+def jsonl_fields(pairs: tuple[str, ...]) -> JsonlFields:
+    """JsonlFields from ``NAME=KEY`` pairs; a bad pair is a usage error naming the choices."""
+    names = [f.name for f in dataclasses.fields(JsonlFields)]
+    chosen: dict[str, str] = {}
+    for pair in pairs:
+        name, _, key = pair.partition("=")
+        if name not in names or not key:
+            raise click.BadParameter(
+                f"{pair!r} is not NAME=KEY - use one of {', '.join(names)}, e.g. text=body",
+                param_hint="--field",
+            )
+        chosen[name] = key
+    return JsonlFields(**chosen)
 
 
 def _show_progress(report: SkipReport) -> None:
@@ -86,6 +102,13 @@ def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
     show_default=True,
     help="Skip documents larger than this many megabytes as too_large.",
 )
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="JSONL key for a field, e.g. --field text=body --field id=doc_id (repeatable).",
+)
 @click.option("--no-clean", is_flag=True, help="Keep extracted text as is (no cleaning rules).")
 @click.option(
     "--rules",
@@ -101,6 +124,7 @@ def ingest_cli(
     languages: tuple[str, ...],
     duplicates: str,
     max_mb: float,
+    fields: tuple[str, ...],
     no_clean: bool,
     rules_path: str | None,
 ) -> None:
@@ -113,6 +137,7 @@ def ingest_cli(
     """
     options = IngestOptions(
         max_bytes=int(max_mb * MEGABYTE),
+        jsonl=jsonl_fields(fields),
         languages=frozenset() if "any" in languages else frozenset(languages),
         duplicates=duplicates,
         clean=not no_clean,

@@ -6,6 +6,7 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.progress import ProgressLine
+from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
 from tacitus.cli.store_options import db_option
 from tacitus.pipeline import RunOptions, RunReport, run
 
@@ -29,8 +30,10 @@ def run_summary(report: RunReport) -> str:
               help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr [default: only on a terminal].")
+@engine_options
 def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-            dictionaries: str | None, progress: bool | None) -> None:
+            dictionaries: str | None, progress: bool | None, engine: str,
+            address: str | None, out: str | None) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
     rerunning adds nothing and a killed run resumes where it stopped.
@@ -38,8 +41,14 @@ def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_
     Example:
 
         tacitus run news/*.jsonl --db news.duckdb --workers 2
+
+        tacitus run news/ --engine ray --address auto --out s3://bucket/shards
     """
+    check_engine_options(engine, address, out)
     options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries)
+    if engine == "ray" and out:  # --out is required with ray (checked above)
+        return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,
+                          progress=progress)
     line = ProgressLine(enabled=progress)
     try:
         report = run(list(inputs), db=db, options=options, progress=line)

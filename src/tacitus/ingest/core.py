@@ -69,8 +69,8 @@ def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
 
 
 def _deduplicated(article: Article, dedup: Deduplicator, options: IngestOptions) -> Article | Skip:
-    assert article.content_hash is not None  # set by _article
-    original = dedup.duplicate_of(article.id, article.content_hash, article.text)
+    text_hash = article.content_hash or content_hash(article.text)
+    original = dedup.duplicate_of(article.id, text_hash, article.text)
     if original is None or original == article.id:
         return article
     if options.duplicates == "drop":

@@ -89,15 +89,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str | None:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    text = _by_declared(data, declared)
-    if text is not None:
-        return _checked(text)
+    declared_text = _by_declared(data, declared)
+    if declared_text is not None:
+        return _checked(declared_text)
     if UTF8_MULTIBYTE.search(data[:SAMPLE_BYTES]):
         return _checked(data.decode("utf-8", errors="tacitus_cp1252"))
-    encoding = _detected(data)
-    if encoding is None:
+    detected = _detected(data)
+    if detected is None:
         return BINARY
-    return _checked(data.decode(encoding, errors="replace"))
+    return _checked(data.decode(detected, errors="replace"))
 
 
 def _checked(text: str) -> str | None:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import zlib
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 __all__ = ["Deduplicator", "content_hash"]
@@ -48,6 +49,10 @@ class Deduplicator:
     def __init__(self, near_threshold: float = 0.8) -> None:
         self._by_hash: dict[str, str] = {}
         self._order: dict[str, int] = {}
+        self._threshold = near_threshold
+        # LSH returns candidates whose bands collide, some well below the threshold;
+        # each kept article's signature (64 x uint32, 256 bytes) lets us check them.
+        self._signatures: dict[str, np.ndarray] = {}
         self._lsh = (
             MinHashLSH(threshold=near_threshold, num_perm=NUM_PERM) if near_threshold else None
         )
@@ -73,10 +78,16 @@ class Deduplicator:
         minhash = self._minhash(text)
         if minhash is None:
             return None
-        candidates = self._lsh.query(minhash)
-        if candidates:
-            return min(candidates, key=self._order.__getitem__)
+        signature = minhash.hashvalues.astype(np.uint32)
+        similar = [
+            key
+            for key in self._lsh.query(minhash)
+            if float(np.mean(self._signatures[key] == signature)) >= self._threshold
+        ]
+        if similar:
+            return str(min(similar, key=self._order.__getitem__))
         if article_id not in self._order:
             self._order[article_id] = len(self._order)
+            self._signatures[article_id] = signature
             self._lsh.insert(article_id, minhash)
         return None

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 
 from tacitus.ingest.dates import iso_date
 from tacitus.ingest.document import RawDocument
@@ -50,12 +51,13 @@ def extract_html(
     except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
         log.info("trafilatura failed on %s: %s", origin, exc)
         return Skip(origin, "bad_html", f"{type(exc).__name__}: {exc}"[:200])
-    if document is None or not (document.text or "").strip():
+    # The default output format gives a Document; anything else means no usable page.
+    if not isinstance(document, Document) or not (document.text or "").strip():
         return Skip(origin, "no_text", "trafilatura found no main text")
     page_url = url or document.url
     return RawDocument(
         origin=origin,
-        text=document.text,
+        text=document.text or "",
         title=document.title or None,
         date=iso_date(document.date),
         url=page_url,

@@ -10,9 +10,10 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 __all__ = ["UNDETERMINED", "detect_language"]
 
 UNDETERMINED = "und"
-# The first thousand characters decide; more costs time (language id would then
-# dominate JSONL ingestion) and does not change the answer for news.
-SAMPLE_CHARS = 1000
+# The first 500 characters decide. On the 38k shared news articles and the 181 Zyte
+# pages 500 and 1,000 give the same answers, at 0.24 vs 0.36 ms per article; language
+# id is otherwise the largest cost of plain-text (JSONL) ingestion.
+SAMPLE_CHARS = 500
 LETTER = re.compile(r"[^\W\d_]")
 # Below this normalised probability the guess is not trusted: short or mixed texts
 # ("Russia and China" scores as Kikuyu) are kept as undetermined, not skipped.

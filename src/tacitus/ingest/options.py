@@ -79,6 +79,11 @@ class IngestOptions:
                 f"near_duplicate_threshold={self.near_duplicate_threshold} is outside [0, 1)"
                 " - use e.g. 0.8, or 0 to turn near-duplicate detection off"
             )
+        if self.rules is not None and not os.path.isfile(self.rules):
+            raise UserInputError(
+                f"cleaning rules file {self.rules} does not exist"
+                " - give the path of a patterns.toml"
+            )
         languages = [self.languages] if isinstance(self.languages, str) else self.languages
         object.__setattr__(self, "languages", frozenset(code.lower() for code in languages))
         object.__setattr__(

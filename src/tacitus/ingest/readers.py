@@ -98,16 +98,17 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
     names = options.jsonl
     text, html = record.get(names.text), record.get(names.html)
     if isinstance(text, str) and text.strip():
-        document: Item = RawDocument(origin=origin, text=text)
+        document = RawDocument(origin=origin, text=text)
     elif isinstance(html, str) and html.strip():
-        document = extract_html(
+        extracted = extract_html(
             html,
             origin=origin,
             url=_field(record, names.url),
             favor_precision=options.favor_precision,
         )
-        if isinstance(document, Skip):
-            return document
+        if isinstance(extracted, Skip):
+            return extracted
+        document = extracted
     else:
         return Skip(origin, "no_text", f"no {names.text!r} (or {names.html!r}) string")
     document.id = _field(record, names.id)

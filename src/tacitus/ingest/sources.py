@@ -132,7 +132,7 @@ def open_source(name: str) -> Opened:
         head = stream.read(HEAD_BYTES)
     kind = sniff(head, name)
     rewound = io.BufferedReader(_Rewound(head, stream), buffer_size=1 << 20)
-    return Opened(name, kind, gzipped, rewound, truncated)  # type: ignore[arg-type]
+    return Opened(name, kind, gzipped, rewound, truncated)
 
 
 def _gzip_head(stream: gzip.GzipFile) -> tuple[bytes, str | None]:

@@ -13,13 +13,13 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from importlib.util import find_spec
 from typing import Any
 
+from tacitus.pipeline.batch import code_batch, load_stages
 from tacitus.records import Article
 from tacitus.store import StoredArticle
 
-__all__ = ["build_coder", "code_chunks", "stored_from_coded"]
+__all__ = ["CodingPool", "build_coder", "code_chunk"]
 
 log = logging.getLogger(__name__)
 
@@ -53,56 +53,9 @@ def build_coder(*, dictionaries: str | None = None, model: str | None = None) ->
     return coder
 
 
-def _later_stages() -> dict[str, Any]:
-    """Quotes and places stages, when this installation has them."""
-    stages: dict[str, Any] = {}
-    if find_spec("tacitus.quotes") is not None:
-        from tacitus import quotes
-
-        if hasattr(quotes, "extract_quotes"):
-            stages["quotes"] = quotes.extract_quotes
-    if find_spec("tacitus.places") is not None:
-        from tacitus import places
-
-        if hasattr(places, "Geocoder"):
-            stages["places"] = places.Geocoder()
-    return stages
-
-
-def stored_from_coded(coded: Any, stages: dict[str, Any]) -> StoredArticle:
-    """The store record of a `CodedArticle`, with quotes and places where available."""
-    if coded.skipped:
-        return StoredArticle(coded.article, status="skipped", skip_reason="coder",
-                             skip_detail=coded.skipped)
-    stored = StoredArticle(coded.article, events=list(coded.events), actors=list(coded.actors))
-    if "quotes" in stages:
-        stored.quotes = stages["quotes"](coded.article, coded.doc, actors=coded.actors,
-                                         resolver=_CODER.resolver)
-    if "places" in stages:
-        stored.locations = stages["places"].locate(coded.article, coded.doc, stored.events)
-    return stored
-
-
-def _code_one_by_one(articles: list[Article]) -> list[StoredArticle]:
-    """After a chunk failed: code each article alone so one bad article costs only itself."""
-    results = []
-    for article in articles:
-        try:
-            results.extend(stored_from_coded(c, _STAGES) for c in _CODER.code_articles([article]))
-        except Exception as exc:  # noqa: BLE001 - a bad article never stops the batch
-            log.warning("article %s skipped: %s: %s", article.id, type(exc).__name__, exc)
-            results.append(StoredArticle(article, status="skipped", skip_reason="coder_error",
-                                         skip_detail=f"{type(exc).__name__}: {exc}"))
-    return results
-
-
 def code_chunk(articles: list[Article]) -> list[StoredArticle]:
-    """Code one chunk with this process's coder."""
-    try:
-        return [stored_from_coded(c, _STAGES) for c in _CODER.code_articles(articles)]
-    except Exception:  # noqa: BLE001 - retried article by article
-        log.warning("a chunk of %d articles failed; coding them one by one", len(articles))
-        return _code_one_by_one(articles)
+    """Code one chunk with this process's coder (the engine-neutral `code_batch`)."""
+    return code_batch(articles, _CODER, _STAGES)
 
 
 def _die_with_parent() -> None:
@@ -113,25 +66,42 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def code_chunks(chunks: Iterable[list[Article]], coder: Any, workers: int) -> Iterator[
-        tuple[list[Article], list[StoredArticle]]]:
-    """(chunk, its stored records) for every chunk, in input order.
+class CodingPool:
+    """Codes chunks of articles in input order: in this process (1 worker) or in forked
+    workers that share the already-loaded `coder`, at most two chunks per worker in flight.
 
-    With more than one worker, chunks go to a pool of forked processes that share the
-    already-loaded `coder`; at most two chunks per worker are in flight at a time.
+    Enter it before opening the store, so workers never inherit a DuckDB connection.
     """
-    global _CODER, _STAGES
-    _CODER, _STAGES = coder, _later_stages()
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for chunk in chunks:
-            yield chunk, code_chunk(chunk)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_die_with_parent) as pool:
+
+    def __init__(self, coder: Any, workers: int) -> None:
+        self.coder, self.workers = coder, workers
+        self._pool: Any = None
+
+    def __enter__(self) -> CodingPool:
+        global _CODER, _STAGES
+        _CODER, _STAGES = self.coder, load_stages()
+        if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.workers, initializer=_die_with_parent)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def code(self, chunks: Iterable[list[Article]]) -> Iterator[
+            tuple[list[Article], list[StoredArticle]]]:
+        """(chunk, its stored records) for every chunk, in input order."""
+        if self._pool is None:
+            for chunk in chunks:
+                yield chunk, code_chunk(chunk)
+            return
         pending: deque[tuple[list[Article], Any]] = deque()
         for chunk in chunks:
-            pending.append((chunk, pool.apply_async(code_chunk, (chunk,))))
-            if len(pending) >= 2 * workers:
+            pending.append((chunk, self._pool.apply_async(code_chunk, (chunk,))))
+            if len(pending) >= 2 * self.workers:
                 sent, result = pending.popleft()
                 yield sent, result.get()
         while pending:

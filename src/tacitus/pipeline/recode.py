@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tacitus.pipeline.coding import build_coder, code_chunks
+from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
 from tacitus.store import Store, resolve_db_path
@@ -48,18 +48,25 @@ class RecodeReport:
 
 
 def _stored_articles(store: Store, batch_size: int) -> Iterator[list[Article]]:
-    """Coded and coder-skipped articles (not copies), by id, in chunks."""
-    result = store.con.execute(
-        f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
-        "WHERE status <> 'duplicate' ORDER BY id"
-    )
-    rows = result.fetchall()  # read fully: the same connection writes while we iterate
-    for start in range(0, len(rows), batch_size):
+    """Coded and coder-skipped articles (not copies), by id, in chunks.
+
+    Paged by id (keyset), not held all in memory; rewriting an article keeps its id, so
+    the pages stay right while the same connection writes between them.
+    """
+    last = ""
+    while True:
+        rows = store.con.execute(
+            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
+            "WHERE status <> 'duplicate' AND id > ? ORDER BY id LIMIT ?", [last, batch_size]
+        ).fetchall()
+        if not rows:
+            return
         chunk = []
-        for row in rows[start:start + batch_size]:
+        for row in rows:
             values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
             values["date"] = values["date"].isoformat() if values["date"] else None
             chunk.append(Article(**values))
+        last = chunk[-1].id
         yield chunk
 
 
@@ -84,12 +91,12 @@ def recode(*, db: str | os.PathLike[str] | None = None,
     started = time.perf_counter()
     options = options or RunOptions()
     path = resolve_db_path(db)
-    Store.open(path, read_only=True).close()  # missing/locked/foreign before the model loads
+    Store.open(path, create=False).close()  # missing/locked/foreign before the model loads
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RecodeReport(db=str(path))
-    with Store.open(path) as store:
+    with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
         chunks = _stored_articles(store, options.chunk_size)
-        for chunk, coded in code_chunks(chunks, coder, options.worker_count):
+        for chunk, coded in pool.code(chunks):
             before = _event_keys(store, [a.id for a in chunk])
             store.write(coded)
             for stored in coded:

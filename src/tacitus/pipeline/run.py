@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tacitus.pipeline.coding import build_coder, code_chunks
+from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
 from tacitus.store import Store, StoredArticle, resolve_db_path
@@ -142,11 +142,11 @@ def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RunReport(db=str(Path(path)))
     items = read_articles(inputs, options=ingest_options)
-    with Store.open(path) as store:
+    with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
         triage = _Triage(store, report, options.chunk_size)
         pending: list[StoredArticle] = []
         committed = waited = time.perf_counter()
-        for _, coded in code_chunks(triage.chunks(items), coder, options.worker_count):
+        for _, coded in pool.code(triage.chunks(items)):
             report.coding_seconds += time.perf_counter() - waited
             pending += coded
             if (len(pending) >= options.batch_size

@@ -53,10 +53,12 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
-        """Open the store at `path` (resolved by `resolve_db_path`)."""
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
+             create: bool = True) -> Store:
+        """Open the store at `path` (resolved by `resolve_db_path`); a writer creates a
+        missing file unless `create` is False."""
         resolved = resolve_db_path(path)
-        return cls(connect(resolved, read_only=read_only), resolved)
+        return cls(connect(resolved, read_only=read_only, create=create), resolved)
 
     def __enter__(self) -> Store:
         return self

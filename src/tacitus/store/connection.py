@@ -63,14 +63,16 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     return Path(DEFAULT_DB)
 
 
-def connect(path: str | os.PathLike[str], *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, for writers, create and migrate) the store at `path`.
+def connect(path: str | os.PathLike[str], *, read_only: bool = False,
+            create: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the store at `path`; writers migrate it, and create it unless `create` is False.
 
     Raises:
-        StoreError: the file is missing (read-only), locked, not a Tacitus store, or newer.
+        StoreError: the file is missing (readers, or `create=False`), locked, not a Tacitus
+            store, or newer than this Tacitus.
     """
     path = Path(path)
-    if read_only and not path.exists():
+    if (read_only or not create) and str(path) != ":memory:" and not path.exists():
         raise StoreError(
             f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first "
             "or pass --db PATH"
