@@ -9,6 +9,7 @@ import tacitus.cli.eval  # noqa: F401
 import tacitus.cli.events  # noqa: F401
 import tacitus.cli.export  # noqa: F401
 import tacitus.cli.ingest  # noqa: F401
+import tacitus.cli.places  # noqa: F401
 import tacitus.cli.quotes  # noqa: F401
 import tacitus.cli.recode  # noqa: F401
 import tacitus.cli.run  # noqa: F401

@@ -1,0 +1,70 @@
+"""`tacitus places`: print the places named in articles, resolved to GeoNames entries."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain
+
+import click
+
+from tacitus.cli import cli
+from tacitus.records import Article, Location
+
+TABLE_COLUMNS = ("doc_id", "name", "resolved_name", "country", "admin1", "geo_type", "lat", "lon",
+                 "confidence", "mention")
+
+
+def read_inputs(inputs: tuple[str, ...], skipped: Counter[str]) -> Iterator[Article]:
+    """The Articles of `tacitus.ingest.read_articles` (same inputs as `tacitus code`); skips are
+    counted by reason in `skipped` (ingestion logs each one)."""
+    from tacitus.ingest import Skip, read_articles
+
+    for item in read_articles(list(inputs) or ["-"]):
+        if isinstance(item, Skip):
+            skipped[item.reason] += 1
+        else:
+            yield item
+
+
+def _table_row(location: Location) -> list[str]:
+    data = location.as_dict()
+    return ["" if data[column] is None else str(data[column]) for column in TABLE_COLUMNS]
+
+
+@cli.command("places")
+@click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]),
+              default="jsonl", show_default=True, help="One JSON object per place, or a table.")
+def places_command(inputs: tuple[str, ...], output_format: str) -> None:
+    """Print the places named in articles, resolved to GeoNames entries (GDELT geo fields).
+
+    Reads what `tacitus code` reads: text, HTML, WARC, feeds or JSONL files of
+    {"id","text","date"}, directories, globs; - reads standard input.
+
+    Example:
+
+        tacitus places article.txt --format table
+    """
+    from tacitus.places import locate_articles
+
+    skipped: Counter[str] = Counter()
+    articles = places = 0
+    # Ingestion checks the paths when first asked: ask before the table header is printed.
+    stream = read_inputs(inputs, skipped)
+    first = next(stream, None)
+    if output_format == "table":
+        click.echo("\t".join(TABLE_COLUMNS))
+    pending = chain([first], stream) if first is not None else stream
+    for _article, locations in locate_articles(pending):
+        articles += 1
+        for location in locations:
+            places += 1
+            if output_format == "jsonl":
+                click.echo(json.dumps(location.as_dict(), ensure_ascii=False, sort_keys=True))
+            else:
+                click.echo("\t".join(_table_row(location)))
+    skips = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+    click.echo(f"{articles} articles, {places} places"
+               + (f", skipped: {skips}" if skips else ""), err=True)
