@@ -13,7 +13,7 @@ __all__ = ["db_option", "filter_options", "event_filter_from"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FILTER_NAMES = ("source", "target", "dyad", "code", "root", "since", "until")
+FILTER_NAMES = ("source", "target", "dyad", "code", "root", "since", "until", "country", "near", "within")
 
 
 def db_option(function: F) -> F:
@@ -36,6 +36,9 @@ def filter_options(function: F) -> F:
         click.option("--root", metavar="RR", help="CAMEO root code 01-20."),
         click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this date."),
         click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this date."),
+        click.option("--country", metavar="ISO3", help="Events located in this country, e.g. GEO."),
+        click.option("--near", metavar="PLACE", help="Events located at or near PLACE, e.g. Tbilisi."),
+        click.option("--within", metavar="KM", type=float, help="Radius for --near in km (default 25)."),
     ]
     for option in reversed(options):
         function = option(function)

@@ -39,6 +39,60 @@ def _date(value: str | None, option: str) -> dt.date | None:
         ) from exc
 
 
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 3 or not code.isalpha():
+        raise UserInputError(
+            f"--country {value!r} is not an ISO 3166 alpha-3 code - use three letters, e.g. --country GEO"
+        )
+    return code
+
+
+@dataclass(slots=True, frozen=True)
+class NearPlace:
+    """A place resolved through the gazetteer and a radius: events located within it match.
+
+    An event matches when its location is the same gazetteer entry, or when both have
+    coordinates and lie within `km` (great-circle distance)."""
+
+    name: str
+    gazetteer_id: str
+    lat: float | None
+    lon: float | None
+    km: float
+
+    @classmethod
+    def resolve(cls, name: str, within: float | None) -> NearPlace:
+        from tacitus.places.gazetteer import load_gazetteer, population_prior
+
+        candidates = load_gazetteer().lookup(name)
+        if not candidates:
+            raise UserInputError(
+                f"--near {name!r} is not a place the gazetteer knows - give a city, region or "
+                "country name as spelt in English, e.g. --near Tbilisi"
+            )
+        place = max(candidates, key=lambda pair: (population_prior(pair[0]) * pair[1], -pair[0].geonameid))[0]
+        km = 25.0 if within is None else within
+        if km < 0:
+            raise UserInputError(f"--within {within} is negative - give a radius in km, e.g. --within 50")
+        return cls(name=place.name, gazetteer_id=str(place.geonameid), lat=place.lat, lon=place.lon, km=km)
+
+    def condition(self, column: str) -> tuple[str, list[Any]]:
+        same = f"{column} ->> '$.gazetteer_id' = ?"
+        if self.lat is None or self.lon is None:
+            return same, [self.gazetteer_id]
+        lat = f"TRY_CAST({column} ->> '$.lat' AS DOUBLE)"
+        lon = f"TRY_CAST({column} ->> '$.lon' AS DOUBLE)"
+        # Haversine distance in km on a 6,371 km sphere.
+        distance = (
+            f"2 * 6371 * asin(sqrt(pow(sin(radians({lat} - ?) / 2), 2) + "
+            f"cos(radians(?)) * cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2)))"
+        )
+        return f"({same} OR {distance} <= ?)", [self.gazetteer_id, self.lat, self.lat, self.lon, self.km]
+
+
 @dataclass(slots=True, frozen=True)
 class EventFilter:
     """Which events a query returns. Actor codes match by prefix (``CHN`` matches
@@ -52,12 +106,15 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    country: str | None = None  # ISO3 of where the event happened
+    near: NearPlace | None = None
 
     @classmethod
     def build(cls, *, source: str | None = None, target: str | None = None,
               dyad: str | None = None, code: str | None = None, root: str | None = None,
               since: str | None = None, until: str | None = None,
-              limit: int | None = None) -> EventFilter:
+              limit: int | None = None, country: str | None = None,
+              near: str | None = None, within: float | None = None) -> EventFilter:
         """Validate CLI-style values (``--dyad CHN,RUS``) into a filter."""
         pair = None
         if dyad is not None:
@@ -83,6 +140,8 @@ class EventFilter:
             since=since,
             until=until,
             limit=limit,
+            country=_country(country),
+            near=NearPlace.resolve(near, within) if near else None,
         )
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
@@ -110,6 +169,12 @@ class EventFilter:
             add(f"{col}date >= ?", _date(self.since, "--since"))
         if self.until:
             add(f"{col}date <= ?", _date(self.until, "--until"))
+        if self.country:
+            add(f"{col}location ->> '$.country' = ?", self.country)
+        if self.near:
+            sql, values = self.near.condition(f"{col}location")
+            conditions.append(sql)
+            params.extend(values)
         return (" AND ".join(conditions) or "TRUE"), params
 
 
