@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from itertools import chain
 
 import click
 
 from tacitus.cli import cli
-from tacitus.records import Article, Location
+from tacitus.cli.inputs import read_inputs, skip_summary
+from tacitus.records import Location
 
 TABLE_COLUMNS = ("doc_id", "name", "resolved_name", "country", "admin1", "geo_type", "lat", "lon",
                  "confidence", "mention")
-
-
-def read_inputs(inputs: tuple[str, ...], skipped: Counter[str]) -> Iterator[Article]:
-    """The Articles of `tacitus.ingest.read_articles` (same inputs as `tacitus code`); skips are
-    counted by reason in `skipped` (ingestion logs each one)."""
-    from tacitus.ingest import Skip, read_articles
-
-    for item in read_articles(list(inputs) or ["-"]):
-        if isinstance(item, Skip):
-            skipped[item.reason] += 1
-        else:
-            yield item
 
 
 def _table_row(location: Location) -> list[str]:
@@ -52,7 +40,7 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
     skipped: Counter[str] = Counter()
     articles = places = 0
     # Ingestion checks the paths when first asked: ask before the table header is printed.
-    stream = read_inputs(inputs, skipped)
+    stream = read_inputs(inputs, skipped=skipped)
     first = next(stream, None)
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))
@@ -65,6 +53,6 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
                 click.echo(json.dumps(location.as_dict(), ensure_ascii=False, sort_keys=True))
             else:
                 click.echo("\t".join(_table_row(location)))
-    skips = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+    skips = skip_summary(skipped)
     click.echo(f"{articles} articles, {places} places"
                + (f", skipped: {skips}" if skips else ""), err=True)

@@ -4,60 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections import Counter
 
 import click
 
 from tacitus.cli import cli
-from tacitus.errors import UserInputError
-from tacitus.records import Article, Quote
+from tacitus.cli.inputs import read_inputs, skip_summary
+from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
 
 _TABLE_WIDTH = 70
-
-
-def read_inputs(
-    inputs: Sequence[str], *, date: str | None = None, skipped: list[str] | None = None
-) -> Iterator[Article]:
-    """Articles from plain text files or JSONL `{"id","text","date"}` files; `-` is stdin.
-
-    Stands in for `tacitus.ingest.read_articles` until that lands. A JSONL line that is not
-    an object with a `text` string is skipped: its reason is logged and added to `skipped`.
-    """
-    skipped = skipped if skipped is not None else []
-    for name in inputs or ["-"]:
-        if name != "-" and not Path(name).is_file():
-            raise UserInputError(f"input file {name!r} not found - give a text or JSONL file, or - for stdin")
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-        if name.endswith(".jsonl") or (name == "-" and text.lstrip().startswith("{")):
-            yield from _jsonl_articles(name, text, date, skipped)
-        else:
-            yield Article(id=Path(name).stem if name != "-" else "stdin", text=text, date=date, origin=name)
-
-
-def _jsonl_articles(name: str, text: str, date: str | None, skipped: list[str]) -> Iterator[Article]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            log.warning("skipped %s:%d: not JSON (%s)", name, number, exc)
-            skipped.append(f"{name}:{number}: not JSON")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            log.warning("skipped %s:%d: no 'text' string", name, number)
-            skipped.append(f"{name}:{number}: no 'text' string")
-            continue
-        yield Article(
-            id=str(record.get("id") or f"{Path(name).stem}:{number}"),
-            text=record["text"],
-            date=record.get("date") or date,
-            origin=f"{name}:{number}",
-        )
 
 
 def _table_row(quote: Quote) -> str:
@@ -114,8 +71,9 @@ def quotes_command(
 ) -> None:
     """Find quotations and reported speech and who said them.
 
-    Reads plain text files or JSONL files of {"id", "text", "date"} (- for stdin), or with
-    --db lists the quotes a `tacitus run` stored.
+    Reads what `tacitus code` reads (text, HTML, WARC, feeds or JSONL files of
+    {"id","text","date"}, directories, globs; - for stdin), or with --db lists the
+    quotes a `tacitus run` stored.
 
     Example:
 
@@ -137,11 +95,11 @@ def quotes_command(
     coder = Coder()
     if output_format == "table":
         click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
-    skipped: list[str] = []
+    skipped: Counter[str] = Counter()
     articles = quotes = 0
     for coded in coder.code_articles(read_inputs(inputs, date=date, skipped=skipped)):
         if coded.skipped:
-            skipped.append(f"{coded.article.id}: {coded.skipped}")
+            skipped[coded.skipped] += 1
             continue
         articles += 1
         found = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
@@ -151,6 +109,5 @@ def quotes_command(
                 click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
             else:
                 click.echo(_table_row(quote))
-    click.echo(f"{articles} articles, {quotes} quotes, {len(skipped)} skipped", err=True)
-    for reason in skipped:
-        click.echo(f"skipped {reason}", err=True)
+    skips = skip_summary(skipped)
+    click.echo(f"{articles} articles, {quotes} quotes" + (f", skipped: {skips}" if skips else ""), err=True)
