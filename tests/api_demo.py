@@ -293,7 +293,7 @@ def _event(article: Article, row: tuple[str, ...]) -> Event:
         root_code=info.root_code,
         quad_class=info.quad_class,
         goldstein=info.goldstein,
-        plover={"event": info.plover_event, "mode": info.plover_mode, "context": info.plover_context},
+        plover={"event_type": info.plover_event, "mode": info.plover_mode, "context": info.plover_context},
         source_actor=_actor(article.text, source, source_text, span),
         target_actor=_actor(article.text, target, target_text, span),
         evidence=span,

@@ -44,3 +44,27 @@ def test_export_gdelt_seed_rows_match_events_table(seed_export, key):
     assert rows == [(s, t, c, n) for s, t, c, n in events]
     assert table["EventCode"].str.fullmatch(r"\d{3,4}").all()  # leading zeros kept
     assert (table["EventRootCode"] == table["EventCode"].str[:2]).all()
+
+
+@pytest.fixture(scope="module")
+def seed_plover(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("seed-plover")
+    db, out = folder / "seed.duckdb", folder / "seed.plover.jsonl"
+    run([str(shared_path(SEED))], db=db, options=ONE_WORKER)
+    with Store.open(db, read_only=True) as store:
+        store.export("plover", out)
+        typed = store.con.execute(
+            "SELECT count(*) FROM events WHERE NOT negated AND modality = 'asserted' "
+            "AND plover['event_type'] IS NOT NULL").fetchone()[0]
+    import json
+
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], typed
+
+
+@pytest.mark.parametrize("event_type", ["CONSULT"])
+def test_export_plover_seed_keeps_the_coders_event_types(seed_plover, event_type):
+    """Real coder events (plover ``event_type``) reach the PLOVER export, one record per mention."""
+    records, typed = seed_plover
+    assert len(records) == typed > 0
+    assert event_type in {record["event"] for record in records}
+    assert all(record["actor"][0]["code"] for record in records)

@@ -38,7 +38,7 @@ def _write_parquet(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, ou
 
 
 _CSV_SELECT = (
-    "SELECT * EXCLUDE (plover, issues), plover['event'] AS plover_event, "
+    "SELECT * EXCLUDE (plover, issues), plover['event_type'] AS plover_event, "
     "plover['mode'] AS plover_mode, plover['context'] AS plover_context, "
     "array_to_string(issues, ';') AS issues FROM events WHERE {where} ORDER BY " + EVENT_ORDER
 )
@@ -122,7 +122,7 @@ def plover_records(con: duckdb.DuckDBPyConnection,
     for batch in event_table(con, event_filter).to_batches(max_chunksize=2048):
         for row in batch.to_pylist():
             event = event_from_row(row)
-            if event.negated or event.modality != "asserted" or not event.plover.get("event"):
+            if event.negated or event.modality != "asserted" or not event.plover.get("event_type"):
                 continue
             if event.doc_id not in articles:
                 articles.clear()  # rows come ordered by date then article: keep one text
@@ -141,7 +141,7 @@ def _plover_record(event: Event, ordinal: int, text: str, url: str | None,
         "date": event.date,
         "actor": _entity(event.source_actor, event.source),
         "recipient": _entity(event.target_actor, event.target),
-        "event": event.plover.get("event"),
+        "event": event.plover.get("event_type"),
         "mode": event.plover.get("mode") or "",
         "context": _contexts(event.plover.get("context")),
         "event_text": event.evidence.text,
