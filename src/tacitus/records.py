@@ -151,6 +151,13 @@ class Event:
     modality: str = "asserted"
     reported_by: Actor | None = None
     issues: list[str] = field(default_factory=list)
+    # Filled by the places stage: where the event happened and how that was chosen
+    # (``clause``: a place attached to the event's clause; ``dateline``: the article's dateline),
+    # and where the source and target actors are from when the text says so ("Kyiv's mayor").
+    location: Location | None = None
+    location_source: str | None = None
+    source_location: Location | None = None
+    target_location: Location | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -173,12 +180,19 @@ class Event:
             "modality": self.modality,
             "reported_by": self.reported_by.as_dict() if self.reported_by else None,
             "issues": list(self.issues),
+            "location": self.location.as_dict() if self.location else None,
+            "location_source": self.location_source,
+            "source_location": self.source_location.as_dict() if self.source_location else None,
+            "target_location": self.target_location.as_dict() if self.target_location else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         def actor(key: str) -> Actor | None:
             return Actor.from_dict(data[key]) if data.get(key) else None
+
+        def location(key: str) -> Location | None:
+            return Location.from_dict(data[key]) if data.get(key) else None
 
         return cls(
             doc_id=data["doc_id"],
@@ -200,6 +214,10 @@ class Event:
             modality=data.get("modality", "asserted"),
             reported_by=actor("reported_by"),
             issues=list(data.get("issues") or []),
+            location=location("location"),
+            location_source=data.get("location_source"),
+            source_location=location("source_location"),
+            target_location=location("target_location"),
         )
 
 
@@ -217,6 +235,18 @@ class Speaker:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(
+            text=data["text"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            name=data.get("name"),
+            code=data.get("code"),
+            country=data.get("country"),
+            sector=data.get("sector"),
+        )
 
 
 @dataclass(slots=True)
@@ -240,10 +270,28 @@ class Quote:
             "sentence": self.sentence,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            doc_id=data["doc_id"],
+            kind=data["kind"],
+            content=Span.from_dict(data["content"]),
+            cue=Span.from_dict(data["cue"]) if data.get("cue") else None,
+            speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else None,
+            sentence=int(data["sentence"]),
+        )
+
 
 @dataclass(slots=True)
 class Location:
-    """A place named in an article, resolved to one gazetteer entry."""
+    """A place named in an article, resolved to one gazetteer entry.
+
+    `name` is the text as written, `resolved_name` the gazetteer's name; `gazetteer_id` the GeoNames
+    id (GDELT's FeatureID); `country` ISO3 and `fips` FIPS 10-4; `admin1` the GDELT-style ADM1 code
+    (FIPS country + GeoNames admin1 code, the FIPS country alone for a country); `geo_type` GDELT's
+    1 country, 2 US state, 3 US city, 4 world city, 5 world state; `mention` how the name was found
+    (``entity``, ``dateline``, ``demonym``).
+    """
 
     doc_id: str
     name: str
@@ -256,8 +304,19 @@ class Location:
     feature_class: str | None
     confidence: float
     evidence: Span
+    resolved_name: str | None = None
+    feature_code: str | None = None
+    geo_type: int | None = None
+    mention: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["evidence"] = self.evidence.as_dict()
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        values["evidence"] = Span.from_dict(data["evidence"])
+        return cls(**values)

@@ -1,0 +1,191 @@
+"""Throughput of the Ray engine (1 and 2 workers) against the local engine, same articles, one run.
+
+    PYTHONPATH=src python benchmarks/scale.py            # 2,000 Reuters-21578 articles
+    PYTHONPATH=src python benchmarks/scale.py --articles 300
+
+Each engine codes the same articles (split over several JSONL files) from ingestion to
+the DuckDB store: the local engine with one worker, then Ray with one and two coding
+workers on a private 2-CPU Ray started once (its start-up is printed apart: a real
+cluster is already running). The Ray times include writing the shards and `tacitus
+load`. Prints articles/s, the 1 → 2 worker scaling (gate ≥ 1.7×) and Ray's overhead
+against the local engine (gate ≤ 15 %), and checks every run stored the same events.
+Needs ../shared/data/corpus (development data) and Ray (pip install -e '.[ray]').
+"""
+
+from __future__ import annotations
+
+import os
+
+# One math thread per worker in every engine (Ray's workers get OMP_NUM_THREADS=1 too), so
+# "1 worker" means one core for the local engine as well. Set before numpy is imported.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = "data/corpus/news_reuters21578.jsonl"
+LONG_CORPUS = "data/corpus/news_allsides_us_politics.jsonl"  # longer political news
+SCALING_FLOOR = 1.7
+OVERHEAD_CEILING = 0.15
+
+
+def _shared() -> Path:
+    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if (candidate / CORPUS).exists():
+            return candidate
+    sys.exit(f"skipped: needs ../shared/{CORPUS} (development data, not shipped with Tacitus)")
+
+
+def _inputs(directory: Path, count: int, files: int, corpus_name: str = CORPUS) -> list[str]:
+    """The first `count` articles of the corpus, dealt into `files` JSONL files."""
+    lines = []
+    with open(_shared() / corpus_name, encoding="utf-8") as corpus:
+        for line in corpus:
+            if json.loads(line).get("text"):
+                lines.append(line)
+            if len(lines) == count:
+                break
+    paths = []
+    per_file = -(-len(lines) // files)
+    for number in range(files):
+        path = directory / f"part-{number:02d}.jsonl"
+        path.write_text("".join(lines[number * per_file:(number + 1) * per_file]), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _events(db: Path) -> int:
+    from tacitus.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        return int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+def _local(inputs: list[str], work: Path) -> dict:
+    from tacitus.pipeline import RunOptions, run
+
+    started, cpu = time.perf_counter(), time.process_time()
+    report = run(inputs, db=work / "local.duckdb", options=RunOptions(workers=1))
+    seconds = time.perf_counter() - started
+    return {"engine": "local", "workers": 1, "articles": report.articles, "seconds": seconds,
+            "code_seconds": seconds, "cpu_seconds": time.process_time() - cpu,
+            "events": _events(work / "local.duckdb"),
+            "load": os.getloadavg()[0]}
+
+
+def _ray(inputs: list[str], work: Path, workers: int, batch_size: int) -> dict:
+    from tacitus.pipeline import RunOptions
+    from tacitus.scale import load_shards, run_ray
+
+    out, db = work / f"shards-{workers}", work / f"ray-{workers}.duckdb"
+    started = time.perf_counter()
+    report = run_ray(inputs, out=str(out), options=RunOptions(workers=workers,
+                                                              batch_size=batch_size))
+    coded = time.perf_counter() - started
+    load_shards(str(out), db=db)
+    seconds = time.perf_counter() - started
+    return {"engine": "ray", "workers": workers, "articles": report.articles, "seconds": seconds,
+            "code_seconds": coded, "cpu_seconds": report.cpu_seconds, "events": _events(db),
+            "load": os.getloadavg()[0]}
+
+
+def _words(inputs: list[str]) -> int:
+    total = 0
+    for path in inputs:
+        with open(path, encoding="utf-8") as lines:
+            total += sum(len(json.loads(line)["text"].split()) for line in lines)
+    return total
+
+
+def per_core(count: int) -> None:
+    """Articles and words per CPU-second of one Ray coding worker on longer political news."""
+    import ray
+
+    from tacitus.pipeline import RunOptions
+    from tacitus.scale import run_ray
+
+    with tempfile.TemporaryDirectory(prefix="tacitus-scale-") as tmp:
+        inputs = _inputs(Path(tmp), count, 1, LONG_CORPUS)
+        words = _words(inputs)
+        ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING)
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        try:
+            report = run_ray(inputs, out=f"{tmp}/shards", options=RunOptions(workers=1))
+        finally:
+            ray.shutdown()
+    print(f"{report.articles} articles of {LONG_CORPUS} ({words / count:.0f} words each), "
+          f"{report.events} events: {report.articles / report.cpu_seconds:.2f} articles and "
+          f"{words / report.cpu_seconds:.0f} words per CPU-second of one coding worker "
+          f"(wall {report.seconds:.1f} s, machine load {os.getloadavg()[0]:.1f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=8, help="JSONL files the articles are split into")
+    parser.add_argument("--batch-size", type=int, default=32, help="articles per Ray shard")
+    parser.add_argument("--per-core", action="store_true",
+                        help=f"only: one Ray worker's articles per CPU-second on {LONG_CORPUS}")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    if args.per_core:
+        per_core(300 if args.articles == 2000 else args.articles)
+        return
+    import ray
+
+    with tempfile.TemporaryDirectory(prefix="tacitus-scale-") as tmp:
+        work = Path(tmp)
+        inputs = _inputs(work, args.articles, args.files)
+        results = [_local(inputs, work)]
+        started = time.perf_counter()
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING)
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        ray_start = time.perf_counter() - started
+        try:
+            results += [_ray(inputs, work, workers, args.batch_size) for workers in (1, 2)]
+        finally:
+            ray.shutdown()
+    _print(results, ray_start)
+
+
+def _print(results: list[dict], ray_start: float) -> None:
+    for result in results:
+        result["rate"] = result["articles"] / result["seconds"]
+        print(f"{result['engine']:5} workers={result['workers']}  {result['articles']} articles "
+              f"in {result['seconds']:6.1f} s (coding {result['code_seconds']:6.1f} s)  "
+              f"{result['rate']:6.2f} articles/s  "
+              f"{result['articles'] / result['cpu_seconds']:6.2f} articles/CPU-s  "
+              f"{result['events']} events  "
+              f"(machine load {result['load']:.1f} on {os.cpu_count()} cores)")
+    local, ray1, ray2 = results
+    scaling = ray2["rate"] / ray1["rate"]
+    overhead = ray1["seconds"] / local["seconds"] - 1
+    same = local["events"] == ray1["events"] == ray2["events"]
+    print(f"ray start-up (once per cluster, not in the times above): {ray_start:.1f} s")
+    print(f"scaling 1 -> 2 Ray workers: {scaling:.2f}x (floor {SCALING_FLOOR}x) "
+          f"{'PASS' if scaling >= SCALING_FLOOR else 'FAIL'}")
+    print(f"Ray overhead against local (1 worker each): {overhead:+.1%} (ceiling "
+          f"{OVERHEAD_CEILING:.0%}) {'PASS' if overhead <= OVERHEAD_CEILING else 'FAIL'}")
+    print(f"same events in every run: {same}")
+    for result in (ray1, ray2):
+        obtained = result["cpu_seconds"] / result["code_seconds"]
+        print(f"ray workers={result['workers']}: the coding workers got {obtained:.2f} of "
+              f"{result['workers']} cores (the rest went to other processes on this machine)")
+    per_cpu = (ray2["articles"] / ray2["cpu_seconds"]) / (ray1["articles"] / ray1["cpu_seconds"])
+    print(f"scaling per CPU-second (what 2 free cores would give): {2 * per_cpu:.2f}x")
+    print(f"per core: {ray1['rate']:.2f} articles/s wall (Ray, 1 worker); "
+          f"{ray1['articles'] / ray1['cpu_seconds']:.2f} articles per CPU-second of coding")
+
+
+if __name__ == "__main__":
+    main()

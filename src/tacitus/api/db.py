@@ -1,0 +1,60 @@
+"""The API's read-only handle on the DuckDB store: one connection, one cursor per thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tacitus.store.connection import connect
+
+__all__ = ["ReadOnlyStore", "jsonable"]
+
+
+def jsonable(value: Any) -> Any:
+    """A DuckDB value as JSON: dates as ISO strings, everything else as is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class ReadOnlyStore:
+    """The store opened read-only; each worker thread queries through its own cursor
+    because a DuckDB connection object must not be shared between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._con = connect(self.path, read_only=True)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        # Rows that cannot change while the app runs: a read-only DuckDB connection keeps every
+        # writer out of the file, so a cached article reference is never stale.
+        self.memo: dict[str, dict[str, Any]] = {}
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            with self._lock:  # cursor() on the shared connection: one thread at a time
+                cursor = self._con.cursor()
+            self._local.cursor = cursor
+        return cursor
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a parameterised query; rows as dicts with JSON-ready values."""
+        result = self._cursor().execute(sql, params or [])
+        names = [column[0] for column in result.description or []]
+        return [
+            {name: jsonable(value) for name, value in zip(names, row, strict=True)}
+            for row in result.fetchall()
+        ]
+
+    def one(self, sql: str, params: list[Any] | None = None) -> dict[str, Any] | None:
+        """The first row of a parameterised query, or None."""
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def close(self) -> None:
+        self._con.close()

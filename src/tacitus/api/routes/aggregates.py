@@ -1,0 +1,230 @@
+"""Counts over the store: `/api/actors`, `/api/dyads`, `/api/timeseries`, `/api/places`, `/api/stats`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+
+from tacitus.api.db import ReadOnlyStore
+from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimeSeries
+from tacitus.api.routes.common import get_store
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["aggregates"])
+
+Store = Annotated[ReadOnlyStore, Depends(get_store)]
+Filters = Annotated[EventFilters, Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+
+_QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS quad{n}" for n in range(1, 5))
+# date_trunc parts by interval name: constants, so no user text reaches the SQL.
+_TRUNC = {"day": "day", "week": "week", "month": "month"}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country name per CAMEO code. The table lists territories under their country's code
+    (FRA: France, Mayotte, Saint Barthelemy), so the row whose ISO3 is the code wins."""
+    text = resources.files("tacitus.cameo").joinpath("data", "cameo_countries.tsv").read_text("utf-8")
+    names: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        code, name = row["cameo_code"], row["name"].replace("_", " ").title()
+        if code not in names or row["iso3"] == code:
+            names[code] = name
+    return names
+
+
+def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
+    rows = store.rows(
+        "SELECT code, mode(name) AS name FROM actors WHERE name IS NOT NULL "
+        "AND code IN (SELECT unnest(?::VARCHAR[])) GROUP BY code",
+        [codes],
+    )
+    return {row["code"]: row["name"] for row in rows}
+
+
+def _fallback_name(code: str, country_names: dict[str, str]) -> str | None:
+    """``RUSGOV`` → ``Russian Federation GOV`` where the store has no name for the code."""
+    country = country_names.get(code[:3])
+    if country is None:
+        return None
+    return f"{country} {code[3:]}".strip()
+
+
+@router.get("/actors", response_model=list[ActorSummary], summary="Top actors, or actors matching a search")
+def list_actors(
+    store: Store,
+    filters: Filters,
+    search: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="Part of a code or name")
+    ] = None,
+    limit: Limit = 50,
+) -> list[ActorSummary]:
+    """Actor codes by the number of events they take part in, as source or target."""
+    where, params = filters.where("e")
+    match, match_params = "TRUE", []
+    if search:
+        match = (
+            "(contains(code, upper(?)) OR code IN (SELECT code FROM actors WHERE "
+            "contains(lower(name), lower(?)) OR contains(lower(text), lower(?))))"
+        )
+        match_params = [search, search, search]
+    rows = store.rows(
+        f"WITH sides AS (SELECT e.source AS code, 1 AS src FROM events AS e WHERE {where} "
+        f"UNION ALL SELECT e.target, 0 FROM events AS e WHERE {where}) "
+        f"SELECT code, count(*) AS events, sum(src) AS as_source, count(*) - sum(src) AS as_target "
+        f"FROM sides WHERE {match} GROUP BY code ORDER BY events DESC, code LIMIT ?",
+        [*params, *params, *match_params, limit],
+    )
+    names = _actor_names(store, [row["code"] for row in rows])
+    country_names = _country_names()
+    return [
+        ActorSummary(
+            **row,
+            name=names.get(row["code"]) or _fallback_name(row["code"], country_names),
+            country=row["code"][:3] if row["code"][:3] in country_names else None,
+        )
+        for row in rows
+    ]
+
+
+@router.get("/dyads", response_model=list[DyadOut], summary="Event counts and Goldstein totals per pair")
+def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> JSONResponse:
+    """Directed (source, target) pairs by number of events."""
+    where, params = filters.where("e")
+    rows = store.rows(
+        f"SELECT e.source, e.target, count(*) AS events, sum(e.goldstein) AS goldstein_sum, "
+        f"avg(e.goldstein) AS goldstein_mean, {_QUADS} FROM events AS e WHERE {where} "
+        "GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
+        [*params, limit],
+    )
+    return JSONResponse(
+        [
+            {
+                "source": r["source"],
+                "target": r["target"],
+                "events": r["events"],
+                "goldstein_sum": r["goldstein_sum"],
+                "goldstein_mean": r["goldstein_mean"],
+                "quad_counts": {str(n): r[f"quad{n}"] for n in range(1, 5)},
+            }
+            for r in rows
+        ]
+    )
+
+
+@router.get("/timeseries", response_model=TimeSeries, summary="Counts per QuadClass and Goldstein by period")
+def timeseries(
+    store: Store, filters: Filters, interval: Annotated[Literal["day", "week", "month"], Query()] = "week"
+) -> JSONResponse:
+    """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
+    Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are left out."""
+    where, params = filters.where("e")
+    part = _TRUNC[interval]
+    rows = store.rows(
+        f"SELECT date_trunc('{part}', e.date)::DATE AS period, count(*) AS events, {_QUADS}, "
+        "sum(e.goldstein) AS goldstein_sum, avg(e.goldstein) AS goldstein_mean "
+        f"FROM events AS e WHERE e.date IS NOT NULL AND {where} GROUP BY period ORDER BY period",
+        params,
+    )
+    return JSONResponse({"interval": interval, "points": rows})
+
+
+_PLACE_ORDER = "ORDER BY mentions DESC, name, gazetteer_id NULLS LAST, country NULLS LAST LIMIT ?"
+
+
+def _mention_places(store: ReadOnlyStore, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+    """Places named in articles: mentions, articles, and the events of those articles."""
+    return store.rows(
+        "WITH per_article AS (SELECT coalesce(p.resolved_name, p.name) AS name, p.gazetteer_id, "
+        "p.country, any_value(p.lat) AS lat, any_value(p.lon) AS lon, p.doc_id, count(*) AS n, "
+        "any_value(a.n_events) AS n_events FROM places AS p JOIN articles AS a ON a.id = p.doc_id "
+        f"WHERE {where} GROUP BY ALL) "
+        "SELECT name, gazetteer_id, country, any_value(lat) AS lat, any_value(lon) AS lon, "
+        "sum(n)::BIGINT AS mentions, count(*) AS articles, sum(n_events)::BIGINT AS events "
+        f"FROM per_article GROUP BY name, gazetteer_id, country {_PLACE_ORDER}",
+        [*params, limit],
+    )
+
+
+def _event_places(store: ReadOnlyStore, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+    """Where events happened (the events' own locations): events and articles per place."""
+    return store.rows(
+        "WITH located AS (SELECT "
+        "coalesce(e.location ->> '$.resolved_name', e.location ->> '$.name') AS name, "
+        "e.location ->> '$.gazetteer_id' AS gazetteer_id, e.location ->> '$.country' AS country, "
+        "TRY_CAST(e.location ->> '$.lat' AS DOUBLE) AS lat, "
+        "TRY_CAST(e.location ->> '$.lon' AS DOUBLE) AS lon, "
+        "e.doc_id, e.date FROM events AS e WHERE e.location IS NOT NULL) "
+        "SELECT coalesce(name, '?') AS name, gazetteer_id, country, any_value(lat) AS lat, "
+        "any_value(lon) AS lon, count(*) AS mentions, count(DISTINCT doc_id) AS articles, "
+        f"count(*) AS events FROM located AS p WHERE {where} "
+        f"GROUP BY name, gazetteer_id, country {_PLACE_ORDER}",
+        [*params, limit],
+    )
+
+
+@router.get(
+    "/places", response_model=list[PlaceOut], summary="Places named in articles, or where events happened"
+)
+def list_places(
+    store: Store,
+    of: Annotated[
+        Literal["mentions", "events"],
+        Query(description="mentions: places named in articles; events: the events' own locations"),
+    ] = "mentions",
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+    search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: Limit = 200,
+) -> JSONResponse:
+    """Places by number of mentions (or of events located there), with coordinates for the map.
+    `start`/`end` bound the article date (mentions) or the event date (events)."""
+    date_column = "a.date" if of == "mentions" else "p.date"
+    conditions, params = ["TRUE"], []
+    for sql, value in (
+        ("p.country = ?", country.upper() if country else None),
+        ("contains(lower(p.name), lower(?))", search),
+        (f"{date_column} >= ?", start),
+        (f"{date_column} <= ?", end),
+    ):
+        if value is not None:
+            conditions.append(sql)
+            params.append(value)
+    places = _mention_places if of == "mentions" else _event_places
+    return JSONResponse(places(store, " AND ".join(conditions), params, limit))
+
+
+@router.get("/stats", response_model=StatsOut, summary="Totals of the store")
+def get_stats(store: Store) -> StatsOut:
+    """Articles by status; events, merged events, actors, quotes and places; dates; QuadClass totals."""
+    articles = store.rows("SELECT status, count(*) AS n FROM articles GROUP BY status ORDER BY status")
+    totals = (
+        store.one(
+            "SELECT (SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM event_summary) AS merged_events, "
+            "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM events UNION ALL "
+            "SELECT target FROM events)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
+            "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM events) AS first_date, "
+            "(SELECT max(date) FROM events) AS last_date"
+        )
+        or {}
+    )
+    quads = store.rows(
+        "SELECT quad_class, count(*) AS n FROM events WHERE quad_class IS NOT NULL "
+        "GROUP BY quad_class ORDER BY quad_class"
+    )
+    return StatsOut(
+        articles={r["status"]: r["n"] for r in articles},
+        **totals,
+        by_quad={str(r["quad_class"]): r["n"] for r in quads},
+    )

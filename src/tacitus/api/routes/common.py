@@ -1,0 +1,46 @@
+"""What every router needs: the store of the app and article references for its rows."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+
+from tacitus.api.db import ReadOnlyStore
+from tacitus.cameo import code_info
+
+__all__ = ["article_refs", "cameo_name", "get_store"]
+
+
+def get_store(request: Request) -> ReadOnlyStore:
+    """FastAPI dependency: the app's read-only store."""
+    store: ReadOnlyStore = request.app.state.store
+    return store
+
+
+@lru_cache(maxsize=4096)
+def cameo_name(code: str) -> str | None:
+    """The CAMEO name of an event code (cached: the table is fixed)."""
+    return code_info(code).name or None
+
+
+_MEMO_LIMIT = 100_000
+
+
+def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, date, URL and API link of each article id (an `ArticleRef` as JSON): from the
+    store's memo, the rest in one query."""
+    memo = store.memo
+    missing = sorted({doc_id for doc_id in ids if doc_id not in memo})
+    if missing:
+        rows = store.rows(
+            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [missing],
+        )
+        if len(memo) + len(rows) > _MEMO_LIMIT:
+            memo.clear()
+        for row in rows:
+            memo[row["id"]] = {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"}
+    return {doc_id: memo[doc_id] for doc_id in ids if doc_id in memo}

@@ -1,0 +1,77 @@
+"""`/api/events`: filtered, keyset-paginated event lists and single events with their evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import JSONResponse
+
+from tacitus.api.db import ReadOnlyStore
+from tacitus.api.errors import ApiError
+from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.models import EventOut, EventPage, event_from_row
+from tacitus.api.pagination import SORTS, decode_cursor, encode_cursor
+from tacitus.api.routes.common import article_refs, cameo_name, get_store
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["events"])
+
+Store = Annotated[ReadOnlyStore, Depends(get_store)]
+
+
+@router.get("/events", response_model=EventPage, summary="Events matching filters, one page at a time")
+def list_events(
+    store: Store,
+    filters: Annotated[EventFilters, Depends(event_filters)],
+    sort: Annotated[Literal["date", "-date", "goldstein", "-goldstein"], Query()] = "date",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
+) -> JSONResponse:
+    """Events in a fixed order (`sort`, then article id and position); follow `next` for more."""
+    keyset = SORTS[sort]
+    where, params = filters.where("e")
+    if cursor:
+        after, after_params = keyset.after(*decode_cursor(cursor, keyset))
+        where, params = f"{where} AND {after}", [*params, *after_params]
+    rows = store.rows(
+        f"SELECT e.*, {keyset.key_sql} AS sort_key FROM events AS e WHERE {where} "
+        f"ORDER BY {keyset.order_by()} LIMIT ?",
+        [*params, limit + 1],
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    refs = article_refs(store, [row["doc_id"] for row in rows])
+    events = [
+        event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(row["doc_id"])) for row in rows
+    ]
+    last = rows[-1] if rows else None
+    next_cursor = (
+        encode_cursor(sort, last["sort_key"], last["doc_id"], last["ordinal"]) if more and last else None
+    )
+    return JSONResponse({"events": events, "next": next_cursor, "sort": sort, "limit": limit})
+
+
+def split_event_id(event_id: str) -> tuple[str, int]:
+    """``doc_id:ordinal`` → (doc_id, ordinal); the article id may itself hold colons."""
+    doc_id, _, ordinal = event_id.rpartition(":")
+    if not doc_id or not ordinal.isdigit() or len(ordinal) > 9:
+        raise ApiError(404, f"no event {event_id!r} - event ids look like ARTICLE_ID:N, as in /api/events")
+    return doc_id, int(ordinal)
+
+
+@router.get("/events/{event_id:path}", response_model=EventOut, summary="One event with its evidence")
+def get_event(
+    store: Store,
+    event_id: Annotated[
+        str, Path(description="ARTICLE_ID:N", pattern=r"^.+:[0-9]{1,9}$", examples=["example-001:0"])
+    ],
+) -> JSONResponse:
+    """The event, the sentence span that proves it, and a link to its article."""
+    doc_id, ordinal = split_event_id(event_id)
+    row = store.one("SELECT * FROM events WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal])
+    if row is None:
+        raise ApiError(404, f"no event {event_id!r} - list events with /api/events")
+    refs = article_refs(store, [doc_id])
+    return JSONResponse(event_from_row({**row, "name": cameo_name(row["code"])}, refs.get(doc_id)))

@@ -1,0 +1,59 @@
+"""`tacitus events`: list stored events matching filters, as a table, CSV, JSON or JSONL."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from tacitus.cli import cli
+from tacitus.cli.store_options import db_option, event_filter_from, filter_options
+from tacitus.records import Event
+from tacitus.store import Store
+from tacitus.store.export import csv_rows, write_csv
+
+TABLE_COLUMNS = ("date", "source", "target", "code", "doc_id", "evidence")
+
+
+def _table_line(event: Event) -> str:
+    evidence = " ".join(event.evidence.text.split())
+    if len(evidence) > 70:
+        evidence = evidence[:67] + "..."
+    negation = "not " if event.negated else ""
+    return "\t".join([event.date or "-", event.source, event.target,
+                      negation + event.code, event.doc_id, evidence])
+
+
+@cli.command("events")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
+def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
+    """List stored event mentions, filtered; data to stdout.
+
+    Actor and event codes match by prefix (--source CHN matches CHNGOV; --code 04 matches
+    042). JSON/JSONL records are the coder's Event records.
+
+    Example:
+
+        tacitus events --db news.duckdb --dyad CHN,RUS --since 2021-01-01 --format jsonl
+    """
+    event_filter = event_filter_from(filters, limit=limit)
+    with Store.open(db, read_only=True) as store:
+        if fmt == "csv":
+            write_csv(csv_rows(store.con, event_filter), sys.stdout)
+            return
+        events = store.events(event_filter)
+        if fmt == "json":
+            click.echo(json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2))
+        elif fmt == "jsonl":
+            for event in events:
+                click.echo(json.dumps(event.as_dict(), ensure_ascii=False))
+        else:
+            click.echo("\t".join(TABLE_COLUMNS))
+            for event in events:
+                click.echo(_table_line(event))

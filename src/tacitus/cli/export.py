@@ -1,0 +1,35 @@
+"""`tacitus export`: write stored events as Parquet, CSV, GDELT 2.0 event table or PLOVER JSONL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from tacitus.cli import cli
+from tacitus.cli.store_options import db_option, event_filter_from, filter_options
+from tacitus.store import Store
+from tacitus.store.export import check_export_format
+
+
+@cli.command("export")
+@db_option
+@filter_options
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="parquet | csv | gdelt | plover.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+def export_cli(db: str | None, fmt: str, out: str, **filters: Any) -> None:
+    """Export stored events. parquet and csv: one row per event mention, every column of
+    the events table. gdelt: GDELT 2.0 event table (61 tab-separated columns, no header),
+    one row per merged event. plover: PLOVER JSONL, one record per asserted mention.
+
+    Example:
+
+        tacitus export --db news.duckdb --format gdelt --out events.tsv --since 2021-01-01
+    """
+    # Checked before opening the store: a typo should not wait on a lock (STYLE 20).
+    check_export_format(fmt)
+    event_filter = event_filter_from(filters)
+    with Store.open(db, read_only=True) as store:
+        count = store.export(fmt, out, event_filter=event_filter)
+    click.echo(f"wrote {count} {fmt} records to {out}", err=True)

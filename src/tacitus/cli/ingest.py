@@ -1,0 +1,156 @@
+"""`tacitus ingest`: news files in, cleaned and deduplicated articles out as JSONL."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import sys
+from typing import TextIO
+
+import click
+
+from tacitus.cli import cli
+from tacitus.ingest import IngestOptions, JsonlFields, SkipReport, ingest
+from tacitus.ingest.options import DUPLICATE_MODES, MEGABYTE
+
+
+def format_report(report: SkipReport) -> str:
+    """The --report text: articles, duplicates, skips by reason, total."""
+    lines = [f"articles: {report.articles} (duplicates marked: {report.duplicates})"]
+    lines.append(f"skipped: {sum(report.skipped.values())}")
+    for reason, count in sorted(report.skipped.items()):
+        lines.append(f"  {reason}: {count}")
+    lines.append(f"total: {report.total}")
+    return "\n".join(lines)
+
+
+def jsonl_fields(pairs: tuple[str, ...]) -> JsonlFields:
+    """JsonlFields from ``NAME=KEY`` pairs; a bad pair is a usage error naming the choices."""
+    names = [f.name for f in dataclasses.fields(JsonlFields)]
+    chosen: dict[str, str] = {}
+    for pair in pairs:
+        name, _, key = pair.partition("=")
+        if name not in names or not key:
+            raise click.BadParameter(
+                f"{pair!r} is not NAME=KEY - use one of {', '.join(names)}, e.g. text=body",
+                param_hint="--field",
+            )
+        chosen[name] = key
+    return JsonlFields(**chosen)
+
+
+def _show_progress(report: SkipReport) -> None:
+    click.echo(
+        f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True
+    )
+
+
+def _quiet_extractors() -> None:
+    # trafilatura and htmldate log every unparsable page at ERROR; the skip counts
+    # already say it. Their messages come back with -vv.
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in ("trafilatura", "htmldate", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
+    if path == "-":
+        return sys.stdout
+    try:
+        return stack.enter_context(open(path, "w", encoding="utf-8"))
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot write {path} ({exc.strerror}) - check the directory exists and is writable",
+            param_hint="--out",
+        ) from exc
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout."
+)
+@click.option(
+    "--report", is_flag=True, help="Print counts of articles and skips by reason to stderr."
+)
+@click.option(
+    "--skips",
+    "skips_path",
+    default=None,
+    help="Also write every skip (origin, reason, detail) as JSONL here.",
+)
+@click.option(
+    "--language",
+    "languages",
+    multiple=True,
+    default=("en",),
+    show_default=True,
+    help="Language code to keep (repeatable); 'any' keeps every language.",
+)
+@click.option(
+    "--duplicates",
+    type=click.Choice(DUPLICATE_MODES),
+    default="mark",
+    show_default=True,
+    help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.",
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Skip documents larger than this many megabytes as too_large.",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="JSONL key for a field, e.g. --field text=body --field id=doc_id (repeatable).",
+)
+@click.option("--no-clean", is_flag=True, help="Keep extracted text as is (no cleaning rules).")
+@click.option(
+    "--rules",
+    "rules_path",
+    default=None,
+    help="Cleaning rules file replacing the packaged patterns.toml.",
+)
+def ingest_cli(
+    inputs: tuple[str, ...],
+    out: str,
+    report: bool,
+    skips_path: str | None,
+    languages: tuple[str, ...],
+    duplicates: str,
+    max_mb: float,
+    fields: tuple[str, ...],
+    no_clean: bool,
+    rules_path: str | None,
+) -> None:
+    """Read news (text, HTML, WARC, RSS/Atom, JSONL; files, directories, globs, .gz, - for stdin)
+    and write one JSON article per line.
+
+    \b
+    Example:
+        tacitus ingest pages/ crawl.warc.gz feed.xml --out articles.jsonl --report
+    """
+    options = IngestOptions(
+        max_bytes=int(max_mb * MEGABYTE),
+        jsonl=jsonl_fields(fields),
+        languages=frozenset() if "any" in languages else frozenset(languages),
+        duplicates=duplicates,
+        clean=not no_clean,
+        rules=rules_path,
+        exclude=frozenset(path for path in (out, skips_path) if path and path != "-"),
+    )
+    _quiet_extractors()
+    progress = _show_progress if sys.stderr.isatty() else None
+    with contextlib.ExitStack() as stack:
+        target = _output(out, stack)
+        skips = _output(skips_path, stack) if skips_path else None
+        counts = ingest(inputs, target, options=options, skips=skips, progress=progress)
+    if progress is not None:
+        click.echo("", err=True)
+    if report:
+        click.echo(format_report(counts), err=True)

@@ -1,0 +1,34 @@
+"""A one-line progress display on stderr for long runs; silent when stderr is not a terminal."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+__all__ = ["ProgressLine"]
+
+
+class ProgressLine:
+    """Rewrites one stderr line with counts of articles, events and skips (STYLE 22)."""
+
+    def __init__(self, *, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.shown = False
+
+    def __call__(self, report: Any) -> None:
+        if not self.enabled:
+            return
+        rate = report.articles / report.seconds if report.seconds else 0.0
+        skips = ", ".join(f"{reason} {n}" for reason, n in report.skipped.most_common(3))
+        line = (f"articles {report.articles} (coded {report.coded}, unchanged "
+                f"{report.unchanged}, copies {report.duplicates}) | events {report.events} | "
+                f"skipped {report.skipped_total}{f' ({skips})' if skips else ''} | "
+                f"{rate:.1f}/s")
+        click.echo(f"\r\x1b[2K{line}", err=True, nl=False)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)

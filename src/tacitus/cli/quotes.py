@@ -1,0 +1,113 @@
+"""`tacitus quotes`: quotations and reported speech of articles, with their speakers."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+
+import click
+
+from tacitus.cli import cli
+from tacitus.cli.inputs import read_inputs, skip_summary
+from tacitus.records import Quote
+
+log = logging.getLogger(__name__)
+
+_TABLE_WIDTH = 70
+
+
+def _table_row(quote: Quote) -> str:
+    speaker = quote.speaker
+    who = (speaker.name or speaker.text) if speaker else "?"
+    code = (speaker.code or "") if speaker else ""
+    content = " ".join(quote.content.text.split())
+    if len(content) > _TABLE_WIDTH:
+        content = content[: _TABLE_WIDTH - 1] + "…"
+    return f"{quote.doc_id[:20]:20}  {quote.kind:8}  {who[:24]:24}  {code:8}  {content}"
+
+
+def _print_quotes(quotes: list[Quote], output_format: str) -> None:
+    if output_format == "table":
+        click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
+    for quote in quotes:
+        if output_format == "jsonl":
+            click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
+        else:
+            click.echo(_table_row(quote))
+
+
+def _stored(db: str | None, speaker: str | None, country: str | None, limit: int | None) -> list[Quote]:
+    from tacitus.quotes.stored import stored_quotes
+    from tacitus.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        return stored_quotes(store.con, speaker=speaker, country=country, limit=limit)
+
+
+@cli.command("quotes")
+@click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one quote per line; table: aligned columns.",
+)
+@click.option("--date", default=None, help="Article date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--db", default=None, help="Query the quotes of this DuckDB store instead of FILEs.")
+@click.option("--speaker", default=None, help="With --db: speakers whose name contains this.")
+@click.option("--country", default=None, help="With --db: speakers of this country (RUS) or code.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="With --db: at most N.")
+def quotes_command(
+    inputs: tuple[str, ...],
+    output_format: str,
+    date: str | None,
+    db: str | None,
+    speaker: str | None,
+    country: str | None,
+    limit: int | None,
+) -> None:
+    """Find quotations and reported speech and who said them.
+
+    Reads what `tacitus code` reads (text, HTML, WARC, feeds or JSONL files of
+    {"id","text","date"}, directories, globs; - for stdin), or with --db lists the
+    quotes a `tacitus run` stored.
+
+    Example:
+
+        tacitus quotes article.txt --date 2021-02-04 --format table
+
+        tacitus quotes --db news.duckdb --speaker Lavrov --country RUS
+    """
+    if db is None and (speaker or country or limit is not None):
+        raise click.UsageError("--speaker, --country and --limit query a store - add --db PATH")
+    if db is not None:
+        if inputs:
+            raise click.UsageError("give FILEs to extract quotes or --db to query a store, not both")
+        _print_quotes(_stored(db, speaker, country, limit), output_format)
+        return
+    from tacitus.coder import Coder
+    from tacitus.quotes import extract_quotes
+
+    # The coder's parse, actor mentions and resolver give speakers their CAMEO codes.
+    coder = Coder()
+    if output_format == "table":
+        click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
+    skipped: Counter[str] = Counter()
+    articles = quotes = 0
+    for coded in coder.code_articles(read_inputs(inputs, date=date, skipped=skipped)):
+        if coded.skipped:
+            skipped[coded.skipped] += 1
+            continue
+        articles += 1
+        found = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
+        for quote in found:
+            quotes += 1
+            if output_format == "jsonl":
+                click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
+            else:
+                click.echo(_table_row(quote))
+    skips = skip_summary(skipped)
+    click.echo(f"{articles} articles, {quotes} quotes" + (f", skipped: {skips}" if skips else ""), err=True)

@@ -1,0 +1,57 @@
+"""`tacitus run`: the main job — ingest, code and store news into a DuckDB file."""
+
+from __future__ import annotations
+
+import click
+
+from tacitus.cli import cli
+from tacitus.cli.progress import ProgressLine
+from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
+from tacitus.cli.store_options import db_option
+from tacitus.pipeline import RunOptions, RunReport, run
+
+
+def run_summary(report: RunReport) -> str:
+    skips = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items()))
+    return (f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
+            f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
+            f"{f' ({skips})' if skips else ''}; {report.events} events written to "
+            f"{report.db} in {report.seconds:.1f} s")
+
+
+@cli.command("run")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@db_option
+@click.option("--workers", type=int, default=None,
+              help="Coding processes [default: every available core].")
+@click.option("--batch-size", type=int, default=128, show_default=True,
+              help="Articles per store transaction at most (one commits every 5 s anyway).")
+@click.option("--dictionaries", type=click.Path(file_okay=False), default=None,
+              help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress line on stderr [default: only on a terminal].")
+@engine_options
+def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
+            dictionaries: str | None, progress: bool | None, engine: str,
+            address: str | None, out: str | None) -> None:
+    """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
+    globs or - for stdin. Incremental: articles already stored are not coded again, so
+    rerunning adds nothing and a killed run resumes where it stopped.
+
+    Example:
+
+        tacitus run news/*.jsonl --db news.duckdb --workers 2
+
+        tacitus run news/ --engine ray --address auto --out s3://bucket/shards
+    """
+    check_engine_options(engine, address, out)
+    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries)
+    if engine == "ray" and out:  # --out is required with ray (checked above)
+        return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,
+                          progress=progress)
+    line = ProgressLine(enabled=progress)
+    try:
+        report = run(list(inputs), db=db, options=options, progress=line)
+    finally:
+        line.close()
+    click.echo(run_summary(report), err=True)

@@ -1,0 +1,61 @@
+"""`tacitus serve`: the HTTP API and dashboard over a store, or one request with --get."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tacitus.cli import cli
+
+__all__ = ["serve"]
+
+
+@cli.command()
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Store to serve (default: $TACITUS_DB, tacitus.toml, or ./tacitus.duckdb).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    default=None,
+    help="Answer one GET request in-process (no port opened), print the body and exit; "
+    "exit code 1 for an HTTP error.",
+)
+def serve(db: str | None, host: str, port: int, get_path: str | None) -> None:
+    """Serve the JSON API under /api and the dashboard at / (read-only on the store).
+
+    Example:
+
+        tacitus serve --db tacitus.duckdb --port 8000
+
+        tacitus serve --db tacitus.duckdb --get '/api/events?dyad=CHN,RUS&limit=5'
+    """
+    from tacitus.api import create_app
+    from tacitus.api.client import get_once
+    from tacitus.store import resolve_db_path
+
+    if get_path is not None and not get_path.startswith("/"):
+        raise click.BadParameter(
+            f"{get_path!r} is not a path - start it with /, e.g. /api/stats", param_hint="--get"
+        )
+    app = create_app(resolve_db_path(db))
+    if get_path is not None:
+        status, body = get_once(app, get_path)
+        click.echo(body)
+        if status >= 400:
+            sys.exit(1)
+        return
+    import uvicorn
+
+    click.echo(f"Serving Tacitus on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

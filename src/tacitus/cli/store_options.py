@@ -1,0 +1,51 @@
+"""Option stacks shared by the store commands: `--db` and the event filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from tacitus.store import EventFilter
+
+__all__ = ["db_option", "filter_options", "event_filter_from"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FILTER_NAMES = ("source", "target", "dyad", "code", "root", "since", "until", "country", "near", "within")
+
+
+def db_option(function: F) -> F:
+    """`--db PATH`; without it `TACITUS_DB`, then `tacitus.toml`, then ./tacitus.duckdb."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="DuckDB store [default: $TACITUS_DB, [store] db in ./tacitus.toml, ./tacitus.duckdb].",
+    )(function)
+
+
+def filter_options(function: F) -> F:
+    """The event filters of `tacitus events`, `stats` and `export`."""
+    options = [
+        click.option("--source", metavar="CODE", help="Source actor code prefix, e.g. CHN."),
+        click.option("--target", metavar="CODE", help="Target actor code prefix, e.g. RUS."),
+        click.option("--dyad", metavar="SRC,TGT", help="Directed pair of code prefixes."),
+        click.option("--code", metavar="CODE", help="CAMEO code prefix, e.g. 04 or 042."),
+        click.option("--root", metavar="RR", help="CAMEO root code 01-20."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this date."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this date."),
+        click.option("--country", metavar="ISO3", help="Events located in this country, e.g. GEO."),
+        click.option("--near", metavar="PLACE", help="Events located at or near PLACE, e.g. Tbilisi."),
+        click.option("--within", metavar="KM", type=float, help="Radius for --near in km (default 25)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def event_filter_from(options: dict[str, Any], *, limit: int | None = None) -> EventFilter:
+    """Build the filter from the parsed options (pops them from `options`)."""
+    values = {name: options.pop(name, None) for name in FILTER_NAMES}
+    return EventFilter.build(**values, limit=limit)

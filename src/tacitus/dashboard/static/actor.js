@@ -1,0 +1,37 @@
+// Actor page: events over time by QuadClass, top partners, quotes and events of one actor code.
+"use strict";
+(() => {
+  const { el, api, param, link, showError, nav, fmt, eventTable, quoteList, lineChart, QUADS, QUAD_COLOURS } = Tacitus;
+
+  async function chart(code) {
+    const series = await api("timeseries", { actor: code, interval: "month" });
+    lineChart(document.getElementById("actor-chart"), series.points.map((p) => p.period),
+      [1, 2, 3, 4].map((n) => ({ label: QUADS[n - 1], colour: QUAD_COLOURS[n - 1], values: series.points.map((p) => p["quad" + n]) })),
+      "Events per month involving " + code);
+  }
+
+  async function partners(code) {
+    const dyads = await api("dyads", { actor: code, limit: 20 });
+    const rows = dyads.map((d) => el("tr", {},
+      el("td", {}, link("/dyad", { a: d.source, b: d.target }, d.source + " → " + d.target)),
+      el("td", { text: d.events }), el("td", { text: fmt(d.goldstein_sum) })));
+    document.getElementById("actor-dyads").replaceChildren(el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { text: "Dyad" }), el("th", { text: "Events" }), el("th", { text: "Goldstein sum" }))),
+      el("tbody", {}, rows)));
+  }
+
+  nav();
+  const code = (param("code") || "").toUpperCase();
+  document.getElementById("input-code").value = code;
+  if (!code) {
+    document.getElementById("actor-body").replaceChildren(el("p", { class: "muted", text: "Enter an actor code, e.g. CHN." }));
+    return;
+  }
+  document.getElementById("actor-title").textContent = "Actor " + code;
+  chart(code).catch((error) => showError(document.getElementById("actor-chart"), error));
+  partners(code).catch((error) => showError(document.getElementById("actor-dyads"), error));
+  api("quotes", { speaker: code, limit: 20 }).then((page) => document.getElementById("actor-quotes").replaceChildren(quoteList(page.quotes)))
+    .catch((error) => showError(document.getElementById("actor-quotes"), error));
+  api("events", { actor: code, sort: "-date", limit: 100 }).then((page) => document.getElementById("actor-events").replaceChildren(eventTable(page.events)))
+    .catch((error) => showError(document.getElementById("actor-events"), error));
+})();

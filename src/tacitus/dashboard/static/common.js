@@ -1,0 +1,109 @@
+// Shared helpers for the Tacitus dashboard pages. Everything that comes from the API (and so,
+// ultimately, from article text) enters the page through textContent or attributes set with
+// setAttribute on elements built here: never through innerHTML.
+"use strict";
+
+const Tacitus = (() => {
+  const QUADS = ["Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict"];
+  const QUAD_COLOURS = ["#2c7fb8", "#1a9850", "#fdae61", "#d73027"];
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "text") node.textContent = String(value);
+      else if (key === "class") node.className = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  async function api(path, params) {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(params || {})) {
+      if (value !== null && value !== undefined && value !== "") query.set(key, value);
+    }
+    const url = "/api/" + path + (query.toString() ? "?" + query.toString() : "");
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.message || ("HTTP " + response.status));
+    return body;
+  }
+
+  function param(name) {
+    return new URLSearchParams(window.location.search).get(name);
+  }
+
+  function link(href, params, text) {
+    const query = new URLSearchParams(params).toString();
+    return el("a", { href: href + (query ? "?" + query : ""), text: text });
+  }
+
+  function showError(target, error) {
+    target.replaceChildren(el("p", { class: "error", role: "alert", text: String(error.message || error) }));
+  }
+
+  function nav() {
+    const links = [["/", "Overview"], ["/dyad", "Dyad"], ["/actor", "Actor"], ["/map", "Map"]];
+    const bar = el("nav", { class: "top" }, el("strong", { text: "Tacitus" }),
+      links.map(([href, text]) => el("a", { href: href, text: text })));
+    document.body.prepend(bar);
+  }
+
+  function fmt(value, digits) {
+    if (value === null || value === undefined) return "–";
+    return typeof value === "number" ? value.toFixed(digits === undefined ? 1 : digits) : String(value);
+  }
+
+  function eventHref(event) {
+    return "/article?" + new URLSearchParams({ id: event.doc_id, event: event.id }).toString();
+  }
+
+  // A table of events; each row opens the article with the event's evidence highlighted.
+  function eventTable(events) {
+    if (!events.length) return el("p", { class: "muted", text: "No events." });
+    const head = el("tr", {}, ["Date", "Source", "Target", "Event", "Goldstein", "Where", "Evidence"].map(
+      (name) => el("th", { text: name })));
+    const rows = events.map((event) => el("tr", { class: "event-row", "data-event": event.id },
+      el("td", { text: event.date || "–" }),
+      el("td", {}, link("/actor", { code: event.source }, event.source)),
+      el("td", {}, link("/actor", { code: event.target }, event.target)),
+      el("td", { text: event.code + " " + (event.name || ""), class: "quad" + (event.quad_class || 0) }),
+      el("td", { text: fmt(event.goldstein) }),
+      el("td", { text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
+      el("td", {}, el("a", { class: "evidence-link", href: eventHref(event), text: event.evidence.text }))));
+    return el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows));
+  }
+
+  function quoteList(quotes) {
+    if (!quotes.length) return el("p", { class: "muted", text: "No quotes." });
+    return el("ul", { class: "quotes" }, quotes.map((quote) => el("li", {},
+      el("blockquote", { text: quote.content.text }),
+      el("span", { class: "muted", text: "— " + (quote.speaker ? (quote.speaker.name || quote.speaker.text) + " (" + (quote.speaker.code || "?") + ")" : "unknown speaker") + ", " }),
+      link("/article", { id: quote.doc_id }, quote.article ? (quote.article.title || quote.doc_id) : quote.doc_id))));
+  }
+
+  // A uPlot line chart of `series` ({label, values, colour}) over ISO dates `periods`.
+  function lineChart(target, periods, series, title) {
+    target.replaceChildren();
+    if (!periods.length) {
+      target.append(el("p", { class: "muted", text: "No dated events." }));
+      return null;
+    }
+    const xs = periods.map((period) => Date.parse(period + "T00:00:00Z") / 1000);
+    const width = Math.max(320, Math.min(target.clientWidth || 800, 1000));
+    const opts = {
+      title: title, width: width, height: 260,
+      series: [{}].concat(series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, points: { show: true } }))),
+      axes: [{}, {}],
+    };
+    return new uPlot(opts, [xs].concat(series.map((s) => s.values)), target);
+  }
+
+  return { QUADS, QUAD_COLOURS, el, api, param, link, showError, nav, fmt, eventTable, eventHref, quoteList, lineChart };
+})();

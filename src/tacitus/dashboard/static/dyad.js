@@ -1,0 +1,49 @@
+// Dyad page: Goldstein series in each direction, the events behind them, quotes by each side.
+"use strict";
+(() => {
+  const { el, api, param, showError, nav, eventTable, quoteList, lineChart } = Tacitus;
+
+  function merge(left, right) {
+    const periods = Array.from(new Set(left.points.map((p) => p.period).concat(right.points.map((p) => p.period)))).sort();
+    const byPeriod = (series) => new Map(series.points.map((p) => [p.period, p.goldstein_sum]));
+    const l = byPeriod(left), r = byPeriod(right);
+    return { periods, ab: periods.map((p) => (l.has(p) ? l.get(p) : null)), ba: periods.map((p) => (r.has(p) ? r.get(p) : null)) };
+  }
+
+  async function chart(a, b, interval) {
+    const [ab, ba] = await Promise.all([api("timeseries", { source: a, target: b, interval }), api("timeseries", { source: b, target: a, interval })]);
+    const data = merge(ab, ba);
+    lineChart(document.getElementById("dyad-chart"), data.periods, [
+      { label: a + " → " + b, colour: "#1f77b4", values: data.ab },
+      { label: b + " → " + a, colour: "#d62728", values: data.ba },
+    ], "Goldstein sum per " + interval);
+  }
+
+  async function events(a, b) {
+    const page = await api("events", { dyad: a + "," + b, sort: "-date", limit: 100 });
+    document.getElementById("dyad-events").replaceChildren(eventTable(page.events));
+  }
+
+  async function quotes(speaker, a, b, id) {
+    const page = await api("quotes", { speaker, dyad: a + "," + b, limit: 20 });
+    document.getElementById(id).replaceChildren(quoteList(page.quotes));
+  }
+
+  nav();
+  const a = (param("a") || "").toUpperCase(), b = (param("b") || "").toUpperCase();
+  const interval = param("interval") || "week";
+  document.getElementById("input-a").value = a;
+  document.getElementById("input-b").value = b;
+  document.getElementById("input-interval").value = interval;
+  if (!a || !b) {
+    document.getElementById("dyad-body").replaceChildren(el("p", { class: "muted", text: "Pick two actor codes, e.g. CHN and RUS." }));
+    return;
+  }
+  document.getElementById("dyad-title").textContent = "Dyad " + a + " – " + b;
+  document.getElementById("quotes-a-title").textContent = "Quotes by " + a;
+  document.getElementById("quotes-b-title").textContent = "Quotes by " + b;
+  chart(a, b, interval).catch((error) => showError(document.getElementById("dyad-chart"), error));
+  events(a, b).catch((error) => showError(document.getElementById("dyad-events"), error));
+  quotes(a, a, b, "quotes-a").catch((error) => showError(document.getElementById("quotes-a"), error));
+  quotes(b, a, b, "quotes-b").catch((error) => showError(document.getElementById("quotes-b"), error));
+})();

@@ -1,0 +1,50 @@
+// Overview page: totals, QuadClass trend per month, top dyads and actors.
+"use strict";
+(() => {
+  const { el, api, link, showError, nav, fmt, QUADS, QUAD_COLOURS } = Tacitus;
+
+  function card(label, value) {
+    return el("div", { class: "card" }, el("div", { class: "value", text: value }), el("div", { class: "muted", text: label }));
+  }
+
+  async function totals() {
+    const stats = await api("stats");
+    const articles = Object.values(stats.articles).reduce((a, b) => a + b, 0);
+    document.getElementById("totals").replaceChildren(
+      card("articles", articles), card("events", stats.events), card("merged events", stats.merged_events),
+      card("actors", stats.actors), card("quotes", stats.quotes), card("places", stats.places),
+      card("dates", (stats.first_date || "–") + " … " + (stats.last_date || "–")));
+  }
+
+  async function trend() {
+    const series = await api("timeseries", { interval: "month" });
+    const periods = series.points.map((p) => p.period);
+    Tacitus.lineChart(document.getElementById("quad-chart"), periods,
+      [1, 2, 3, 4].map((n) => ({ label: QUADS[n - 1], colour: QUAD_COLOURS[n - 1], values: series.points.map((p) => p["quad" + n]) })),
+      "Events per month");
+  }
+
+  async function topDyads() {
+    const dyads = await api("dyads", { limit: 15 });
+    const rows = dyads.map((d) => el("tr", {},
+      el("td", {}, link("/dyad", { a: d.source, b: d.target }, d.source + " → " + d.target)),
+      el("td", { text: d.events }), el("td", { text: fmt(d.goldstein_mean, 2) })));
+    document.getElementById("top-dyads").replaceChildren(el("table", { id: "dyad-table" },
+      el("thead", {}, el("tr", {}, el("th", { text: "Dyad" }), el("th", { text: "Events" }), el("th", { text: "Mean Goldstein" }))),
+      el("tbody", {}, rows)));
+  }
+
+  async function topActors() {
+    const actors = await api("actors", { limit: 15 });
+    const rows = actors.map((a) => el("tr", {},
+      el("td", {}, link("/actor", { code: a.code }, a.code)), el("td", { text: a.name || "" }), el("td", { text: a.events })));
+    document.getElementById("top-actors").replaceChildren(el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { text: "Code" }), el("th", { text: "Name" }), el("th", { text: "Events" }))),
+      el("tbody", {}, rows)));
+  }
+
+  nav();
+  for (const [id, load] of [["totals", totals], ["quad-chart", trend], ["top-dyads", topDyads], ["top-actors", topActors]]) {
+    load().catch((error) => showError(document.getElementById(id), error));
+  }
+})();

@@ -1,0 +1,120 @@
+"""`read_articles`: inputs → readers → cleaning → language id → dedup → Articles and Skips."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterator, Sequence
+
+from tacitus.clean import clean_text, load_rules
+from tacitus.ingest.dedup import Deduplicator, content_hash
+from tacitus.ingest.document import RawDocument
+from tacitus.ingest.language import detect_language
+from tacitus.ingest.options import IngestOptions
+from tacitus.ingest.readers import read_source
+from tacitus.ingest.skips import Skip, SkipReport
+from tacitus.ingest.sources import iter_sources
+from tacitus.records import Article
+
+__all__ = ["article_id", "iter_articles", "read_articles", "read_documents"]
+
+log = logging.getLogger(__name__)
+
+
+def article_id(origin: str, text_hash: str) -> str:
+    """Deterministic id for an article whose source names none: origin + content."""
+    digest = hashlib.sha256(f"{origin}\n{text_hash}".encode()).hexdigest()
+    return f"a{digest[:16]}"
+
+
+def read_documents(
+    inputs: Sequence[str], *, options: IngestOptions | None = None
+) -> Iterator[RawDocument | Skip]:
+    """Extracted documents before cleaning, language id and dedup (for `tacitus clean`).
+
+    Raises:
+        UserInputError: an input path does not exist or a glob matches nothing.
+    """
+    options = options or IngestOptions()
+    for name in iter_sources(inputs):
+        if options.exclude and os.path.realpath(name) in options.exclude:
+            continue
+        yield from read_source(name, options)
+
+
+def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
+    text, title = document.text, document.title
+    if options.clean:
+        cleaned = clean_text(text, title=title, rules=load_rules(options.rules))
+        text, title = cleaned.text, cleaned.title
+    if len(text.strip()) < options.min_chars:
+        return Skip(document.origin, "no_text", "nothing left after cleaning")
+    language, confidence = detect_language(text, options.languages)
+    if options.languages and language not in options.languages and language != "und":
+        return Skip(document.origin, f"language:{language}", f"p={confidence:.2f}")
+    text_hash = content_hash(text)
+    return Article(
+        id=document.id or article_id(document.origin, text_hash),
+        text=text,
+        title=title,
+        date=document.date,
+        url=document.url,
+        source=document.source,
+        language=language,
+        content_hash=text_hash,
+        origin=document.origin,
+        author=document.author,
+    )
+
+
+def _deduplicated(article: Article, dedup: Deduplicator, options: IngestOptions) -> Article | Skip:
+    text_hash = article.content_hash or content_hash(article.text)
+    original = dedup.duplicate_of(article.id, text_hash, article.text)
+    if original is None or original == article.id:
+        return article
+    if options.duplicates == "drop":
+        return Skip(article.origin or article.id, "duplicate", f"copy of {original}")
+    article.duplicate_of = original
+    return article
+
+
+def read_articles(
+    inputs: Sequence[str], *, options: IngestOptions | None = None
+) -> Iterator[Article | Skip]:
+    """Read news from files, directories (recursive), globs, `.gz` and `-` (stdin).
+
+    Yields an `Article` for every document kept and a `Skip(origin, reason, detail)`
+    for every one dropped; the batch never stops on bad input. With the default
+    ``duplicates="mark"`` copies are yielded with `duplicate_of` set.
+
+    Raises:
+        UserInputError: an input path does not exist, a glob matches nothing or a
+            directory cannot be read (checked before anything is read).
+    """
+    options = options or IngestOptions()
+    dedup = None if options.duplicates == "off" else Deduplicator(options.near_duplicate_threshold)
+    for document in read_documents(inputs, options=options):
+        item = document if isinstance(document, Skip) else _article(document, options)
+        if isinstance(item, Article) and dedup is not None:
+            item = _deduplicated(item, dedup, options)
+        if isinstance(item, Skip):
+            log.info("skipped %s: %s %s", item.origin, item.reason, item.detail)
+        yield item
+
+
+def iter_articles(
+    inputs: Sequence[str],
+    *,
+    options: IngestOptions | None = None,
+    report: SkipReport | None = None,
+) -> Iterator[Article]:
+    """Only the Articles of `read_articles`; skips are counted in `report` if given."""
+    report = report if report is not None else SkipReport()
+    for item in read_articles(inputs, options=options):
+        if isinstance(item, Skip):
+            report.add_skip(item)
+            continue
+        report.articles += 1
+        report.duplicates += item.duplicate_of is not None
+        yield item

@@ -1,0 +1,26 @@
+"""The raw document a reader yields before cleaning, language id and deduplication."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["RawDocument"]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """Text as extracted by a reader, with whatever metadata the source gave.
+
+    `id` is only set when the source names one (a JSONL `id`); otherwise the
+    article id is derived from `origin` and the content.
+    """
+
+    origin: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    id: str | None = None
+    from_html: bool = False

@@ -1,0 +1,209 @@
+"""Opening the DuckDB event store: path resolution, lock and identity checks, migrations."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from tacitus.errors import StoreError, UserInputError
+
+__all__ = [
+    "DEFAULT_DB",
+    "SCHEMA_VERSION",
+    "StoreLockedError",
+    "NotATacitusDatabaseError",
+    "connect",
+    "resolve_db_path",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "tacitus.duckdb"
+CONFIG_FILE = "tacitus.toml"
+APPLICATION = "tacitus"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the DuckDB file (DuckDB allows one writer process)."""
+
+    code = "E041"
+
+
+class NotATacitusDatabaseError(StoreError):
+    """The file exists but is not a Tacitus event store."""
+
+    code = "E042"
+
+
+def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
+    """The store path: `db` if given, else ``$TACITUS_DB``, else ``[store] db`` of
+    ``./tacitus.toml``, else ``tacitus.duckdb`` in the working directory."""
+    if db:
+        return Path(db)
+    if os.environ.get("TACITUS_DB"):
+        return Path(os.environ["TACITUS_DB"])
+    config = Path(CONFIG_FILE)
+    if config.is_file():
+        try:
+            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise UserInputError(
+                f"{config} is not valid TOML ({exc}) - fix the file or pass --db PATH"
+            ) from exc
+        value = settings.get("store", {}).get("db")
+        if value:
+            return Path(value)
+    return Path(DEFAULT_DB)
+
+
+def connect(path: str | os.PathLike[str], *, read_only: bool = False,
+            create: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the store at `path`; writers migrate it, and create it unless `create` is False.
+
+    Raises:
+        StoreError: the file is missing (readers, or `create=False`), locked, not a Tacitus
+            store, or newer than this Tacitus.
+    """
+    path = Path(path)
+    if (read_only or not create) and str(path) != ":memory:" and not path.exists():
+        raise StoreError(
+            f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first "
+            "or pass --db PATH"
+        )
+    if not read_only and path.parent and not path.parent.exists():
+        raise StoreError(
+            f"cannot create {path}: folder {path.parent} does not exist - create it or pass "
+            "another --db PATH"
+        )
+    con = _open(path, read_only=read_only)
+    try:
+        _check_identity(con, path)
+        if not read_only:
+            migrate(con)
+        else:
+            _check_version(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            pid = re.search(r"PID (\d+)", message)
+            holder = f" (PID {pid.group(1)})" if pid else ""
+            raise StoreLockedError(
+                f"{path} is in use by another process{holder} - wait for it to finish "
+                "or pass another --db PATH"
+            ) from exc
+        if "not a valid DuckDB database" in message:
+            raise NotATacitusDatabaseError(
+                f"{path} is not a Tacitus database - pass --db with a new path or the path "
+                "of a store made by `tacitus run`"
+            ) from exc
+        raise StoreError(f"cannot open {path}: {message} - pass another --db PATH") from exc
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def _check_identity(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """A DuckDB file with other tables but no Tacitus marker is someone else's data."""
+    tables = _tables(con)
+    if "tacitus_meta" in tables:
+        rows = con.execute(
+            "SELECT value FROM tacitus_meta WHERE key = ?", ["application"]
+        ).fetchall()
+        if rows and rows[0][0] == APPLICATION:
+            return
+    if tables:
+        raise NotATacitusDatabaseError(
+            f"{path} is not a Tacitus database - pass --db with a new path or the path "
+            "of a store made by `tacitus run`"
+        )
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every packaged migration, in order."""
+    folder = resources.files("tacitus.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(version for version, _, _ in _migrations())
+
+
+def _current_version(con: duckdb.DuckDBPyConnection) -> int:
+    if "tacitus_migrations" not in _tables(con):
+        return 0
+    rows = con.execute("SELECT coalesce(max(version), 0) FROM tacitus_migrations").fetchall()
+    return int(rows[0][0])
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    version = _current_version(con)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version} but this Tacitus knows up to "
+            f"{SCHEMA_VERSION} - upgrade Tacitus"
+        )
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, this Tacitus needs {SCHEMA_VERSION} - "
+            f"run any writing command (e.g. `tacitus run --db {path}`) to migrate it"
+        )
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the packaged migrations the store lacks, each in its own transaction.
+
+    Returns:
+        The schema version after migrating.
+    """
+    if "tacitus_meta" not in _tables(con):
+        con.execute("BEGIN TRANSACTION")
+        con.execute("CREATE TABLE tacitus_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.execute("INSERT INTO tacitus_meta VALUES (?, ?)", ["application", APPLICATION])
+        con.execute(
+            "CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)"
+        )
+        con.execute("COMMIT")
+    current = _current_version(con)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {current} but this Tacitus knows up to "
+            f"{SCHEMA_VERSION} - upgrade Tacitus"
+        )
+    for version, name, sql in _migrations():
+        if version <= current:
+            continue
+        log.info("applying store migration %s", name)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO tacitus_migrations VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"migration {name} failed: {exc}") from exc
+        current = version
+    return current

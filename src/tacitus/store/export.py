@@ -1,0 +1,205 @@
+"""Exports of stored events: Parquet, CSV, the GDELT 2.0 event table and PLOVER JSONL."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+import pyarrow.parquet as pq
+
+from tacitus.errors import UserInputError
+from tacitus.records import Actor, Event
+from tacitus.store.gdelt import gdelt_rows
+from tacitus.store.query import EVENT_ORDER, EventFilter, arrow, event_table
+from tacitus.store.rows import event_from_row
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "check_export_format",
+    "csv_rows",
+    "export_events",
+    "plover_records",
+    "write_csv",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _write_parquet(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+    table = event_table(con, event_filter)
+    pq.write_table(table, out)
+    return table.num_rows
+
+
+_CSV_SELECT = (
+    "SELECT * EXCLUDE (plover, issues), plover['event_type'] AS plover_event, "
+    "plover['mode'] AS plover_mode, plover['context'] AS plover_context, "
+    "array_to_string(issues, ';') AS issues FROM events WHERE {where} ORDER BY " + EVENT_ORDER
+)
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def csv_rows(con: duckdb.DuckDBPyConnection, event_filter: EventFilter) -> Iterator[list[Any]]:
+    """The header, then one row per event: plover split into columns, issues joined by ``;``."""
+    where, params = event_filter.where()
+    sql = _CSV_SELECT.format(where=where)
+    if event_filter.limit is not None:
+        sql += " LIMIT ?"
+        params.append(event_filter.limit)
+    table = arrow(con, sql, params)
+    yield table.column_names
+    for batch in table.to_batches(max_chunksize=2048):
+        for row in batch.to_pylist():
+            yield [_csv_cell(value) for value in row.values()]
+
+
+def write_csv(rows: Iterable[list[Any]], handle: IO[str]) -> int:
+    """Write CSV rows (header first) to `handle`; returns the data rows written."""
+    writer = csv.writer(handle, lineterminator="\n")
+    count = -1
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return max(count, 0)
+
+
+def _write_csv(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        return write_csv(csv_rows(con, event_filter), handle)
+
+
+def _write_gdelt(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for row in gdelt_rows(con, event_filter):
+            handle.write("\t".join(row) + "\n")
+            count += 1
+    return count
+
+
+def _entity(actor: Actor | None, code: str) -> list[dict[str, Any]]:
+    """A PLOVER actor/recipient list: one entity with country and sector."""
+    if not code and actor is None:
+        return []
+    entity: dict[str, Any] = {
+        "code": (actor.country if actor and actor.country else code[:3]) or None,
+        "sector": (actor.sector if actor and actor.sector else code[3:6]) or None,
+    }
+    if actor is not None:
+        entity["entity_text"] = actor.text
+        if actor.name:
+            entity["identifier_text"] = actor.name
+    return [entity]
+
+
+def _contexts(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return sorted({part.strip() for part in value.replace(";", ",").split(",") if part.strip()})
+
+
+def plover_records(con: duckdb.DuckDBPyConnection,
+                   event_filter: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Event mentions with a PLOVER type as the PLOVER manual's recommended record.
+
+    Negated and non-asserted mentions are left out (as in `event_summary`), and so are
+    CAMEO 01/02, which have no PLOVER type.
+    """
+    from tacitus import __version__
+
+    articles: dict[str, tuple[str, str | None]] = {}
+    for batch in event_table(con, event_filter).to_batches(max_chunksize=2048):
+        for row in batch.to_pylist():
+            event = event_from_row(row)
+            if event.negated or event.modality != "asserted" or not event.plover.get("event_type"):
+                continue
+            if event.doc_id not in articles:
+                articles.clear()  # rows come ordered by date then article: keep one text
+                found = con.execute(
+                    "SELECT text, url FROM articles WHERE id = ?", [event.doc_id]
+                ).fetchall()
+                articles[event.doc_id] = found[0] if found else ("", None)
+            text, url = articles[event.doc_id]
+            yield _plover_record(event, row["ordinal"], text, url, __version__)
+
+
+def _plover_record(event: Event, ordinal: int, text: str, url: str | None,
+                   version: str) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": f"{event.doc_id}-{ordinal}",
+        "date": event.date,
+        "actor": _entity(event.source_actor, event.source),
+        "recipient": _entity(event.target_actor, event.target),
+        "event": event.plover.get("event_type"),
+        "mode": event.plover.get("mode") or "",
+        "context": _contexts(event.plover.get("context")),
+        "event_text": event.evidence.text,
+        "text": text,
+        "coder": f"tacitus {version}",
+    }
+    if url:
+        record["link"] = url
+    return record
+
+
+def _write_plover(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for record in plover_records(con, event_filter):
+            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+_Writer = Callable[[duckdb.DuckDBPyConnection, EventFilter, Path], int]
+_WRITERS: dict[str, _Writer] = {
+    "parquet": _write_parquet,
+    "csv": _write_csv,
+    "gdelt": _write_gdelt,
+    "plover": _write_plover,
+}
+EXPORT_FORMATS = tuple(_WRITERS)
+
+
+def check_export_format(fmt: str) -> None:
+    """Raise UserInputError unless `fmt` is an export format."""
+    if fmt not in _WRITERS:
+        raise UserInputError(
+            f"unknown export format {fmt!r} - use --format {'|'.join(EXPORT_FORMATS)}"
+        )
+
+
+def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | os.PathLike[str], *,
+                  event_filter: EventFilter | None = None) -> int:
+    """Write the events matching `event_filter` to `out` in format `fmt`.
+
+    The file appears complete or not at all (written beside `out`, then renamed).
+
+    Returns:
+        The number of rows/records written.
+    """
+    check_export_format(fmt)
+    out = Path(out)
+    if not out.parent.exists():
+        raise UserInputError(
+            f"cannot write {out}: folder {out.parent} does not exist - create it first"
+        )
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        count = _WRITERS[fmt](con, event_filter or EventFilter(), partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    log.info("exported %d %s records to %s", count, fmt, out)
+    return count

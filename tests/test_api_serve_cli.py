@@ -1,0 +1,50 @@
+"""`tacitus serve --get`: one request answered in-process, no port opened."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from api_demo import build_demo_store
+from tacitus.cli import _register_commands, cli
+from tacitus.errors import StoreError
+
+_register_commands()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    return build_demo_store(tmp_path_factory.mktemp("serve") / "demo.duckdb")
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [("/api/stats", "events"), ("/api/events?dyad=CHN,RUS&limit=2", "events"), ("/openapi.json", "paths")],
+)
+def test_api_serve_get_prints_json(demo_db, path, key):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--get", path])
+    assert result.exit_code == 0, result.output
+    assert key in json.loads(result.output)
+
+
+@pytest.mark.parametrize("path", ["/api/nothing", "/api/events?quad_class=0"])
+def test_api_serve_get_error_exits_1(demo_db, path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--get", path])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["ok"] is False
+
+
+@pytest.mark.parametrize("path", ["api/stats"])
+def test_api_serve_get_needs_a_path(demo_db, path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--get", path])
+    assert result.exit_code == 2
+    assert "'api/stats' is not a path - start it with /, e.g. /api/stats" in result.output
+
+
+@pytest.mark.parametrize("name", ["missing.duckdb"])
+def test_api_serve_missing_store(tmp_path, name):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / name), "--get", "/api/stats"])
+    assert isinstance(result.exception, StoreError)
+    assert f"no Tacitus database at {tmp_path / name}" in str(result.exception)

@@ -1,0 +1,240 @@
+"""The dashboard in Debian's chromium through Playwright: charts, event lists, evidence highlighting,
+hostile article text rendered as text, and screenshots written to test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api_demo import EVENT_LOCATIONS, HOSTILE_ARTICLE, XSS_TITLE, build_demo_store, stored_articles
+
+# Debian's chromium; TACITUS_CHROMIUM points elsewhere (or nowhere, to check the skip).
+CHROMIUM = Path(os.environ.get("TACITUS_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="browser tests need the playwright package: pip install playwright"
+)
+if not CHROMIUM.exists():
+    pytest.skip(
+        f"browser tests need Debian's chromium at {CHROMIUM}: apt-get install -y chromium",
+        allow_module_level=True,
+    )
+
+import uvicorn  # noqa: E402
+
+from tacitus.api import create_app  # noqa: E402
+
+STORED = stored_articles()
+EVENTS = {f"{s.article.id}:{i}": e for s in STORED for i, e in enumerate(s.events)}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def _serving(db: Path):
+    """`db` served by uvicorn on a free loopback port in a thread; yields the base URL."""
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=_free_port(), log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start within 20 s"
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with _serving(build_demo_store(tmp_path_factory.mktemp("browser") / "demo.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pipeline_demo(tmp_path_factory):
+    """The store `tacitus demo` makes: the shipped examples through the real pipeline."""
+    from tacitus.pipeline import RunOptions, run
+
+    db = tmp_path_factory.mktemp("pipeline") / "demo.duckdb"
+    examples = resources.files("tacitus").joinpath("data", "examples", "articles.jsonl")
+    with resources.as_file(examples) as path:
+        run([str(path)], db=db, options=RunOptions(workers=1))
+    with _serving(db) as url:
+        yield url, db
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A page that may only reach the test server; records dialogs, outside requests and JS errors."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs, page.outside, page.errors = [], [], []
+
+    def route(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            page.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def _dyad_events(a, b):
+    return {
+        key
+        for key, e in EVENTS.items()
+        if {e.source[:3], e.target[:3]} == {a, b} and (e.source.startswith((a, b)))
+    }
+
+
+@pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
+def test_dashboard_dyad_renders_chart_and_events(page, a, b):
+    page.goto(f"/dyad?a={a}&b={b}&interval=month")
+    page.wait_for_selector("#dyad-chart canvas")
+    page.wait_for_selector("tr.event-row")
+    page.wait_for_selector("#quotes-a li")
+    page.wait_for_selector("#quotes-b li")
+    rows = page.locator("tr.event-row")
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == _dyad_events(a, b)
+    assert page.locator("#dyad-chart .u-legend").inner_text().count("→") == 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-dyad.png"), full_page=True)
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize("name", ["overview"])
+def test_dashboard_overview_renders(page, name):
+    page.goto("/")
+    page.wait_for_selector("#quad-chart canvas")
+    page.wait_for_selector("#dyad-table tbody tr")
+    page.wait_for_selector("#totals .card")
+    assert str(len(EVENTS)) in page.locator("#totals").inner_text()
+    first = page.locator("#dyad-table tbody tr").first.inner_text()
+    assert first.startswith("CHN → RUS")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=True)
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize("row", [0, 2])
+def test_dashboard_event_click_highlights_evidence(page, row):
+    page.goto("/dyad?a=CHN&b=RUS")
+    page.wait_for_selector("tr.event-row")
+    clicked = page.locator("tr.event-row").nth(row)
+    event_id = clicked.get_attribute("data-event")
+    clicked.locator("a.evidence-link").click()
+    page.wait_for_selector("#article-text[data-ready=true]")
+    assert "/article" in page.url
+    focused = page.locator("#article-text .focus")
+    assert "".join(focused.all_inner_texts()) == EVENTS[event_id].evidence.text
+    assert page.locator("#article-events li.active").get_attribute("data-event") == event_id
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-article-{row}.png"), full_page=True)
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize("article_id", ["example-001"])
+def test_dashboard_article_side_list_focuses_event(page, article_id):
+    page.goto(f"/article?id={article_id}")
+    page.wait_for_selector("#article-text[data-ready=true]")
+    items = page.locator("#article-events li")
+    last = items.nth(items.count() - 1)
+    last.click()
+    expected = EVENTS[last.get_attribute("data-event")].evidence.text
+    assert "".join(page.locator("#article-text .focus").all_inner_texts()) == expected
+
+
+@pytest.mark.parametrize(
+    "path", [f"/article?id={HOSTILE_ARTICLE.id}", "/dyad?a=FRA&b=DEU", "/actor?code=FRA"]
+)
+def test_dashboard_hostile_text_stays_text(page, path):
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(200)  # give any injected handler (onerror) the chance to fire
+    assert page.dialogs == []
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("main img, main script, main [onerror]").count() == 0
+    scripts = page.eval_on_selector_all("script", "nodes => nodes.map(n => n.getAttribute('src'))")
+    assert all(src and src.startswith("/static/") for src in scripts)
+    body = page.locator("main").inner_text()
+    assert "onerror=" in body  # the payload is on the page, as text
+    if path.startswith("/article"):
+        assert page.locator("#article-title").inner_text() == XSS_TITLE
+        assert page.locator("#article-text").inner_text() == HOSTILE_ARTICLE.text
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize(("path", "of"), [("/map", "events"), ("/map?of=mentions", "mentions")])
+def test_dashboard_map_draws_outline_and_places(page, path, of):
+    page.goto(path)
+    page.wait_for_selector("#map svg path.land")
+    assert page.locator("#map").get_attribute("data-of") == of
+    if of == "events":
+        places = {(loc[1].title(), loc[3]) for loc in EVENT_LOCATIONS.values()}
+    else:
+        places = {(p.name, p.country) for s in STORED for p in s.locations}
+    assert page.locator("#map circle.place").count() == len(places)
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
+def test_dashboard_dyad_renders_pipeline_demo(browser, pipeline_demo, a, b):
+    """The dyad page over what `tacitus demo` stores (real ingest, coder and store)."""
+    url, _ = pipeline_demo
+    response = httpx.get(f"{url}/api/events", params={"dyad": f"{a},{b}", "limit": 500})
+    expected = {event["id"] for event in response.json()["events"]}
+    assert response.status_code == 200 and expected, (
+        "the demo store has no CHN-RUS events: the coder output changed"
+    )
+    context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"/dyad?a={a}&b={b}")
+    page.wait_for_selector("#dyad-chart canvas")
+    page.wait_for_selector("tr.event-row")
+    rows = page.locator("tr.event-row")
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == expected
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-pipeline-demo.png"), full_page=True)
+    context.close()

@@ -1,0 +1,163 @@
+"""`tacitus run`: incremental and idempotent runs over the shipped example articles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store_records import ROOT, invoke_tacitus
+from tacitus.pipeline import RunOptions, run
+from tacitus.store import Store
+
+EXAMPLES = ROOT / "src" / "tacitus" / "data" / "examples" / "articles.jsonl"
+TABLES = ("articles", "events", "actors", "quotes", "places", "skips")
+ONE_WORKER = RunOptions(workers=1, batch_size=3)
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: what "the same store" means. `origin` (the
+    input file and line an article was read from) is left out: inputs may differ."""
+    with Store.open(path, read_only=True) as store:
+        return {t: sorted(store.con.execute(
+            f"SELECT * {'EXCLUDE (origin)' if t == 'articles' else ''} FROM {t}"
+        ).fetchall(), key=repr) for t in TABLES}
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[dict]:
+    return [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def clean_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("clean") / "news.duckdb"
+    report = run([str(EXAMPLES)], db=path, options=ONE_WORKER)
+    assert report.coded == 8 and report.events > 0
+    return path
+
+
+@pytest.mark.parametrize("options", [ONE_WORKER])
+def test_pipeline_rerun_adds_nothing(clean_store, options):
+    before = table_rows(clean_store)
+    report = run([str(EXAMPLES)], db=clean_store, options=options)
+    assert (report.articles, report.unchanged, report.coded, report.events) == (8, 8, 0, 0)
+    assert table_rows(clean_store) == before
+
+
+@pytest.mark.parametrize("split", [5])
+def test_pipeline_new_file_adds_only_its_articles(tmp_path, examples, clean_store, split):
+    first = write_jsonl(tmp_path / "first.jsonl", examples[:split])
+    second = write_jsonl(tmp_path / "second.jsonl", examples[split:])
+    path = tmp_path / "news.duckdb"
+    assert run([str(first)], db=path, options=ONE_WORKER).coded == split
+    report = run([str(first), str(second)], db=path, options=ONE_WORKER)
+    assert (report.unchanged, report.coded) == (split, len(examples) - split)
+    assert table_rows(path) == table_rows(clean_store)
+
+
+@pytest.mark.parametrize("copy_id", ["example-001-syndicated"])
+def test_pipeline_copy_is_stored_once(tmp_path, examples, copy_id):
+    original = examples[0]
+    inputs = write_jsonl(tmp_path / "in.jsonl", [original, {**original, "id": copy_id}])
+    path = tmp_path / "news.duckdb"
+    report = run([str(inputs)], db=path, options=ONE_WORKER)
+    assert (report.coded, report.duplicates) == (1, 1)
+    with Store.open(path, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT id, status, duplicate_of, n_events FROM articles ORDER BY id").fetchall()
+    assert rows[1] == (copy_id, "duplicate", original["id"], 0)
+
+
+@pytest.mark.parametrize("new_text", ["Japan and India signed a trade agreement on Monday."])
+def test_pipeline_changed_article_is_recoded(tmp_path, examples, new_text):
+    path = tmp_path / "news.duckdb"
+    run([str(write_jsonl(tmp_path / "a.jsonl", examples[:1]))], db=path, options=ONE_WORKER)
+    changed = write_jsonl(tmp_path / "b.jsonl", [{**examples[0], "text": new_text}])
+    report = run([str(changed)], db=path, options=ONE_WORKER)
+    assert report.coded == 1
+    with Store.open(path, read_only=True) as store:
+        texts = store.con.execute("SELECT text FROM articles").fetchall()
+        sources = store.con.execute("SELECT DISTINCT source FROM events").fetchall()
+    assert texts == [(new_text,)]
+    assert all(s[0].startswith(("JPN", "IND")) for s in sources)
+
+
+@pytest.mark.parametrize("missing", ["no/such/news.jsonl"])
+def test_pipeline_error_missing_input(capsys, tmp_path, missing):
+    code, _, err = invoke_tacitus(capsys, "run", missing, "--db", str(tmp_path / "x.duckdb"))
+    assert code == 1
+    assert err == f"Error: [E001] input {missing} does not exist - check the path or quote the glob\n"
+    assert not (tmp_path / "x.duckdb").exists()
+
+
+@pytest.mark.parametrize("workers", ["0"])
+def test_pipeline_error_bad_workers(capsys, tmp_path, workers):
+    code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--workers", workers,
+                                  "--db", str(tmp_path / "x.duckdb"))
+    assert (code, err) == (1, "Error: [E001] --workers 0 must be 1 or more - e.g. --workers 2\n")
+
+
+@pytest.mark.parametrize("holder_code", ["import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                                         "print('ready', flush=True); sys.stdin.read()"])
+def test_pipeline_error_store_locked(capsys, clean_store, holder_code):
+    holder = subprocess.Popen([sys.executable, "-c", holder_code, str(clean_store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "ready\n"
+        code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--db", str(clean_store))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 1
+    assert err == (f"Error: [E041] {clean_store} is in use by another process (PID "
+                   f"{holder.pid}) - wait for it to finish or pass another --db PATH\n")
+
+
+@pytest.mark.parametrize(("enabled", "expected"), [
+    (True, "articles 2 (coded 2, unchanged 0, copies 0) | events "),
+    (None, ""),  # default: only on a terminal, and pytest's stderr is not one
+])
+def test_pipeline_progress_line(capsys, tmp_path, examples, enabled, expected):
+    from tacitus.cli.progress import ProgressLine
+
+    inputs = write_jsonl(tmp_path / "in.jsonl", examples[:2])
+    line = ProgressLine(enabled=enabled)
+    run([str(inputs)], db=tmp_path / "news.duckdb", options=ONE_WORKER, progress=line)
+    line.close()
+    err = capsys.readouterr().err
+    assert expected in err and (err != "") == bool(expected)
+
+
+@pytest.mark.parametrize("needles", [["articles: 8 (8 coded)", "events by root code:",
+                                      "top events (mentions / articles / sources):"]])
+def test_pipeline_demo_command(capsys, tmp_path, needles):
+    db = tmp_path / "demo.duckdb"
+    code, out, err = invoke_tacitus(capsys, "demo", "--db", str(db), "--workers", "1")
+    assert code == 0, err
+    assert all(needle in out for needle in needles)
+    assert err.startswith("8 articles read: 8 coded, 0 already stored, 0 copies, 0 skipped;")
+
+
+@pytest.mark.parametrize("bad_line", ["{not json"])
+def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line):
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps(examples[0]) + "\n" + bad_line + "\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    path = tmp_path / "news.duckdb"
+    report = run([str(mixed), str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt")],
+                 db=path, options=ONE_WORKER)
+    assert report.coded == 1 and report.skipped_total == 3
+    with Store.open(path, read_only=True) as store:
+        stored = store.con.execute("SELECT reason FROM skips ORDER BY origin").fetchall()
+        reasons = {reason for reason, _ in store.stats().skip_reasons}
+    assert len(stored) == 3 and reasons == set(report.skipped)

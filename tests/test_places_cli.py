@@ -1,0 +1,82 @@
+"""`tacitus places`: JSONL and table output, inputs, skipped records and user errors."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tacitus.cli import _register_commands, cli
+
+_register_commands()
+
+ARTICLE = "KYIV, Ukraine (AP) — Clashes in Tbilisi, Georgia left three people dead.\n"
+REQUIRED = {"doc_id", "name", "country", "gazetteer_id", "admin1", "lat", "lon", "confidence",
+            "evidence", "fips", "geo_type", "feature_class"}
+
+
+@pytest.fixture
+def files(tmp_path):
+    text = tmp_path / "kyiv.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text(
+        json.dumps({"id": "a1", "text": "Troops entered central Iran.", "date": "2021-02-04"})
+        + "\nnot json\n" + json.dumps({"id": "a2", "text": ""}) + "\n",
+        encoding="utf-8",
+    )
+    return text, jsonl
+
+
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_places_cli_jsonl_lines_carry_the_contract_fields(files, fmt):
+    text, _ = files
+    result = CliRunner().invoke(cli, ["places", str(text), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["name"], r["country"]) for r in rows] == [
+        ("KYIV", "UKR"), ("Tbilisi", "GEO"), ("Georgia", "GEO")]
+    assert all(REQUIRED <= set(r) for r in rows)
+    assert all(ARTICLE[r["evidence"]["start"]:r["evidence"]["end"]] == r["name"] for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["table"])
+def test_places_cli_table_has_header_and_rows(files, fmt):
+    text, _ = files
+    result = CliRunner().invoke(cli, ["places", str(text), "--format", fmt])
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t")[:4] == ["doc_id", "name", "resolved_name", "country"]
+    assert lines[2].split("\t")[1:4] == ["Tbilisi", "Tbilisi", "GEO"]
+
+
+@pytest.mark.parametrize("expected", ["1 articles, 1 places, skipped: 1 bad_json, 1 no_text"])
+def test_places_cli_bad_jsonl_records_are_skipped_and_counted(files, expected):
+    _, jsonl = files
+    result = CliRunner().invoke(cli, ["places", str(jsonl)])
+    assert result.exit_code == 0
+    assert expected in result.stderr
+
+
+@pytest.mark.parametrize("source", ["-"])
+def test_places_cli_reads_standard_input(source):
+    result = CliRunner().invoke(cli, ["places", source], input="BEIJING — Talks resumed.\n")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["name"], r["country"]) for r in rows] == [("BEIJING", "CHN")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["places", "no/such/file.txt", "--format", "table"],
+      "[E001] input no/such/file.txt does not exist - check the path or quote the glob")],
+)
+def test_places_cli_missing_file_is_one_clear_line(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert str(result.exception) == message
+    assert result.stdout == ""  # nothing printed before the check, not even the table header
+
+
+@pytest.mark.parametrize("args", [["places", "x.txt", "--format", "xml"]])
+def test_places_cli_bad_format_is_refused(args):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "Invalid value for '--format': 'xml' is not one of 'jsonl', 'table'." in result.output
