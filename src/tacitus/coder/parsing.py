@@ -24,14 +24,18 @@ _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 
 def mark_line_breaks(doc: Doc, *, only_after_punctuation: bool = True) -> Doc:
     """Preset sentence starts for the parser: a line break ends a sentence
-    (headlines and page debris stay apart), and a sentence cannot start where
-    no sentence-final punctuation or line break precedes it (the parser splits
-    "an anti- Gondor parade" otherwise)."""
+    (headlines and page debris stay apart); a word after a dangling hyphen or a
+    lower-case word cannot start a sentence unless sentence-final punctuation
+    precedes it (the parser splits "an anti- Gondor parade" otherwise)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
-        elif only_after_punctuation and not _may_end_sentence(doc, token.i - 1):
+        elif (
+            only_after_punctuation
+            and (previous.text.endswith("-") or token.text[:1].islower())
+            and not _may_end_sentence(doc, token.i - 1)
+        ):
             token.is_sent_start = False
     return doc
 
