@@ -31,7 +31,8 @@ def test_coder_cli_plain_text_to_jsonl(runner, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(e["source"], e["target"]) for e in lines} >= {("CHN", "RUS"), ("RUS", "CHN")}
-    assert all(e["doc_id"] == "article" and e["date"] == "2021-02-04" for e in lines)
+    # One article: ingestion gives it one deterministic id; --date dates it.
+    assert len({e["doc_id"] for e in lines}) == 1 and all(e["date"] == "2021-02-04" for e in lines)
 
 
 def test_coder_cli_jsonl_stdin_to_tsv(runner):
@@ -49,3 +50,20 @@ def test_coder_cli_bad_date_is_one_clear_line(runner, tmp_path):
     result = runner.invoke(cli, ["code", str(path), "--date", "yesterday"])
     assert result.exit_code == 2
     assert "'yesterday' is not a date - use YYYY-MM-DD or YYYYMMDD" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".html"])
+def test_coder_cli_reads_html_through_ingestion(runner, tmp_path, suffix):
+    """`tacitus code page.html` codes the article text trafilatura extracts, not the markup."""
+    body = "".join(f"<p>{sentence}</p>" for sentence in TEXT.split(". "))
+    page = (
+        "<html><head><title>Allies agree</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Allies agree</h1>{body}</article><footer>Subscribe now</footer></body></html>"
+    )
+    path = tmp_path / f"page{suffix}"
+    path.write_text(page, encoding="utf-8")
+    result = runner.invoke(cli, ["code", str(path), "--date", "2021-02-04"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(e["source"], e["target"]) for e in events} >= {("CHN", "RUS")}
+    assert not any("<" in e["evidence"]["text"] for e in events)

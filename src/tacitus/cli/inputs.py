@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import click
+
 from tacitus.errors import UserInputError
 from tacitus.records import Article
 
-__all__ = ["date_option_value", "read_inputs", "skip_summary"]
+__all__ = ["date_callback", "date_option_value", "read_inputs", "skip_summary"]
 
 
 def date_option_value(value: str | None) -> str | None:
@@ -23,6 +25,14 @@ def date_option_value(value: str | None) -> str | None:
             f"--date {value!r} is not a date - use YYYY-MM-DD or YYYYMMDD, e.g. --date 2021-02-04"
         )
     return day.isoformat()
+
+
+def date_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """click callback for `--date`: the ISO date, or a usage error naming the option."""
+    try:
+        return date_option_value(value)
+    except UserInputError as exc:
+        raise click.BadParameter(f"{value!r} is not a date - use YYYY-MM-DD or YYYYMMDD") from exc
 
 
 def read_inputs(
