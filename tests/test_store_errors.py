@@ -85,7 +85,7 @@ def test_store_error_unknown_export_format(capsys, store_path, tmp_path, fmt):
                          "--out", str(tmp_path / "out"))
     assert code == 1
     assert err == (
-        f"Error: [E001] unknown export format '{fmt}' - use --format parquet|csv|gdelt|plover\n"
+        f"Error: [E001] unknown export format '{fmt}' - use --format parquet|csv|gdelt|plover|quotes\n"
     )
     assert not (tmp_path / "out").exists()
 

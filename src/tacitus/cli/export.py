@@ -16,12 +16,14 @@ from tacitus.store.export import check_export_format
 @db_option
 @filter_options
 @click.option("--format", "fmt", required=True, metavar="FORMAT",
-              help="parquet | csv | gdelt | plover.")
+              help="parquet | csv | gdelt | plover | quotes.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 def export_cli(db: str | None, fmt: str, out: str, **filters: Any) -> None:
     """Export stored events. parquet and csv: one row per event mention, every column of
     the events table. gdelt: GDELT 2.0 event table (61 tab-separated columns, no header),
     one row per merged event. plover: PLOVER JSONL, one record per asserted mention.
+    quotes: JSONL, one quotation per line with its speaker and article date (only
+    --since/--until/--limit apply).
 
     Example:
 

@@ -1,4 +1,4 @@
-"""Exports of stored events: Parquet, CSV, the GDELT 2.0 event table and PLOVER JSONL."""
+"""Exports of the store: events as Parquet, CSV, the GDELT 2.0 event table, PLOVER JSONL; quotes as JSONL."""
 
 from __future__ import annotations
 
@@ -109,8 +109,9 @@ def _contexts(value: str | None) -> list[str]:
     return sorted({part.strip() for part in value.replace(";", ",").split(",") if part.strip()})
 
 
-def plover_records(con: duckdb.DuckDBPyConnection,
-                   event_filter: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+def plover_records(
+    con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None
+) -> Iterator[dict[str, Any]]:
     """Event mentions with a PLOVER type as the PLOVER manual's recommended record.
 
     Negated and non-asserted mentions are left out (as in `event_summary`), and so are
@@ -126,16 +127,13 @@ def plover_records(con: duckdb.DuckDBPyConnection,
                 continue
             if event.doc_id not in articles:
                 articles.clear()  # rows come ordered by date then article: keep one text
-                found = con.execute(
-                    "SELECT text, url FROM articles WHERE id = ?", [event.doc_id]
-                ).fetchall()
+                found = con.execute("SELECT text, url FROM articles WHERE id = ?", [event.doc_id]).fetchall()
                 articles[event.doc_id] = found[0] if found else ("", None)
             text, url = articles[event.doc_id]
             yield _plover_record(event, row["ordinal"], text, url, __version__)
 
 
-def _plover_record(event: Event, ordinal: int, text: str, url: str | None,
-                   version: str) -> dict[str, Any]:
+def _plover_record(event: Event, ordinal: int, text: str, url: str | None, version: str) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": f"{event.doc_id}-{ordinal}",
         "date": event.date,
@@ -162,12 +160,40 @@ def _write_plover(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out
     return count
 
 
+def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+    """Every stored quote as its `Quote.as_dict()` plus the article's date, one per line.
+
+    Of the event filters only the dates apply (to the article's date): quotes have no
+    event code, and their speaker is filtered with `tacitus quotes --db --speaker/--country`.
+    """
+    from tacitus.quotes.stored import stored_quotes
+
+    dated = con.execute(
+        "SELECT id, CAST(date AS VARCHAR) FROM articles "
+        "WHERE (? IS NULL OR date >= ?) AND (? IS NULL OR date <= ?)",
+        [event_filter.since, event_filter.since, event_filter.until, event_filter.until],
+    ).fetchall()
+    dates = dict(dated)
+    count = 0
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for quote in stored_quotes(con):
+            if quote.doc_id not in dates:
+                continue
+            record = {**quote.as_dict(), "date": dates[quote.doc_id]}
+            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+            if event_filter.limit is not None and count >= event_filter.limit:
+                break
+    return count
+
+
 _Writer = Callable[[duckdb.DuckDBPyConnection, EventFilter, Path], int]
 _WRITERS: dict[str, _Writer] = {
     "parquet": _write_parquet,
     "csv": _write_csv,
     "gdelt": _write_gdelt,
     "plover": _write_plover,
+    "quotes": _write_quotes,
 }
 EXPORT_FORMATS = tuple(_WRITERS)
 
@@ -175,13 +201,16 @@ EXPORT_FORMATS = tuple(_WRITERS)
 def check_export_format(fmt: str) -> None:
     """Raise UserInputError unless `fmt` is an export format."""
     if fmt not in _WRITERS:
-        raise UserInputError(
-            f"unknown export format {fmt!r} - use --format {'|'.join(EXPORT_FORMATS)}"
-        )
+        raise UserInputError(f"unknown export format {fmt!r} - use --format {'|'.join(EXPORT_FORMATS)}")
 
 
-def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | os.PathLike[str], *,
-                  event_filter: EventFilter | None = None) -> int:
+def export_events(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    out: str | os.PathLike[str],
+    *,
+    event_filter: EventFilter | None = None,
+) -> int:
     """Write the events matching `event_filter` to `out` in format `fmt`.
 
     The file appears complete or not at all (written beside `out`, then renamed).
@@ -192,9 +221,7 @@ def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | os.PathLi
     check_export_format(fmt)
     out = Path(out)
     if not out.parent.exists():
-        raise UserInputError(
-            f"cannot write {out}: folder {out.parent} does not exist - create it first"
-        )
+        raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist - create it first")
     partial = out.with_name(f".{out.name}.partial")
     try:
         count = _WRITERS[fmt](con, event_filter or EventFilter(), partial)
