@@ -187,7 +187,7 @@ def _dedupe(candidates: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[C
 def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
     """A cue-less quote takes the speaker of the quote before it, in this or the last paragraph."""
     for i, candidate in enumerate(candidates):
-        if candidate.speaker is not None:
+        if candidate.speaker is not None or candidate.source == "sourceless":
             continue
         for previous in reversed(candidates[:i]):
             if previous.speaker is None or _nested(previous, quoted):
