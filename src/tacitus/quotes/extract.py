@@ -184,6 +184,18 @@ def _dedupe(candidates: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[C
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _drop_nested_sourceless(candidates: list[Candidate]) -> list[Candidate]:
+    """`X said the team seemed paralyzed`: the seeming lies inside X's words and is X's; a
+    sourceless candidate inside an attributed one would only hide the attributed one."""
+    attributed = [c for c in candidates if c.speaker is not None]
+    return [
+        c
+        for c in candidates
+        if c.source != "sourceless"
+        or not any(a.start <= c.start and c.end <= a.end for a in attributed)
+    ]
+
+
 def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
     """A cue-less quote takes the speaker of the quote before it, in this or the last paragraph."""
     for i, candidate in enumerate(candidates):
@@ -227,6 +239,7 @@ def extract_quotes(
     if not any(c.start < text.find("\n") for c in reported):
         reported += find_headline_cues(doc, cues)
     candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
+    candidates = _drop_nested_sourceless(candidates)
     _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]

@@ -186,7 +186,7 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
             if cue_class is None:
                 continue
             if cue_class == "raising" or _passive_expectation(token, cue_class):
-                found.extend(_seeming(token))
+                found.extend(_seeming(token, cues))
                 continue
             content = _complement(token, cue_class)
             rule = "clause"
@@ -219,8 +219,9 @@ def _passive_expectation(verb: Token, cue_class: str) -> bool:
     return not any(c.dep_ == "agent" for c in verb.children)
 
 
-def _seeming(verb: Token) -> Iterator[Candidate]:
-    """`They appear to be unanimous`: a sourceless attribution of the subject and complement."""
+def _seeming(verb: Token, cues: CueLexicon) -> Iterator[Candidate]:
+    """`They appear to be unanimous`: a sourceless attribution of the subject and complement.
+    When the complement is itself a cue (`Obama seemed to recognize …`) the subject speaks."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
     complements = [
         c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.i > verb.i
@@ -231,8 +232,11 @@ def _seeming(verb: Token) -> Iterator[Candidate]:
     last = max(c.right_edge.i for c in complements)
     cue = _cue_span(verb)
     span = _span_of([t for t in verb.doc[first : last + 1] if not cue.start <= t.i < cue.end])
+    speaker = None
+    if subjects and any(_phrasal_class(c, cues) not in (None, "raising") for c in complements):
+        speaker = speaker_phrase(subjects[0])
     if span is not None:
-        yield Candidate(span[0], span[1], cue, None, "sourceless")
+        yield Candidate(span[0], span[1], cue, speaker, "sourceless")
 
 
 def _in_survey(sentence: Span, cues: CueLexicon) -> Iterator[Candidate]:
