@@ -28,6 +28,8 @@ MIN_STANDALONE_WORDS = 5
 # How far back (characters) a cue-less quote may borrow the previous quote's speaker.
 INHERIT_DISTANCE = 600
 _DIRECT_COVER = 0.8
+# How many tokens into the sentence after a quote its trailing cue may stand (`Ms. X, 57, said`).
+TRAILING_CUE_WINDOW = 12
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -83,6 +85,23 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
     return None
 
 
+def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
+    """`"… our fix!" Clinton said.`: the parser ends the sentence at `!"`, so the trailing cue
+    stands in the next sentence; take it when that sentence opens right after the quote."""
+    gap = doc.text[quote.end : quote.end + 3]
+    if "\n" in gap:
+        return None
+    for sentence in _sentences_around(doc, quote.end, quote.end + 2):
+        if sentence.start_char < quote.end or sentence.start_char > quote.end + 2:
+            continue
+        for token in sentence[:TRAILING_CUE_WINDOW]:
+            if cues.cue_class(token.lemma_) in ("speech", "hearer") and token.pos_ in ("VERB", "AUX"):
+                subject = _outside_subject(token, quote)
+                if subject is not None:
+                    return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
+    return None
+
+
 def _is_speech(doc: Doc, quote: QuotedSpan) -> bool:
     """Whether a quoted stretch with no cue is speech: long enough and holding a verb."""
     inner = doc.char_span(*quote.inner, alignment_mode="contract")
@@ -110,7 +129,11 @@ def _direct_quotes(
     for quote in quoted:
         if _covered(quote, reported):
             continue
-        candidate = _cue_near_quote(doc, quote, cues) or _cue_before_colon(doc, quote, cues)
+        candidate = (
+            _cue_near_quote(doc, quote, cues)
+            or _cue_before_colon(doc, quote, cues)
+            or _cue_after_quote(doc, quote, cues)
+        )
         if candidate is None:
             if not _is_speech(doc, quote):
                 continue
