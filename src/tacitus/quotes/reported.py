@@ -194,7 +194,10 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
                 content, rule = _trailing(token), "trailing"
             if not content:
                 continue
-            one_word = len(content) == 1 and content[0].lower_ in _ONE_WORD_CONTENT
+            one_word = len(content) == 1 and (
+                content[0].lower_ in _ONE_WORD_CONTENT
+                or (content[0].pos_ in ("PROPN", "PRON") and content[0].dep_ in ("dobj", "pobj"))
+            )
             span = _span_of(content, min_tokens=1 if one_word else 2)
             subject = _subject(token, cues)
             if span is None or subject is None:
