@@ -14,7 +14,7 @@ __all__ = ["Candidate", "find_reported"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations by which a cue verb without its own subject borrows its governor's.
-_BORROW_SUBJECT = {"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp"}
+_BORROW_SUBJECT = {"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "prep"}
 _QUOTE_CHARS = set('"“”«»„') | {"''", "``"}
 _OBJECT_CLASSES = {"intent", "verdict", "speech", "evidence"}
 # One-word answers a speech verb reports: "half said so", "75 percent said yes".
@@ -59,7 +59,7 @@ def _issuer(noun: Token, cues: CueLexicon) -> Token:
 def _subject(verb: Token, cues: CueLexicon) -> Token | None:
     """The speaking subject of a cue verb, climbing through coordination and participles."""
     token: Token | None = verb
-    for _ in range(3):
+    for _ in range(4):
         if token is None:
             return None
         for child in token.children:
