@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.quotes.labels import find_headline_cues, find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import QuotedSpan, find_quoted_spans
-from tacitus.quotes.reported import Candidate, find_reported
+from tacitus.quotes.reported import Candidate, cue_subject, find_reported
 from tacitus.quotes.speakers import (
     Mention,
     Resolver,
@@ -49,7 +49,7 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
                 continue
             if cues.cue_class(token.lemma_) not in ("speech", "hearer", "verdict"):
                 continue
-            subject = _outside_subject(token, quote)
+            subject = _outside_subject(token, quote, cues)
             if subject is None:
                 continue
             distance = min(abs(token.idx - quote.end), abs(token.idx - quote.start))
@@ -59,11 +59,18 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
     return best[1] if best else None
 
 
-def _outside_subject(token: Token, quote: QuotedSpan) -> Span | None:
+def _outside_subject(token: Token, quote: QuotedSpan, cues: CueLexicon) -> Span | None:
+    """The cue's subject outside the quote: its own, else its governor's (`telling Reuters, "…"`,
+    `went on to say: "…"`)."""
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not quote.start <= child.idx < quote.end:
             return speaker_phrase(child)
-    return None
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return None
+    borrowed = cue_subject(token, cues)
+    if borrowed is None or quote.start <= borrowed.idx < quote.end:
+        return None
+    return speaker_phrase(borrowed)
 
 
 def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
@@ -79,7 +86,7 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
                 "hearer",
                 "verdict",
             ):
-                subject = _outside_subject(token, quote)
+                subject = _outside_subject(token, quote, cues)
                 if subject is not None:
                     return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
     return None
@@ -96,7 +103,7 @@ def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate
             continue
         for token in sentence[:TRAILING_CUE_WINDOW]:
             if cues.cue_class(token.lemma_) in ("speech", "hearer") and token.pos_ in ("VERB", "AUX"):
-                subject = _outside_subject(token, quote)
+                subject = _outside_subject(token, quote, cues)
                 if subject is not None:
                     return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
     return None

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.quotes.lexicon import CueLexicon
 from tacitus.quotes.speakers import speaker_phrase
 
-__all__ = ["Candidate", "find_reported"]
+__all__ = ["Candidate", "cue_subject", "find_reported"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations by which a cue verb without its own subject borrows its governor's.
@@ -204,6 +204,11 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
                 continue
             found.append(Candidate(span[0], span[1], _cue_span(token), speaker_phrase(subject), rule))
     return found
+
+
+def cue_subject(verb: Token, cues: CueLexicon) -> Token | None:
+    """The speaking subject of a cue verb, borrowed from its governor where it has none."""
+    return _subject(verb, cues)
 
 
 def _phrasal_class(verb: Token, cues: CueLexicon) -> str | None:
