@@ -92,6 +92,32 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
     return None
 
 
+def _speaker_before_colon(doc: Doc, quote: QuotedSpan) -> Candidate | None:
+    """`As Tom Ridge put it: "…"`, `Michael McDonald: "…"`: no cue verb, but the sentence ending
+    in the colon names who speaks - its main verb's subject, or a name standing before the colon."""
+    before = doc.text[: quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    for sentence in _sentences_around(doc, colon, colon + 1):
+        tokens = [t for t in sentence if t.idx < colon]
+        if not tokens:
+            continue
+        names = []
+        for token in reversed(tokens):
+            if token.pos_ != "PROPN":
+                break
+            names.append(token)
+        if 2 <= len(names) <= 4:
+            return Candidate(quote.start, quote.end, None, doc[names[-1].i : names[0].i + 1], "marks")
+        root = sentence.root
+        if root.pos_ in ("VERB", "AUX") and root.idx < colon:
+            subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
+            if subjects:
+                return Candidate(quote.start, quote.end, doc[root.i : root.i + 1], speaker_phrase(subjects[0]), "marks")
+    return None
+
+
 def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
     """`"… our fix!" Clinton said.`: the parser ends the sentence at `!"`, so the trailing cue
     stands in the next sentence; take it when that sentence opens right after the quote."""
@@ -140,6 +166,7 @@ def _direct_quotes(
             _cue_near_quote(doc, quote, cues)
             or _cue_before_colon(doc, quote, cues)
             or _cue_after_quote(doc, quote, cues)
+            or _speaker_before_colon(doc, quote)
         )
         if candidate is None:
             if not _is_speech(doc, quote):
