@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.quotes.labels import find_headline_cues, find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import QuotedSpan, find_quoted_spans
-from tacitus.quotes.reported import Candidate, cue_subject, find_reported
+from tacitus.quotes.reported import Candidate, cue_class_of, cue_subject, find_reported
 from tacitus.quotes.speakers import (
     Mention,
     Resolver,
@@ -47,7 +47,7 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
         for token in sentence:
             if quote.start <= token.idx < quote.end or token.pos_ not in ("VERB", "AUX"):
                 continue
-            if cues.cue_class(token.lemma_) not in ("speech", "hearer", "verdict"):
+            if cue_class_of(token, cues) not in ("speech", "hearer", "verdict"):
                 continue
             subject = _outside_subject(token, quote, cues)
             if subject is None:
@@ -128,7 +128,7 @@ def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate
         if sentence.start_char < quote.end or sentence.start_char > quote.end + 2:
             continue
         for token in sentence[:TRAILING_CUE_WINDOW]:
-            if cues.cue_class(token.lemma_) in ("speech", "hearer") and token.pos_ in ("VERB", "AUX"):
+            if cue_class_of(token, cues) in ("speech", "hearer") and token.pos_ in ("VERB", "AUX"):
                 subject = _outside_subject(token, quote, cues)
                 if subject is not None:
                     return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
@@ -253,10 +253,31 @@ def _drop_nested_sourceless(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _trailing_speaker_in_paragraph(
+    later: Sequence[Candidate], candidate: Candidate, quoted: Sequence[QuotedSpan], text: str
+) -> Span | None:
+    """`"… stand." "We will win," he said.`: a cue-less quote followed in its paragraph by a
+    quote whose cue trails it speaks with that quote's voice."""
+    for following in later:
+        if "\n" in text[candidate.end : following.start]:
+            return None
+        if following.source == "sourceless" or _nested(following, quoted):
+            continue
+        cue = following.cue
+        if following.speaker is None or cue is None or cue.start_char < following.start:
+            return None
+        return following.speaker
+    return None
+
+
 def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
     """A cue-less quote takes the speaker of the quote before it, in this or the last paragraph."""
     for i, candidate in enumerate(candidates):
         if candidate.speaker is not None or candidate.source == "sourceless":
+            continue
+        following = _trailing_speaker_in_paragraph(candidates[i + 1 :], candidate, quoted, text)
+        if following is not None:
+            candidate.speaker = following
             continue
         for previous in reversed(candidates[:i]):
             if previous.speaker is None or _nested(previous, quoted):

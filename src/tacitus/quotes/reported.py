@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.quotes.lexicon import CueLexicon
 from tacitus.quotes.speakers import speaker_phrase
 
-__all__ = ["Candidate", "cue_subject", "find_reported"]
+__all__ = ["Candidate", "cue_class_of", "cue_subject", "find_reported"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations by which a cue verb without its own subject borrows its governor's.
@@ -209,6 +209,11 @@ def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
 def cue_subject(verb: Token, cues: CueLexicon) -> Token | None:
     """The speaking subject of a cue verb, borrowed from its governor where it has none."""
     return _subject(verb, cues)
+
+
+def cue_class_of(verb: Token, cues: CueLexicon) -> str | None:
+    """The cue class of a verb, as a phrasal cue (`shoot back`) where it is one."""
+    return _phrasal_class(verb, cues)
 
 
 def _phrasal_class(verb: Token, cues: CueLexicon) -> str | None:
