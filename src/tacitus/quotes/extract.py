@@ -323,6 +323,15 @@ def extract_quotes(
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]
 
 
+def _reported_within(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """`Wang said China sees no limit …`: an inner attribution, whose subject is no new speaker
+    for a later `he`."""
+    cue = candidate.cue
+    return cue is not None and any(
+        other is not candidate and other.start <= cue.start_char < other.end for other in candidates
+    )
+
+
 def _records(
     article: Article,
     doc: Doc,
@@ -339,7 +348,7 @@ def _records(
         speaker = None
         if candidate.speaker is not None:
             mention = index.link(candidate.speaker, last_person)
-            if mention is not None and mention.kind == "person":
+            if mention is not None and mention.kind == "person" and not _reported_within(candidate, candidates):
                 last_person = mention
             speaker = to_speaker(
                 candidate.speaker, mention, date=article.date, actors=actors, resolver=resolver
