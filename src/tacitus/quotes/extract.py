@@ -114,7 +114,9 @@ def _speaker_before_colon(doc: Doc, quote: QuotedSpan) -> Candidate | None:
         if root.pos_ in ("VERB", "AUX") and root.idx < colon:
             subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
             if subjects:
-                return Candidate(quote.start, quote.end, doc[root.i : root.i + 1], speaker_phrase(subjects[0]), "marks")
+                return Candidate(
+                    quote.start, quote.end, doc[root.i : root.i + 1], speaker_phrase(subjects[0]), "marks"
+                )
     return None
 
 
@@ -248,8 +250,7 @@ def _drop_nested_sourceless(candidates: list[Candidate]) -> list[Candidate]:
     return [
         c
         for c in candidates
-        if c.source != "sourceless"
-        or not any(a.start <= c.start and c.end <= a.end for a in attributed)
+        if c.source != "sourceless" or not any(a.start <= c.start and c.end <= a.end for a in attributed)
     ]
 
 
@@ -348,7 +349,11 @@ def _records(
         speaker = None
         if candidate.speaker is not None:
             mention = index.link(candidate.speaker, last_person)
-            if mention is not None and mention.kind == "person" and not _reported_within(candidate, candidates):
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and not _reported_within(candidate, candidates)
+            ):
                 last_person = mention
             speaker = to_speaker(
                 candidate.speaker, mention, date=article.date, actors=actors, resolver=resolver

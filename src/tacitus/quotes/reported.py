@@ -236,9 +236,7 @@ def _seeming(verb: Token, cues: CueLexicon) -> Iterator[Candidate]:
     """`They appear to be unanimous`: a sourceless attribution of the subject and complement.
     When the complement is itself a cue (`Obama seemed to recognize …`) the subject speaks."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    complements = [
-        c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.i > verb.i
-    ]
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") and c.i > verb.i]
     if not complements:
         return
     first = subjects[0].left_edge.i if subjects else complements[0].left_edge.i
