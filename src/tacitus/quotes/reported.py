@@ -170,7 +170,17 @@ def _according(sentence: Span) -> Iterator[Candidate]:
         span = _span_of([t for t in sentence if t.i not in own])
         if span is not None:
             cue = sentence.doc[token.i : to[0].i + 1]
-            yield Candidate(span[0], span[1], cue, speaker_phrase(objects[0]), "according")
+            yield Candidate(span[0], span[1], cue, speaker_phrase(_author(objects[0])), "according")
+
+
+def _author(source: Token) -> Token:
+    """`according to an analysis by the Pew Research Center`: the maker of a report speaks."""
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            makers = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")]
+            if makers:
+                return makers[0]
+    return source
 
 
 def find_reported(doc: Doc, cues: CueLexicon) -> list[Candidate]:
