@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.quotes.labels import find_headline_cues, find_labelled_lines
 from tacitus.quotes.lexicon import CueLexicon, load_cues
 from tacitus.quotes.marks import QuotedSpan, find_quoted_spans
-from tacitus.quotes.reported import Candidate, find_reported
+from tacitus.quotes.reported import Candidate, cue_class_of, cue_subject, find_reported
 from tacitus.quotes.speakers import (
     Mention,
     Resolver,
@@ -28,6 +28,8 @@ MIN_STANDALONE_WORDS = 5
 # How far back (characters) a cue-less quote may borrow the previous quote's speaker.
 INHERIT_DISTANCE = 600
 _DIRECT_COVER = 0.8
+# How many tokens into the sentence after a quote its trailing cue may stand (`Ms. X, 57, said`).
+TRAILING_CUE_WINDOW = 12
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -45,9 +47,9 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
         for token in sentence:
             if quote.start <= token.idx < quote.end or token.pos_ not in ("VERB", "AUX"):
                 continue
-            if cues.cue_class(token.lemma_) not in ("speech", "hearer", "verdict"):
+            if cue_class_of(token, cues) not in ("speech", "hearer", "verdict"):
                 continue
-            subject = _outside_subject(token, quote)
+            subject = _outside_subject(token, quote, cues)
             if subject is None:
                 continue
             distance = min(abs(token.idx - quote.end), abs(token.idx - quote.start))
@@ -57,11 +59,18 @@ def _cue_near_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate 
     return best[1] if best else None
 
 
-def _outside_subject(token: Token, quote: QuotedSpan) -> Span | None:
+def _outside_subject(token: Token, quote: QuotedSpan, cues: CueLexicon) -> Span | None:
+    """The cue's subject outside the quote: its own, else its governor's (`telling Reuters, "…"`,
+    `went on to say: "…"`)."""
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not quote.start <= child.idx < quote.end:
             return speaker_phrase(child)
-    return None
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return None
+    borrowed = cue_subject(token, cues)
+    if borrowed is None or quote.start <= borrowed.idx < quote.end:
+        return None
+    return speaker_phrase(borrowed)
 
 
 def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
@@ -77,7 +86,52 @@ def _cue_before_colon(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidat
                 "hearer",
                 "verdict",
             ):
-                subject = _outside_subject(token, quote)
+                subject = _outside_subject(token, quote, cues)
+                if subject is not None:
+                    return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
+    return None
+
+
+def _speaker_before_colon(doc: Doc, quote: QuotedSpan) -> Candidate | None:
+    """`As Tom Ridge put it: "…"`, `Michael McDonald: "…"`: no cue verb, but the sentence ending
+    in the colon names who speaks - its main verb's subject, or a name standing before the colon."""
+    before = doc.text[: quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    for sentence in _sentences_around(doc, colon, colon + 1):
+        tokens = [t for t in sentence if t.idx < colon]
+        if not tokens:
+            continue
+        names = []
+        for token in reversed(tokens):
+            if token.pos_ != "PROPN":
+                break
+            names.append(token)
+        if 2 <= len(names) <= 4:
+            return Candidate(quote.start, quote.end, None, doc[names[-1].i : names[0].i + 1], "marks")
+        root = sentence.root
+        if root.pos_ in ("VERB", "AUX") and root.idx < colon:
+            subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")]
+            if subjects:
+                return Candidate(
+                    quote.start, quote.end, doc[root.i : root.i + 1], speaker_phrase(subjects[0]), "marks"
+                )
+    return None
+
+
+def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
+    """`"… our fix!" Clinton said.`: the parser ends the sentence at `!"`, so the trailing cue
+    stands in the next sentence; take it when that sentence opens right after the quote."""
+    gap = doc.text[quote.end : quote.end + 3]
+    if "\n" in gap:
+        return None
+    for sentence in _sentences_around(doc, quote.end, quote.end + 2):
+        if sentence.start_char < quote.end or sentence.start_char > quote.end + 2:
+            continue
+        for token in sentence[:TRAILING_CUE_WINDOW]:
+            if cue_class_of(token, cues) in ("speech", "hearer") and token.pos_ in ("VERB", "AUX"):
+                subject = _outside_subject(token, quote, cues)
                 if subject is not None:
                     return Candidate(quote.start, quote.end, doc[token.i : token.i + 1], subject, "marks")
     return None
@@ -110,7 +164,12 @@ def _direct_quotes(
     for quote in quoted:
         if _covered(quote, reported):
             continue
-        candidate = _cue_near_quote(doc, quote, cues) or _cue_before_colon(doc, quote, cues)
+        candidate = (
+            _cue_near_quote(doc, quote, cues)
+            or _cue_before_colon(doc, quote, cues)
+            or _cue_after_quote(doc, quote, cues)
+            or _speaker_before_colon(doc, quote)
+        )
         if candidate is None:
             if not _is_speech(doc, quote):
                 continue
@@ -184,10 +243,42 @@ def _dedupe(candidates: list[Candidate], quoted: Sequence[QuotedSpan]) -> list[C
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _drop_nested_sourceless(candidates: list[Candidate]) -> list[Candidate]:
+    """`X said the team seemed paralyzed`: the seeming lies inside X's words and is X's; a
+    sourceless candidate inside an attributed one would only hide the attributed one."""
+    attributed = [c for c in candidates if c.speaker is not None]
+    return [
+        c
+        for c in candidates
+        if c.source != "sourceless" or not any(a.start <= c.start and c.end <= a.end for a in attributed)
+    ]
+
+
+def _trailing_speaker_in_paragraph(
+    later: Sequence[Candidate], candidate: Candidate, quoted: Sequence[QuotedSpan], text: str
+) -> Span | None:
+    """`"… stand." "We will win," he said.`: a cue-less quote followed in its paragraph by a
+    quote whose cue trails it speaks with that quote's voice."""
+    for following in later:
+        if "\n" in text[candidate.end : following.start]:
+            return None
+        if following.source == "sourceless" or _nested(following, quoted):
+            continue
+        cue = following.cue
+        if following.speaker is None or cue is None or cue.start_char < following.start:
+            return None
+        return following.speaker
+    return None
+
+
 def _inherit_speakers(candidates: list[Candidate], quoted: Sequence[QuotedSpan], text: str) -> None:
     """A cue-less quote takes the speaker of the quote before it, in this or the last paragraph."""
     for i, candidate in enumerate(candidates):
-        if candidate.speaker is not None:
+        if candidate.speaker is not None or candidate.source == "sourceless":
+            continue
+        following = _trailing_speaker_in_paragraph(candidates[i + 1 :], candidate, quoted, text)
+        if following is not None:
+            candidate.speaker = following
             continue
         for previous in reversed(candidates[:i]):
             if previous.speaker is None or _nested(previous, quoted):
@@ -227,9 +318,19 @@ def extract_quotes(
     if not any(c.start < text.find("\n") for c in reported):
         reported += find_headline_cues(doc, cues)
     candidates = _dedupe(_merge_split(reported + _direct_quotes(doc, quoted, reported, cues)), quoted)
+    candidates = _drop_nested_sourceless(candidates)
     _inherit_speakers(candidates, quoted, text)
     resolve = getattr(resolver, "resolve", resolver)
     return _records(article, doc, candidates, quoted, actors or [], resolve)  # type: ignore[arg-type]
+
+
+def _reported_within(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """`Wang said China sees no limit …`: an inner attribution, whose subject is no new speaker
+    for a later `he`."""
+    cue = candidate.cue
+    return cue is not None and any(
+        other is not candidate and other.start <= cue.start_char < other.end for other in candidates
+    )
 
 
 def _records(
@@ -248,7 +349,11 @@ def _records(
         speaker = None
         if candidate.speaker is not None:
             mention = index.link(candidate.speaker, last_person)
-            if mention is not None and mention.kind == "person":
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and not _reported_within(candidate, candidates)
+            ):
                 last_person = mention
             speaker = to_speaker(
                 candidate.speaker, mention, date=article.date, actors=actors, resolver=resolver

@@ -10,7 +10,17 @@ from tacitus.errors import TacitusError
 
 __all__ = ["CUE_CLASSES", "CueLexicon", "CueLexiconError", "load_cues"]
 
-CUE_CLASSES = ("speech", "hearer", "thought", "evidence", "intent", "verdict", "artifact")
+CUE_CLASSES = (
+    "speech",
+    "hearer",
+    "thought",
+    "evidence",
+    "intent",
+    "verdict",
+    "artifact",
+    "raising",
+    "survey",
+)
 _DEFAULT_FILE = "cues.tsv"
 
 
