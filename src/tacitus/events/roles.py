@@ -11,6 +11,7 @@ __all__ = [
     "closure_groups",
     "new_actor_group",
     "object_token",
+    "reported_subjects",
     "source_groups",
     "subject_token",
     "target_groups",
@@ -162,6 +163,19 @@ def argument_tokens(verb: Any) -> set[int]:
             for c in current.children
             if c.dep_ not in _NESTED and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         )
+    return found
+
+
+def reported_subjects(verb: Any) -> set[int]:
+    """``Wang said China supports Russia``: the subject of a reported clause acts in
+    that clause; it is not what the speaker acted on (no Wang → China)."""
+    found: set[int] = set()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > verb.i:
+                found.update(t.i for t in _np_tokens(child))
     return found
 
 

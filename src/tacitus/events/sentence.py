@@ -17,6 +17,7 @@ from tacitus.events.roles import (
     closure_groups,
     new_actor_group,
     object_token,
+    reported_subjects,
     source_groups,
     subject_token,
     target_groups,
@@ -96,6 +97,7 @@ def code_sentence(
             targets = passive_targets
         else:
             targets = target_groups(hit.token, groups, head_to_group, set(sources), visible)
+            targets = _without_reported_self(hit.token, groups, sources, targets)
         if match.compound is not None:
             compound = closure_groups(hit.token.doc[groups[match.compound].head], head_to_group)
             if match.compound_before:
@@ -111,6 +113,22 @@ def code_sentence(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
     return _dedupe(events)
+
+
+def _without_reported_self(
+    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int]
+) -> list[int]:
+    """``Wang said China supports Russia``: the speaker's own country, subject of the
+    reported clause, acts in that clause; the speaker did nothing to it (no CHNGOV → CHN)."""
+    reported = reported_subjects(verb)
+    if not reported:
+        return targets
+    countries = {code[:3] for s in sources for code in groups[s].codes}
+    return [
+        t
+        for t in targets
+        if not (groups[t].head in reported and any(code[:3] in countries for code in groups[t].codes))
+    ]
 
 
 def _new_actors(

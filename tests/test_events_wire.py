@@ -1,0 +1,28 @@
+"""Wire-style sentences coded with the shipped dictionaries: general rules, not gold sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def triples(coder, text):
+    return {(e.source, e.target, e.code) for e in coder.code_text(text, date="2021-02-04").events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Foreign Minister Wang Yi said China firmly supports Russia.",
+        "Malian President Ibrahim Keita said Mali welcomes the French troops.",
+    ],
+)
+def test_events_wire_reported_speech_gives_no_self_event(coder, text):
+    got = triples(coder, text)
+    assert not any(s[:3] == t[:3] for s, t, _ in got), got
