@@ -26,3 +26,20 @@ def triples(coder, text):
 def test_events_wire_reported_speech_gives_no_self_event(coder, text):
     got = triples(coder, text)
     assert not any(s[:3] == t[:3] for s, t, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "place_code"),
+    [
+        ("Iranian negotiators met American diplomats in Geneva on Friday.", "CHE"),
+        (
+            "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov on Monday. "
+            "The two ministers agreed to meet in Moscow later this year.",
+            "RUS",
+        ),
+    ],
+)
+def test_events_wire_city_of_a_meeting_is_no_target(coder, text, place_code):
+    got = triples(coder, text)
+    assert got, "the meeting itself should be coded"
+    assert not any(t == place_code for _, t, _ in got), got

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from tacitus.actors.compose import ActorGroup
+from tacitus.cameo import countries
 
 __all__ = [
     "closure_groups",
@@ -212,12 +214,45 @@ def target_groups(
             and not group.absorbed
             and not any(t.text in (",", ";", ":") for t in doc[verb.i : group.start])
         ]
+    if len({code for k in exclude for code in groups[k].codes}) >= 2:
+        # "The two ministers agreed to meet in Moscow": a compound subject acts on
+        # itself; the city is the venue.
+        candidates = [k for k in candidates if not _is_place(doc, groups[k])]
     if not candidates:
         return []
     first = min(candidates, key=lambda k: groups[k].start)
-    doc = verb.doc
     members = closure_groups(doc[groups[first].head], head_to_group)
+    members = [m for m in members if m == first or not _is_place(doc, groups[m])]
     return [m for m in members if m not in exclude] or [first]
+
+
+_PLACE_PREPOSITIONS = frozenset({"in"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names and their national forms (``IRAQ``, ``IRAQI``): a country
+    named after ``in`` may still be acted on; a city there is only a place."""
+    names: set[str] = set()
+    for row in countries().values():
+        names.add(row["name"].strip("_"))
+        names.update(n.strip().strip("_") for n in row["nationality"].split(";") if n.strip())
+    return frozenset(names)
+
+
+def _is_place(doc: Any, group: ActorGroup) -> bool:
+    """``agreed to meet in Moscow``, ``met diplomats in Geneva``: a city (a bare
+    country code from a name that is not the country's) after a locative
+    preposition says where, not to whom."""
+    token = doc[group.head]
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if not group.codes or any(len(code) != 3 for code in group.codes):
+        return False
+    text = "_".join(t.text.upper() for t in doc[group.start : group.end])
+    return text not in _country_names()
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})
