@@ -43,3 +43,8 @@ def test_events_wire_city_of_a_meeting_is_no_target(coder, text, place_code):
     got = triples(coder, text)
     assert got, "the meeting itself should be coded"
     assert not any(t == place_code for _, t, _ in got), got
+
+
+def test_events_wire_threatened_act_is_a_threat_not_the_act(coder):
+    got = triples(coder, "The Belarusian government threatened to retaliate against Lithuania.")
+    assert got and all(code.startswith("13") for _, _, code in got), got

@@ -62,7 +62,10 @@ def code_sentence(
 ) -> list[RawEvent]:
     """Every event of the sentence, in verb order."""
     events: list[RawEvent] = []
+    roots: dict[int, str] = {}  # verb token index -> root code it coded
     for hit in find_verbs(tokens, sw, context.verbs):
+        if _is_content_of_coded_verb(hit.token, roots):
+            continue
         if sw.use_lemmas:
             # PETRARCH-2 patterns describe the verb's own phrase: match inside its
             # arguments ("condemned the attack, and … sanctions on Russia" is no
@@ -75,6 +78,7 @@ def code_sentence(
             coded = intent_to_cooperate(hit, coded)
         if coded is None or (coded.code is None and coded.reverse_code is None):
             continue
+        roots[hit.token.i] = (coded.code or coded.reverse_code or "")[:2]
         sources, passive_targets = source_groups(hit.token, head_to_group)
         sources = [s for s in sources if groups[s].head in visible]
         match = coded.match
@@ -113,6 +117,19 @@ def code_sentence(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
     return _dedupe(events)
+
+
+# Roots whose verb takes the act it announces as its complement: intent (03),
+# demand (10), threat (13), appeal (02). "threatened to retaliate" is a threat, not an
+# assault; "agreed to meet" an intent, not a meeting.
+_ANNOUNCING_ROOTS = frozenset({"02", "03", "10", "13"})
+
+
+def _is_content_of_coded_verb(verb: Any, roots: dict[int, str]) -> bool:
+    current = verb
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head  # "threatened to retaliate and (to) cut ties"
+    return current.dep_ == "xcomp" and roots.get(current.head.i) in _ANNOUNCING_ROOTS
 
 
 def _without_reported_self(
