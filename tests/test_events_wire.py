@@ -48,3 +48,14 @@ def test_events_wire_city_of_a_meeting_is_no_target(coder, text, place_code):
 def test_events_wire_threatened_act_is_a_threat_not_the_act(coder):
     got = triples(coder, "The Belarusian government threatened to retaliate against Lithuania.")
     assert got and all(code.startswith("13") for _, _, code in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany agreed to meet Poland next week.", {("DEU", "POL", "036")}),
+        ("Japan agreed to provide economic aid to Nepal.", {("JPN", "NPL", "033")}),
+    ],
+)
+def test_events_wire_intent_takes_the_code_of_its_content(coder, text, expected):
+    assert triples(coder, text) == expected

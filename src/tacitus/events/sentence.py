@@ -10,6 +10,7 @@ from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
+from tacitus.events.content import refine_by_content
 from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
@@ -64,7 +65,9 @@ def code_sentence(
     events: list[RawEvent] = []
     roots: dict[int, str] = {}  # verb token index -> root code it coded
     for hit in find_verbs(tokens, sw, context.verbs):
-        if _is_content_of_coded_verb(hit.token, roots):
+        announcing = _announcing_verb(hit.token, roots)
+        if announcing is not None:
+            _refine_by_content(events, announcing, hit, sw)
             continue
         if sw.use_lemmas:
             # PETRARCH-2 patterns describe the verb's own phrase: match inside its
@@ -119,17 +122,38 @@ def code_sentence(
     return _dedupe(events)
 
 
-# Roots whose verb takes the act it announces as its complement: intent (03),
+# Roots whose verb takes the act it announces as its complement: intent (03), refusal (12),
 # demand (10), threat (13), appeal (02). "threatened to retaliate" is a threat, not an
 # assault; "agreed to meet" an intent, not a meeting.
-_ANNOUNCING_ROOTS = frozenset({"02", "03", "10", "13"})
+_ANNOUNCING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 
-def _is_content_of_coded_verb(verb: Any, roots: dict[int, str]) -> bool:
+def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
+    """The coded intent/demand/threat/appeal verb whose complement `verb` is."""
     current = verb
     while current.dep_ == "conj" and current.head is not current:
         current = current.head  # "threatened to retaliate and (to) cut ties"
-    return current.dep_ == "xcomp" and roots.get(current.head.i) in _ANNOUNCING_ROOTS
+    if current.dep_ == "xcomp" and roots.get(current.head.i) in _ANNOUNCING_ROOTS:
+        return current.head
+    return None
+
+
+def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: SentenceWords) -> None:
+    """"called on Haiti to hold elections": the announcing verb's plain code (020)
+    takes the refinement of the act it is about (0241)."""
+    if sw.use_lemmas:
+        arguments = argument_tokens(hit.token)
+        sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
+    coded = choose_code(hit, sw)
+    sw.scope = None
+    content = coded.code if coded is not None else None
+    if not content:
+        return
+    for event in events:
+        if event.verb.i == announcing.i:
+            refined = refine_by_content(event.code, content)
+            if refined is not None:
+                event.code = refined
 
 
 def _without_reported_self(
