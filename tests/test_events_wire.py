@@ -59,3 +59,14 @@ def test_events_wire_threatened_act_is_a_threat_not_the_act(coder):
 )
 def test_events_wire_intent_takes_the_code_of_its_content(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan will give Nepal a grant of 14 million dollars.", {("JPN", "NPL", "0331")}),
+        ("German Foreign Minister Heiko Maas will visit Poland in June.", {("DEUGOV", "POL", "036")}),
+    ],
+)
+def test_events_wire_announced_cooperation_is_intent(coder, text, expected):
+    assert triples(coder, text) == expected

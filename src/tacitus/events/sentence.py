@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any
 
@@ -116,6 +116,10 @@ def code_sentence(
         negated = is_negated(hit.token) and not match.spells_negation
         modality = modality_of(hit.token)
         reporter = _reporter(hit.token, head_to_group, groups)
+        if sw.use_lemmas and _announced(hit.token, modality, reporter):
+            # CAMEO-manual convention (PETRARCH-2 dictionaries); PETRARCH-1 sets code
+            # the verb's pattern only, as TABARI did ("will contribute" stays 071).
+            coded = _as_announcement(coded)
         events.extend(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
@@ -154,6 +158,32 @@ def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: Se
             refined = refine_by_content(event.code, content)
             if refined is not None:
                 event.code = refined
+
+
+def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
+    """``will give``, ``is ready to contribute``, ``said it would allow``: an act
+    announced, not done."""
+    if modality in ("future", "intended"):
+        return True
+    return (
+        modality == "hypothetical"
+        and reporter is not None
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    )
+
+
+def _as_announcement(coded: CodedVerb) -> CodedVerb:
+    """An announced cooperative act is an intent to cooperate (will visit → 036,
+    will give aid → 033x), one way; other announced acts keep their code."""
+    if coded.code is None or coded.code[:2] not in _ANNOUNCED_AS_INTENT:
+        return coded
+    intent = refine_by_content("030", coded.code)
+    if intent is None:
+        return coded
+    return replace(coded, code=intent, reverse_code=None)
+
+
+_ANNOUNCED_AS_INTENT = frozenset({"04", "05", "06", "07", "08"})
 
 
 def _without_reported_self(
