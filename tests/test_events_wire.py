@@ -70,3 +70,15 @@ def test_events_wire_intent_takes_the_code_of_its_content(coder, text, expected)
 )
 def test_events_wire_announced_cooperation_is_intent(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia will impose sanctions on Lithuania.", {("RUS", "LTU", "1312")}),
+        ("Russia imposed sanctions on Lithuania.", {("RUS", "LTU", "163")}),
+        ("Russian troops tried to attack Ukrainian positions.", {("RUSMIL", "UKR", "190")}),
+    ],
+)
+def test_events_wire_announced_conflict_is_threat_attempt_is_act(coder, text, expected):
+    assert triples(coder, text) == expected

@@ -9,7 +9,7 @@ from typing import Any
 
 from tacitus.cameo import code_info
 
-__all__ = ["refine_by_content"]
+__all__ = ["as_threat", "refine_by_content"]
 
 
 @lru_cache(maxsize=1)
@@ -38,4 +38,14 @@ def refine_by_content(announcing: str, content: str) -> str | None:
             while len(code) > 3 and not _known(code):
                 code = code[:-1]
             return code if _known(code) else None
+    return None
+
+
+def as_threat(code: str) -> str | None:
+    """The threat (13x) an announced conflict act is ("will impose sanctions" → 1312)."""
+    table = _rules()["threat"]
+    for length in (4, 3, 2):
+        key = code[:length]
+        if len(key) == length and key in table and _known(table[key]):
+            return str(table[key])
     return None

@@ -10,7 +10,7 @@ from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
-from tacitus.events.content import refine_by_content
+from tacitus.events.content import as_threat, refine_by_content
 from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
@@ -163,8 +163,11 @@ def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: Se
 def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
     """``will give``, ``is ready to contribute``, ``said it would allow``: an act
     announced, not done."""
-    if modality in ("future", "intended"):
+    if modality == "future":
         return True
+    if modality == "intended":
+        # "tried to hack" is an attempt: CAMEO codes the act itself.
+        return verb.head.lemma_.lower() not in _ATTEMPT_HEADS
     return (
         modality == "hypothetical"
         and reporter is not None
@@ -174,8 +177,14 @@ def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
 
 def _as_announcement(coded: CodedVerb) -> CodedVerb:
     """An announced cooperative act is an intent to cooperate (will visit → 036,
-    will give aid → 033x), one way; other announced acts keep their code."""
-    if coded.code is None or coded.code[:2] not in _ANNOUNCED_AS_INTENT:
+    will give aid → 033x), an announced conflict act a threat (will impose
+    sanctions → 1312), one way; other announced acts keep their code."""
+    if coded.code is None:
+        return coded
+    if coded.code[:2] in _ANNOUNCED_AS_THREAT:
+        threat = as_threat(coded.code)
+        return coded if threat is None else replace(coded, code=threat, reverse_code=None)
+    if coded.code[:2] not in _ANNOUNCED_AS_INTENT:
         return coded
     intent = refine_by_content("030", coded.code)
     if intent is None:
@@ -183,7 +192,9 @@ def _as_announcement(coded: CodedVerb) -> CodedVerb:
     return replace(coded, code=intent, reverse_code=None)
 
 
+_ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
 _ANNOUNCED_AS_INTENT = frozenset({"04", "05", "06", "07", "08"})
+_ANNOUNCED_AS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
 def _without_reported_self(
