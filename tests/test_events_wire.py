@@ -82,3 +82,8 @@ def test_events_wire_announced_cooperation_is_intent(coder, text, expected):
 )
 def test_events_wire_announced_conflict_is_threat_attempt_is_act(coder, text, expected):
     assert triples(coder, text) == expected
+
+
+def test_events_wire_role_word_describing_a_thing_is_no_target(coder):
+    got = triples(coder, "French President Emmanuel Macron promised additional military aid to the Malian army.")
+    assert got == {("FRAGOV", "MLIMIL", "0332")}

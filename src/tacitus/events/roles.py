@@ -190,6 +190,7 @@ def target_groups(
 ) -> list[int]:
     """The first actor group after the verb in its subtree, with its conjuncts."""
     subtree = argument_tokens(verb)
+    doc = verb.doc
     candidates = [
         index
         for index, group in enumerate(groups)
@@ -198,8 +199,8 @@ def target_groups(
         and index not in exclude
         and group.head in visible
         and not group.absorbed
+        and not _bare_role_modifier(doc, group)
     ]
-    doc = verb.doc
     # A verb with an actor-less object has its target slot filled ("reinforce
     # complementary advantages"); a stray prefix ("an anti- Gondor parade") is no object.
     has_object = any(c.dep_ in ("dobj", "obj") and not c.text.endswith("-") for c in verb.children)
@@ -224,6 +225,14 @@ def target_groups(
     members = closure_groups(doc[groups[first].head], head_to_group)
     members = [m for m in members if m == first or not _is_place(doc, groups[m])]
     return [m for m in members if m not in exclude] or [first]
+
+
+def _bare_role_modifier(doc: Any, group: ActorGroup) -> bool:
+    """``military aid``, ``military cooperation``: a role word with no country that
+    only describes a thing is no actor (``---MIL``)."""
+    if group.has_country or group.start <= group.head < group.end:
+        return False
+    return all(t.dep_ == "amod" for t in doc[group.start : group.end])
 
 
 _PLACE_PREPOSITIONS = frozenset({"in"})
