@@ -87,3 +87,8 @@ def test_events_wire_announced_conflict_is_threat_attempt_is_act(coder, text, ex
 def test_events_wire_role_word_describing_a_thing_is_no_target(coder):
     got = triples(coder, "French President Emmanuel Macron promised additional military aid to the Malian army.")
     assert got == {("FRAGOV", "MLIMIL", "0332")}
+
+
+def test_events_wire_statement_that_target_must_act_is_a_demand(coder):
+    got = triples(coder, "The German government declared on Monday that Russia must withdraw its troops.")
+    assert ("DEUGOV", "RUS", "1056") in got and not any(code.startswith("01") for _, _, code in got)

@@ -64,6 +64,7 @@ def code_sentence(
     """Every event of the sentence, in verb order."""
     events: list[RawEvent] = []
     roots: dict[int, str] = {}  # verb token index -> root code it coded
+    codes: dict[int, str] = {}  # verb token index -> code it coded
     for hit in find_verbs(tokens, sw, context.verbs):
         announcing = _announcing_verb(hit.token, roots)
         if announcing is not None:
@@ -82,6 +83,7 @@ def code_sentence(
         if coded is None or (coded.code is None and coded.reverse_code is None):
             continue
         roots[hit.token.i] = (coded.code or coded.reverse_code or "")[:2]
+        codes[hit.token.i] = coded.code or ""
         sources, passive_targets = source_groups(hit.token, head_to_group)
         sources = [s for s in sources if groups[s].head in visible]
         match = coded.match
@@ -123,7 +125,27 @@ def code_sentence(
         events.extend(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
+    _statements_as_demands(events, codes)
     return _dedupe(events)
+
+
+_OBLIGATION = frozenset({"must"})
+
+
+def _statements_as_demands(events: list[RawEvent], codes: dict[int, str]) -> None:
+    """``declared that China must drop barriers``: a statement (01) that its target
+    must act is a demand (10x, refined by the act when that codes)."""
+    for event in events:
+        if not event.code.startswith("01") or event.target_group is None:
+            continue
+        subject = event.verb.doc[event.target_group.head]
+        clause = subject.head
+        if subject.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i != event.verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            continue
+        content = codes.get(clause.i, "")
+        event.code = (refine_by_content("100", content) if content else None) or "100"
 
 
 # Roots whose verb takes the act it announces as its complement: intent (03), refusal (12),
