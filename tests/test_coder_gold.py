@@ -1,4 +1,4 @@
-"""The TABARI validation suite, coded from raw text: pass rate at or above the pinned floor."""
+"""Coder accuracy against gold files (TABARI validation, PLOVER and CAMEO manual dev sets): figures at or above the pinned floors."""
 
 from __future__ import annotations
 

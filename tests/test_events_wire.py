@@ -92,3 +92,7 @@ def test_events_wire_role_word_describing_a_thing_is_no_target(coder):
 def test_events_wire_statement_that_target_must_act_is_a_demand(coder):
     got = triples(coder, "The German government declared on Monday that Russia must withdraw its troops.")
     assert ("DEUGOV", "RUS", "1056") in got and not any(code.startswith("01") for _, _, code in got)
+
+
+def test_events_wire_rejection_codes_without_a_pattern(coder):
+    assert triples(coder, "Serbia flatly rejected an Australian ultimatum.") == {("SRB", "AUS", "120")}
