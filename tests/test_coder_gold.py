@@ -1,4 +1,4 @@
-"""Coder accuracy against gold files (TABARI validation, PLOVER and CAMEO manual dev sets): figures at or above the pinned floors."""
+"""Coder accuracy on the gold files (TABARI validation, PLOVER and CAMEO dev) at the pinned floors."""
 
 from __future__ import annotations
 

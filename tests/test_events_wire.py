@@ -85,7 +85,9 @@ def test_events_wire_announced_conflict_is_threat_attempt_is_act(coder, text, ex
 
 
 def test_events_wire_role_word_describing_a_thing_is_no_target(coder):
-    got = triples(coder, "French President Emmanuel Macron promised additional military aid to the Malian army.")
+    got = triples(
+        coder, "French President Emmanuel Macron promised additional military aid to the Malian army."
+    )
     assert got == {("FRAGOV", "MLIMIL", "0332")}
 
 

@@ -1,4 +1,4 @@
-"""The act an appeal, intent, demand or rejection is about refines its code ("called on Haiti to hold elections" → 0241)."""
+"""What an appeal, intent, demand or refusal is about refines its code (call to hold elections → 0241)."""
 
 from __future__ import annotations
 

@@ -173,7 +173,9 @@ def reported_subjects(verb: Any) -> set[int]:
     that clause; it is not what the speaker acted on (no Wang → China)."""
     found: set[int] = set()
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    clauses += [
+        c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+    ]
     for clause in clauses:
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i > verb.i:

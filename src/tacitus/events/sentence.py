@@ -165,7 +165,7 @@ def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
 
 
 def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: SentenceWords) -> None:
-    """"called on Haiti to hold elections": the announcing verb's plain code (020)
+    """ "called on Haiti to hold elections": the announcing verb's plain code (020)
     takes the refinement of the act it is about (0241)."""
     if sw.use_lemmas:
         arguments = argument_tokens(hit.token)
