@@ -98,3 +98,8 @@ def test_events_wire_statement_that_target_must_act_is_a_demand(coder):
 
 def test_events_wire_rejection_codes_without_a_pattern(coder):
     assert triples(coder, "Serbia flatly rejected an Australian ultimatum.") == {("SRB", "AUS", "120")}
+
+
+def test_events_wire_renewed_talks_are_negotiation(coder):
+    got = triples(coder, "Israel and Syria renewed negotiations on Monday.")
+    assert got == {("ISR", "SYR", "046"), ("SYR", "ISR", "046")}
