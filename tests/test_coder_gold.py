@@ -1,4 +1,4 @@
-"""The TABARI validation suite, coded from raw text: pass rate at or above the pinned floor."""
+"""Coder accuracy on the gold files (TABARI validation, PLOVER and CAMEO dev) at the pinned floors."""
 
 from __future__ import annotations
 
@@ -52,3 +52,38 @@ def test_coder_gold_tabari_pass_rate_at_floor(tabari_results):
 def test_coder_gold_tabari_zero_exceptions(tabari_results):
     _, errors = tabari_results
     assert errors == 0
+
+
+# The manual dev sets (real wire copy): shared figures from `tacitus.evaluate`, floors per gold file.
+DEV_SETS = {
+    "plover_manual_dev": {"event_type_recall": "floor_event_type_recall"},
+    "cameo_manual_examples_dev": {"code_share": "floor_code_share", "root_share": "floor_root_share"},
+}
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    from tacitus.evaluate import evaluate
+
+    cache: dict[str, dict] = {}
+
+    def scores_for(name: str) -> dict:
+        if name not in cache:
+            scores, _ = evaluate(shared_path(FLOORS[name]["gold"]))
+            cache[name] = scores.as_dict()["overall"]
+        return cache[name]
+
+    return scores_for
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "figure"),
+    [(name, figure) for name, figures in DEV_SETS.items() for figure in figures],
+)
+def test_coder_gold_dev_figure_at_floor(dev_scores, gold_name, figure):
+    overall = dev_scores(gold_name)
+    spec = FLOORS[gold_name]
+    assert overall["records"] == spec["records"]
+    assert overall["exceptions"] == 0
+    floor = spec[DEV_SETS[gold_name][figure]]
+    assert overall[figure] >= floor, f"{gold_name} {figure} {overall[figure]:.4f} below floor {floor}"

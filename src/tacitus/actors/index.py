@@ -91,7 +91,7 @@ class PhraseIndex(Generic[T]):
         """All phrases that match starting at word `i`, longest first."""
         candidates = self._candidates(words[i].text)
         if not candidates:
-            return []
+            return self._plural_matches(words, i)
         hits: list[PhraseHit[T]] = []
         for entry in candidates:
             end = i + len(entry.words)
@@ -102,6 +102,15 @@ class PhraseIndex(Generic[T]):
         if len(hits) > 1:
             hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
         return hits
+
+    def _plural_matches(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
+        """``Albanians``, ``Serbs``: the plural of a one-word exact name (a
+        demonym such as ``ALBANIAN_``) that the dictionary lists only in the singular."""
+        text = words[i].text
+        if len(text) < 5 or not text.endswith(_PLURAL_ENDINGS):
+            return []
+        entries = [e for e in self._by_first.get(text[:-1], []) if len(e.words) == 1 and not e.stem]
+        return [PhraseHit(i, i + 1, e.phrase, e.payload) for e in entries[:1]]
 
     def find_all(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
         """Every match at every position (overlaps kept), in text order."""
@@ -141,6 +150,10 @@ class PhraseIndex(Generic[T]):
             and len(split_phrase_word(other.phrase.words[0].upper())[0]) > len(expected)
             for other in self.matches_at(words, last)
         )
+
+
+# Plural endings of demonyms ("Albanians", "Iraqis", "Serbs", "Turks", "Czechs").
+_PLURAL_ENDINGS = ("ANS", "IS", "BS", "KS", "HS")
 
 
 def _match(entry: _Entry[T], words: Sequence[Word], i: int) -> bool:

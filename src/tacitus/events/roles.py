@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from tacitus.actors.compose import ActorGroup
+from tacitus.cameo import countries
 
 __all__ = [
     "closure_groups",
     "new_actor_group",
     "object_token",
+    "reported_subjects",
     "source_groups",
     "subject_token",
     "target_groups",
@@ -165,6 +168,21 @@ def argument_tokens(verb: Any) -> set[int]:
     return found
 
 
+def reported_subjects(verb: Any) -> set[int]:
+    """``Wang said China supports Russia``: the subject of a reported clause acts in
+    that clause; it is not what the speaker acted on (no Wang → China)."""
+    found: set[int] = set()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [
+        c for clause in clauses for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+    ]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > verb.i:
+                found.update(t.i for t in _np_tokens(child))
+    return found
+
+
 def target_groups(
     verb: Any,
     groups: Sequence[ActorGroup],
@@ -174,6 +192,7 @@ def target_groups(
 ) -> list[int]:
     """The first actor group after the verb in its subtree, with its conjuncts."""
     subtree = argument_tokens(verb)
+    doc = verb.doc
     candidates = [
         index
         for index, group in enumerate(groups)
@@ -182,8 +201,8 @@ def target_groups(
         and index not in exclude
         and group.head in visible
         and not group.absorbed
+        and not _bare_role_modifier(doc, group)
     ]
-    doc = verb.doc
     # A verb with an actor-less object has its target slot filled ("reinforce
     # complementary advantages"); a stray prefix ("an anti- Gondor parade") is no object.
     has_object = any(c.dep_ in ("dobj", "obj") and not c.text.endswith("-") for c in verb.children)
@@ -198,12 +217,53 @@ def target_groups(
             and not group.absorbed
             and not any(t.text in (",", ";", ":") for t in doc[verb.i : group.start])
         ]
+    if len({code for k in exclude for code in groups[k].codes}) >= 2:
+        # "The two ministers agreed to meet in Moscow": a compound subject acts on
+        # itself; the city is the venue.
+        candidates = [k for k in candidates if not _is_place(doc, groups[k])]
     if not candidates:
         return []
     first = min(candidates, key=lambda k: groups[k].start)
-    doc = verb.doc
     members = closure_groups(doc[groups[first].head], head_to_group)
+    members = [m for m in members if m == first or not _is_place(doc, groups[m])]
     return [m for m in members if m not in exclude] or [first]
+
+
+def _bare_role_modifier(doc: Any, group: ActorGroup) -> bool:
+    """``military aid``, ``military cooperation``: a role word with no country that
+    only describes a thing is no actor (``---MIL``)."""
+    if group.has_country or group.start <= group.head < group.end:
+        return False
+    return all(t.dep_ == "amod" for t in doc[group.start : group.end])
+
+
+_PLACE_PREPOSITIONS = frozenset({"in"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names and their national forms (``IRAQ``, ``IRAQI``): a country
+    named after ``in`` may still be acted on; a city there is only a place."""
+    names: set[str] = set()
+    for row in countries().values():
+        names.add(row["name"].strip("_"))
+        names.update(n.strip().strip("_") for n in row["nationality"].split(";") if n.strip())
+    return frozenset(names)
+
+
+def _is_place(doc: Any, group: ActorGroup) -> bool:
+    """``agreed to meet in Moscow``, ``met diplomats in Geneva``: a city (a bare
+    country code from a name that is not the country's) after a locative
+    preposition says where, not to whom."""
+    token = doc[group.head]
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if not group.codes or any(len(code) != 3 for code in group.codes):
+        return False
+    text = "_".join(t.text.upper() for t in doc[group.start : group.end])
+    return text not in _country_names()
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})

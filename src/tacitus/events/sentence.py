@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any
 
@@ -10,6 +10,7 @@ from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
 from tacitus.events.clauses import is_negated, modality_of
+from tacitus.events.content import as_threat, refine_by_content
 from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
@@ -17,6 +18,7 @@ from tacitus.events.roles import (
     closure_groups,
     new_actor_group,
     object_token,
+    reported_subjects,
     source_groups,
     subject_token,
     target_groups,
@@ -61,7 +63,13 @@ def code_sentence(
 ) -> list[RawEvent]:
     """Every event of the sentence, in verb order."""
     events: list[RawEvent] = []
+    roots: dict[int, str] = {}  # verb token index -> root code it coded
+    codes: dict[int, str] = {}  # verb token index -> code it coded
     for hit in find_verbs(tokens, sw, context.verbs):
+        announcing = _announcing_verb(hit.token, roots)
+        if announcing is not None:
+            _refine_by_content(events, announcing, hit, sw)
+            continue
         if sw.use_lemmas:
             # PETRARCH-2 patterns describe the verb's own phrase: match inside its
             # arguments ("condemned the attack, and … sanctions on Russia" is no
@@ -74,6 +82,8 @@ def code_sentence(
             coded = intent_to_cooperate(hit, coded)
         if coded is None or (coded.code is None and coded.reverse_code is None):
             continue
+        roots[hit.token.i] = (coded.code or coded.reverse_code or "")[:2]
+        codes[hit.token.i] = coded.code or ""
         sources, passive_targets = source_groups(hit.token, head_to_group)
         sources = [s for s in sources if groups[s].head in visible]
         match = coded.match
@@ -96,6 +106,7 @@ def code_sentence(
             targets = passive_targets
         else:
             targets = target_groups(hit.token, groups, head_to_group, set(sources), visible)
+            targets = _without_reported_self(hit.token, groups, sources, targets)
         if match.compound is not None:
             compound = closure_groups(hit.token.doc[groups[match.compound].head], head_to_group)
             if match.compound_before:
@@ -107,10 +118,121 @@ def code_sentence(
         negated = is_negated(hit.token) and not match.spells_negation
         modality = modality_of(hit.token)
         reporter = _reporter(hit.token, head_to_group, groups)
+        if sw.use_lemmas and _announced(hit.token, modality, reporter):
+            # CAMEO-manual convention (PETRARCH-2 dictionaries); PETRARCH-1 sets code
+            # the verb's pattern only, as TABARI did ("will contribute" stays 071).
+            coded = _as_announcement(coded)
         events.extend(
             _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
         )
+    _statements_as_demands(events, codes)
     return _dedupe(events)
+
+
+_OBLIGATION = frozenset({"must"})
+
+
+def _statements_as_demands(events: list[RawEvent], codes: dict[int, str]) -> None:
+    """``declared that China must drop barriers``: a statement (01) that its target
+    must act is a demand (10x, refined by the act when that codes)."""
+    for event in events:
+        if not event.code.startswith("01") or event.target_group is None:
+            continue
+        subject = event.verb.doc[event.target_group.head]
+        clause = subject.head
+        if subject.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i != event.verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            continue
+        content = codes.get(clause.i, "")
+        event.code = (refine_by_content("100", content) if content else None) or "100"
+
+
+# Roots whose verb takes the act it announces as its complement: intent (03), refusal (12),
+# demand (10), threat (13), appeal (02). "threatened to retaliate" is a threat, not an
+# assault; "agreed to meet" an intent, not a meeting.
+_ANNOUNCING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+
+def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
+    """The coded intent/demand/threat/appeal verb whose complement `verb` is."""
+    current = verb
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head  # "threatened to retaliate and (to) cut ties"
+    if current.dep_ == "xcomp" and roots.get(current.head.i) in _ANNOUNCING_ROOTS:
+        return current.head
+    return None
+
+
+def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: SentenceWords) -> None:
+    """ "called on Haiti to hold elections": the announcing verb's plain code (020)
+    takes the refinement of the act it is about (0241)."""
+    if sw.use_lemmas:
+        arguments = argument_tokens(hit.token)
+        sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
+    coded = choose_code(hit, sw)
+    sw.scope = None
+    content = coded.code if coded is not None else None
+    if not content:
+        return
+    for event in events:
+        if event.verb.i == announcing.i:
+            refined = refine_by_content(event.code, content)
+            if refined is not None:
+                event.code = refined
+
+
+def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
+    """``will give``, ``is ready to contribute``, ``said it would allow``: an act
+    announced, not done."""
+    if modality == "future":
+        return True
+    if modality == "intended":
+        # "tried to hack" is an attempt: CAMEO codes the act itself.
+        return verb.head.lemma_.lower() not in _ATTEMPT_HEADS
+    return (
+        modality == "hypothetical"
+        and reporter is not None
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    )
+
+
+def _as_announcement(coded: CodedVerb) -> CodedVerb:
+    """An announced cooperative act is an intent to cooperate (will visit → 036,
+    will give aid → 033x), an announced conflict act a threat (will impose
+    sanctions → 1312), one way; other announced acts keep their code."""
+    if coded.code is None:
+        return coded
+    if coded.code[:2] in _ANNOUNCED_AS_THREAT:
+        threat = as_threat(coded.code)
+        return coded if threat is None else replace(coded, code=threat, reverse_code=None)
+    if coded.code[:2] not in _ANNOUNCED_AS_INTENT:
+        return coded
+    intent = refine_by_content("030", coded.code)
+    if intent is None:
+        return coded
+    return replace(coded, code=intent, reverse_code=None)
+
+
+_ATTEMPT_HEADS = frozenset({"try", "attempt", "seek"})
+_ANNOUNCED_AS_INTENT = frozenset({"04", "05", "06", "07", "08"})
+_ANNOUNCED_AS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _without_reported_self(
+    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int]
+) -> list[int]:
+    """``Wang said China supports Russia``: the speaker's own country, subject of the
+    reported clause, acts in that clause; the speaker did nothing to it (no CHNGOV → CHN)."""
+    reported = reported_subjects(verb)
+    if not reported:
+        return targets
+    countries = {code[:3] for s in sources for code in groups[s].codes}
+    return [
+        t
+        for t in targets
+        if not (groups[t].head in reported and any(code[:3] in countries for code in groups[t].codes))
+    ]
 
 
 def _new_actors(
