@@ -47,6 +47,8 @@ class PhraseIndex(Generic[T]):
         self._sorted_lengths: list[int] | None = None
         self._stem_heads: set[str] = set()
         self._short_stems = False  # a one-letter stem defeats the two-letter gate
+        # word text -> (candidate entries, plural entry or None); cleared by `add`.
+        self._lookup_cache: dict[str, tuple[tuple[_Entry[T], ...], _Entry[T] | None]] = {}
 
     def add(self, phrase: Phrase, payload: T) -> None:
         words: list[str] = []
@@ -56,6 +58,7 @@ class PhraseIndex(Generic[T]):
             return
         entry = _Entry(tuple(words), phrase.stem, phrase, payload)
         self._count += 1
+        self._lookup_cache.clear()
         if len(words) == 1 and phrase.stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
@@ -87,15 +90,30 @@ class PhraseIndex(Generic[T]):
             self._sorted_lengths = sorted(self._stem_lengths)
         return self._sorted_lengths
 
+    def _lookup(self, text: str) -> tuple[tuple[_Entry[T], ...], _Entry[T] | None]:
+        """Candidates of a word text and its plural entry, computed once per text."""
+        found = self._lookup_cache.get(text)
+        if found is None:
+            candidates = tuple(self._candidates(text))
+            plural = None
+            if not candidates and len(text) >= 5 and text.endswith(_PLURAL_ENDINGS):
+                entries = [e for e in self._by_first.get(text[:-1], []) if len(e.words) == 1 and not e.stem]
+                plural = entries[0] if entries else None
+            found = (candidates, plural)
+            if len(self._lookup_cache) < 500_000:
+                self._lookup_cache[text] = found
+        return found
+
     def matches_at(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
         """All phrases that match starting at word `i`, longest first."""
-        candidates = self._candidates(words[i].text)
+        candidates, plural = self._lookup(words[i].text)
         if not candidates:
-            return self._plural_matches(words, i)
+            return [PhraseHit(i, i + 1, plural.phrase, plural.payload)] if plural is not None else []
         hits: list[PhraseHit[T]] = []
+        size = len(words)
         for entry in candidates:
             end = i + len(entry.words)
-            if end > len(words):
+            if end > size:
                 continue
             if _match(entry, words, i):
                 hits.append(PhraseHit(i, end, entry.phrase, entry.payload))

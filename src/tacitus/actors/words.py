@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, ORTH
+from spacy.tokens import Doc
+
 __all__ = ["Word", "split_phrase_word", "words_of_tokens"]
 
 
@@ -36,6 +39,8 @@ def split_phrase_word(word: str) -> list[str]:
 
 def words_of_tokens(tokens: Iterable[object], skip: Sequence[bool] | None = None) -> list[Word]:
     """Words of spaCy tokens (anything with `text`, `lemma_`, `i`), skipping flagged ones."""
+    if skip is None and isinstance(tokens, Doc):
+        return _words_of_doc(tokens)
     words: list[Word] = []
     for token in tokens:
         index = token.i  # type: ignore[attr-defined]
@@ -49,4 +54,35 @@ def words_of_tokens(tokens: Iterable[object], skip: Sequence[bool] | None = None
                     words.append(Word(piece, piece, index))
             continue
         words.append(Word(text, lemma, index))
+    return words
+
+
+# (orth hash, lemma hash) -> the (text, lemma) pairs of its words; hashes are of
+# the strings themselves, so one cache serves every vocabulary.
+_PARTS: dict[tuple[int, int], tuple[tuple[str, str], ...]] = {}
+
+
+def _parts(text: str, lemma_: str) -> tuple[tuple[str, str], ...]:
+    upper = text.upper()
+    if "_" in upper.strip("_") and len(upper) > 2:
+        return tuple((piece, piece) for piece in upper.split("_") if piece)
+    return ((upper, (lemma_ or text).upper()),)
+
+
+def _words_of_doc(doc: Doc) -> list[Word]:
+    """`words_of_tokens` of a whole Doc from its ORTH/LEMMA arrays (no Token objects)."""
+    words: list[Word] = []
+    if not len(doc):
+        return words
+    strings = doc.vocab.strings
+    cache = _PARTS
+    append = words.append
+    for index, key in enumerate(map(tuple, doc.to_array([ORTH, LEMMA]).tolist())):
+        parts = cache.get(key)
+        if parts is None:
+            parts = _parts(strings[key[0]], strings[key[1]] if key[1] else "")
+            if len(cache) < 1_000_000:
+                cache[key] = parts
+        for text, lemma in parts:
+            append(Word(text, lemma, index))
     return words

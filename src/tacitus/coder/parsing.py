@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
@@ -27,17 +28,38 @@ def mark_line_breaks(doc: Doc, *, only_after_punctuation: bool = True) -> Doc:
     (headlines and page debris stay apart); a word after a dangling hyphen or a
     lower-case word cannot start a sentence unless sentence-final punctuation
     precedes it (the parser splits "an anti- Gondor parade" otherwise)."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+    length = len(doc)
+    if length < 2:
+        return doc
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    texts = [strings[orth] for orth, _ in rows]
+    spaces = [bool(space) for _, space in rows]
+    previous, previous_space = texts[0], spaces[0]
+    for i in range(1, length):
+        text, space = texts[i], spaces[i]
+        if previous_space and "\n" in previous and not space:
+            doc[i].is_sent_start = True
         elif (
             only_after_punctuation
-            and (previous.text.endswith("-") or token.text[:1].islower())
-            and not _may_end_sentence(doc, token.i - 1)
+            and (previous.endswith("-") or text[:1].islower())
+            and not _may_end(texts, spaces, i - 1)
         ):
-            token.is_sent_start = False
+            doc[i].is_sent_start = False
+        previous, previous_space = text, space
     return doc
+
+
+def _may_end(texts: list[str], spaces: list[bool], index: int) -> bool:
+    """`_may_end_sentence` over precomputed token texts and space flags."""
+    while True:
+        text = texts[index]
+        if spaces[index] or text[-1:] in (".", "!", "?", ":", ";"):
+            return True
+        if text in _CLOSERS and index > 0:
+            index -= 1
+            continue
+        return False
 
 
 def _may_end_sentence(doc: Doc, index: int) -> bool:
