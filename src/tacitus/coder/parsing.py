@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from spacy.attrs import IS_SPACE, ORTH
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
@@ -32,22 +33,39 @@ def mark_line_breaks(doc: Doc, *, only_after_punctuation: bool = True) -> Doc:
     if length < 2:
         return doc
     strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    array = doc.to_array([ORTH, IS_SPACE, SENT_START])
+    rows = array[:, :2].tolist()
     texts = [strings[orth] for orth, _ in rows]
     spaces = [bool(space) for _, space in rows]
+    starts: dict[int, bool] = {}
     previous, previous_space = texts[0], spaces[0]
     for i in range(1, length):
         text, space = texts[i], spaces[i]
         if previous_space and "\n" in previous and not space:
-            doc[i].is_sent_start = True
+            starts[i] = True
         elif (
             only_after_punctuation
             and (previous.endswith("-") or text[:1].islower())
             and not _may_end(texts, spaces, i - 1)
         ):
-            doc[i].is_sent_start = False
+            starts[i] = False
         previous, previous_space = text, space
+    if not starts:
+        return doc
+    if doc.has_annotation("DEP"):
+        for i, value in starts.items():
+            doc[i].is_sent_start = value  # raises as the Token setter does
+        return doc
+    # One array write instead of a Token setter per token (each setter rescans the doc).
+    column = array[:, 2].copy()
+    for i, value in starts.items():
+        column[i] = _SENT_START if value else _NOT_SENT_START
+    doc.from_array([SENT_START], column)
     return doc
+
+
+_SENT_START = numpy.uint64(1)
+_NOT_SENT_START = numpy.uint64(2**64 - 1)  # -1 as Doc arrays store it
 
 
 def _may_end(texts: list[str], spaces: list[bool], index: int) -> bool:
