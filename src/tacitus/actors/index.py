@@ -112,10 +112,12 @@ class PhraseIndex(Generic[T]):
         hits: list[PhraseHit[T]] = []
         size = len(words)
         for entry in candidates:
-            end = i + len(entry.words)
+            length = len(entry.words)
+            end = i + length
             if end > size:
                 continue
-            if _match(entry, words, i):
+            # A candidate's first word matches by construction (indexed by it or by its stem).
+            if length == 1 or _match(entry, words, i):
                 hits.append(PhraseHit(i, end, entry.phrase, entry.payload))
         if len(hits) > 1:
             hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
@@ -133,15 +135,24 @@ class PhraseIndex(Generic[T]):
     def find_all(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
         """Every match at every position (overlaps kept), in text order."""
         hits: list[PhraseHit[T]] = []
+        cache = self._lookup_cache
         for i in range(len(words)):
-            hits.extend(self.matches_at(words, i))
+            candidates, plural = cache.get(words[i].text) or self._lookup(words[i].text)
+            if candidates or plural is not None:
+                hits.extend(self.matches_at(words, i))
         return hits
 
     def find_longest(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
         """Non-overlapping longest matches, scanning left to right."""
         hits: list[PhraseHit[T]] = []
         i = 0
-        while i < len(words):
+        size = len(words)
+        cache = self._lookup_cache
+        while i < size:
+            candidates, plural = cache.get(words[i].text) or self._lookup(words[i].text)
+            if not candidates and plural is None:
+                i += 1  # nothing starts here
+                continue
             found = self.matches_at(words, i)
             if found and self._loose_stem_beaten(found[0], words):
                 found = []

@@ -100,8 +100,8 @@ class PatternMatch:
 _REQUIRED: dict[int, tuple[VerbPattern, list[frozenset[str]]]] = {}
 
 
-def _possible(pattern: VerbPattern, sw: SentenceWords) -> bool:
-    """Cheap pre-check: every word or synset of the pattern occurs in the sentence."""
+def required_words(pattern: VerbPattern, sw: SentenceWords) -> list[frozenset[str]]:
+    """For each word or synset element of the pattern, the words that can start it (cached)."""
     cached = _REQUIRED.get(id(pattern))
     if cached is None or cached[0] is not pattern:
         required = [
@@ -110,8 +110,13 @@ def _possible(pattern: VerbPattern, sw: SentenceWords) -> bool:
             if (firsts := _first_words(element, sw)) is not None
         ]
         cached = _REQUIRED[id(pattern)] = (pattern, required)
+    return cached[1]
+
+
+def _possible(pattern: VerbPattern, sw: SentenceWords) -> bool:
+    """Cheap pre-check: every word or synset of the pattern occurs in the sentence."""
     vocabulary = sw.vocabulary
-    for firsts in cached[1]:
+    for firsts in required_words(pattern, sw):
         if firsts.isdisjoint(vocabulary):
             return False
     return True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.dictionaries.model import VerbBlock, VerbDictionary, VerbForm, VerbPattern
-from tacitus.events.patterns import PatternMatch, SentenceWords, match_pattern
+from tacitus.events.patterns import PatternMatch, SentenceWords, match_pattern, required_words
 
 __all__ = ["CodedVerb", "VerbHit", "choose_code", "find_verbs"]
 
@@ -95,12 +95,16 @@ def _drop_overlaps(hits: list[VerbHit]) -> list[VerbHit]:
 def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
     """The first pattern (block by block, in file order) that matches; else the
     default code of the first block that has one. None: the verb codes nothing."""
+    vocabulary = sw.vocabulary
     for block, form in hit.candidates:
-        for pattern in block.patterns:
-            joined = bool(getattr(pattern, "verb_joined", False))
-            match = match_pattern(pattern, sw, hit.start, hit.end, joined)
-            if match is not None:
-                return CodedVerb(pattern.code, pattern.reverse_code, pattern, block, form, match)
+        for pattern, joined, required in _block_patterns(block, sw):
+            for firsts in required:
+                if firsts.isdisjoint(vocabulary):
+                    break  # a pattern word is missing from the sentence
+            else:
+                match = match_pattern(pattern, sw, hit.start, hit.end, joined)
+                if match is not None:
+                    return CodedVerb(pattern.code, pattern.reverse_code, pattern, block, form, match)
     for block, form in hit.candidates:
         if getattr(form, "null_code", False):
             continue
@@ -109,3 +113,18 @@ def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
         if block.code is not None or block.reverse_code is not None:
             return CodedVerb(block.code, block.reverse_code, None, block, form, PatternMatch())
     return None
+
+
+_BLOCK_PATTERNS: dict[int, tuple[Any, int, tuple[tuple[Any, bool, list[frozenset[str]]], ...]]] = {}
+
+
+def _block_patterns(block: Any, sw: SentenceWords) -> tuple[tuple[Any, bool, list[frozenset[str]]], ...]:
+    """A block's patterns with their verb-joined flag and required words, computed once per block."""
+    patterns = block.patterns
+    cached = _BLOCK_PATTERNS.get(id(block))
+    if cached is None or cached[0] is not block or cached[1] != len(patterns):
+        entries = tuple(
+            (p, bool(getattr(p, "verb_joined", False)), required_words(p, sw)) for p in patterns
+        )
+        cached = _BLOCK_PATTERNS[id(block)] = (block, len(patterns), entries)
+    return cached[2]
