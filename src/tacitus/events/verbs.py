@@ -123,8 +123,6 @@ def _block_patterns(block: Any, sw: SentenceWords) -> tuple[tuple[Any, bool, lis
     patterns = block.patterns
     cached = _BLOCK_PATTERNS.get(id(block))
     if cached is None or cached[0] is not block or cached[1] != len(patterns):
-        entries = tuple(
-            (p, bool(getattr(p, "verb_joined", False)), required_words(p, sw)) for p in patterns
-        )
+        entries = tuple((p, bool(getattr(p, "verb_joined", False)), required_words(p, sw)) for p in patterns)
         cached = _BLOCK_PATTERNS[id(block)] = (block, len(patterns), entries)
     return cached[2]
