@@ -340,7 +340,11 @@ class Coder:
             root_code=info.root_code,
             quad_class=info.quad_class,
             goldstein=info.goldstein,
-            plover={"event_type": info.plover_event, "mode": info.plover_mode, "context": info.plover_context},
+            plover={
+                "event_type": info.plover_event,
+                "mode": info.plover_mode,
+                "context": info.plover_context,
+            },
             source_actor=self._actor(doc, raw.source_group, raw.source),
             target_actor=self._actor(doc, raw.target_group, raw.target),
             evidence=Span(sent.text, sent.start_char, sent.end_char),
