@@ -47,7 +47,7 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
 
         tacitus dictionaries check
 
-        tacitus dictionaries check ../shared/data/dictionaries/tabari_validation --json
+        tacitus dictionaries check my-dictionaries/ --json
     """
     # Problems are printed below; logging each one to stderr as well would say it twice.
     logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)

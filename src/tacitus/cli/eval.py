@@ -79,8 +79,8 @@ def eval_cmd(
     Example:
 
     \b
-        tacitus eval ../shared/data/eval/tabari_validation.jsonl \\
-            --dictionaries ../shared/data/dictionaries/tabari_validation
+        tacitus eval gold/tabari_validation.jsonl \\
+            --dictionaries gold/tabari_dictionaries
     """
     from tacitus.evaluate import evaluate
 
