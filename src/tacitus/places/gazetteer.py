@@ -29,8 +29,14 @@ __all__ = ["Gazetteer", "Place", "load_gazetteer", "name_key"]
 log = logging.getLogger(__name__)
 
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
-GEO_TYPES = {("country", False): 1, ("admin1", True): 2, ("city", True): 3,
-             ("city", False): 4, ("admin1", False): 5, ("country", True): 1}
+GEO_TYPES = {
+    ("country", False): 1,
+    ("admin1", True): 2,
+    ("city", True): 3,
+    ("city", False): 4,
+    ("admin1", False): 5,
+    ("country", True): 1,
+}
 # Alternate names (other languages, transliterations, and often the English name where the
 # primary one is a transliteration: "Basrah") count slightly less than primary names and
 # English aliases: "Mobile" should not beat a primary name because some language calls a city so.
@@ -153,8 +159,7 @@ class Gazetteer:
         if outer.kind == "country":
             return inner.iso2 == outer.iso2 and inner is not outer
         if outer.kind == "admin1":
-            return (inner.kind == "city" and inner.iso2 == outer.iso2
-                    and inner.admin1 == outer.admin1)
+            return inner.kind == "city" and inner.iso2 == outer.iso2 and inner.admin1 == outer.admin1
         return False
 
     def __len__(self) -> int:
@@ -179,13 +184,21 @@ def _add_cities(gazetteer: Gazetteer, cities: dict, capitals: set[tuple[str, str
         iso2 = raw["countrycode"]
         country = gazetteer.countries.get(iso2)
         is_capital = (iso2, raw["name"]) in capitals
-        index = gazetteer.add(Place(
-            geonameid=int(raw["geonameid"]), name=raw["name"], kind="city", iso2=iso2,
-            iso3=country.iso3 if country else "", fips=country.fips if country else "",
-            admin1=raw.get("admin1code") or None, lat=float(raw["latitude"]),
-            lon=float(raw["longitude"]), population=int(raw.get("population") or 0),
-            feature_code="PPLC" if is_capital else "PPL",
-        ))
+        index = gazetteer.add(
+            Place(
+                geonameid=int(raw["geonameid"]),
+                name=raw["name"],
+                kind="city",
+                iso2=iso2,
+                iso3=country.iso3 if country else "",
+                fips=country.fips if country else "",
+                admin1=raw.get("admin1code") or None,
+                lat=float(raw["latitude"]),
+                lon=float(raw["longitude"]),
+                population=int(raw.get("population") or 0),
+                feature_code="PPLC" if is_capital else "PPL",
+            )
+        )
         gazetteer.add_name(raw["name"], index)
         for alternate in raw.get("alternatenames") or ():
             if _is_latin_name(alternate):
@@ -199,11 +212,21 @@ def _country_places(geonames_countries: dict, cities: dict) -> list[Place]:
     places = []
     for iso2, raw in sorted(geonames_countries.items()):
         lat, lon = _mean_coordinates(points.get(iso2, []))
-        places.append(Place(
-            geonameid=int(raw["geonameid"]), name=raw["name"], kind="country", iso2=iso2,
-            iso3=raw["iso3"], fips=raw.get("fips") or "", admin1=None, lat=lat, lon=lon,
-            population=int(raw.get("population") or 0), feature_code="PCLI",
-        ))
+        places.append(
+            Place(
+                geonameid=int(raw["geonameid"]),
+                name=raw["name"],
+                kind="country",
+                iso2=iso2,
+                iso3=raw["iso3"],
+                fips=raw.get("fips") or "",
+                admin1=None,
+                lat=lat,
+                lon=lon,
+                population=int(raw.get("population") or 0),
+                feature_code="PCLI",
+            )
+        )
     return places
 
 
@@ -247,11 +270,21 @@ def _add_subdivisions(gazetteer: Gazetteer, cities: dict) -> None:
         inside = members.get((iso2, code), [])
         points = [(float(c["latitude"]), float(c["longitude"])) for c in inside]
         lat, lon = _mean_coordinates(points)
-        index = gazetteer.add(Place(
-            geonameid=int(sub.geonames_id or 0), name=sub.name, kind="admin1", iso2=iso2,
-            iso3=country.iso3, fips=country.fips, admin1=code, lat=lat, lon=lon,
-            population=sum(int(c.get("population") or 0) for c in inside), feature_code="ADM1",
-        ))
+        index = gazetteer.add(
+            Place(
+                geonameid=int(sub.geonames_id or 0),
+                name=sub.name,
+                kind="admin1",
+                iso2=iso2,
+                iso3=country.iso3,
+                fips=country.fips,
+                admin1=code,
+                lat=lat,
+                lon=lon,
+                population=sum(int(c.get("population") or 0) for c in inside),
+                feature_code="ADM1",
+            )
+        )
         for name in (sub.name, *sub.aliases):
             if _is_latin_name(name):
                 gazetteer.add_name(name, index)

@@ -33,11 +33,17 @@ __all__ = ["CodingWorker", "ScaleReport", "run_ray"]
 
 log = logging.getLogger(__name__)
 
-MANIFEST_SCHEMA = pa.schema([
-    ("shard", pa.string()), ("articles", pa.int64()), ("coded", pa.int64()),
-    ("duplicates", pa.int64()), ("events", pa.int64()), ("skipped", pa.string()),
-    ("cpu_seconds", pa.float64()),
-])
+MANIFEST_SCHEMA = pa.schema(
+    [
+        ("shard", pa.string()),
+        ("articles", pa.int64()),
+        ("coded", pa.int64()),
+        ("duplicates", pa.int64()),
+        ("events", pa.int64()),
+        ("skipped", pa.string()),
+        ("cpu_seconds", pa.float64()),
+    ]
+)
 
 
 @dataclass(slots=True)
@@ -62,10 +68,16 @@ class ScaleReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "out": self.out, "workers": self.workers, "files": self.files,
-            "shards": self.shards, "articles": self.articles, "coded": self.coded,
-            "duplicates": self.duplicates, "events": self.events,
-            "skipped": dict(sorted(self.skipped.items())), "seconds": round(self.seconds, 3),
+            "out": self.out,
+            "workers": self.workers,
+            "files": self.files,
+            "shards": self.shards,
+            "articles": self.articles,
+            "coded": self.coded,
+            "duplicates": self.duplicates,
+            "events": self.events,
+            "skipped": dict(sorted(self.skipped.items())),
+            "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
         }
 
@@ -87,14 +99,20 @@ class CodingWorker:
         shard = self.writer.write(ShardBatch(stored, order, skips))
         skipped = Counter(reason for _, reason, _ in skips)
         skipped.update(s.skip_reason or "coder" for s in stored if s.status == "skipped")
-        return pa.Table.from_pylist([{
-            "shard": shard, "articles": len(stored),
-            "coded": sum(s.status == "coded" for s in stored),
-            "duplicates": sum(s.status == "duplicate" for s in stored),
-            "events": sum(len(s.events) for s in stored),
-            "skipped": json.dumps(dict(sorted(skipped.items()))),
-            "cpu_seconds": time.process_time() - cpu,
-        }], schema=MANIFEST_SCHEMA)
+        return pa.Table.from_pylist(
+            [
+                {
+                    "shard": shard,
+                    "articles": len(stored),
+                    "coded": sum(s.status == "coded" for s in stored),
+                    "duplicates": sum(s.status == "duplicate" for s in stored),
+                    "events": sum(len(s.events) for s in stored),
+                    "skipped": json.dumps(dict(sorted(skipped.items()))),
+                    "cpu_seconds": time.process_time() - cpu,
+                }
+            ],
+            schema=MANIFEST_SCHEMA,
+        )
 
 
 def _import_ray() -> Any:
@@ -114,8 +132,9 @@ def _connect(ray: Any, address: str | None, workers: int | None) -> bool:
         return False
     if address is None:
         # A private single-machine cluster: one CPU per coding worker, no dashboard.
-        ray.init(num_cpus=workers, include_dashboard=False, logging_level=logging.WARNING,
-                 log_to_driver=False)
+        ray.init(
+            num_cpus=workers, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False
+        )
     else:
         ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
     return True
@@ -125,27 +144,34 @@ def _input_files(inputs: Sequence[str]) -> list[str]:
     from tacitus.ingest.sources import STDIN, iter_sources
 
     if STDIN in inputs:
-        raise UserInputError("--engine ray cannot read stdin (-) - write the input to a file "
-                             "that every node can read")
+        raise UserInputError(
+            "--engine ray cannot read stdin (-) - write the input to a file that every node can read"
+        )
     files = [str(path) for path in iter_sources(inputs)]
     if not files:
         raise UserInputError(f"no input file under {' '.join(inputs)} - check the paths")
     return files
 
 
-def _dataset(ray: Any, files: list[str], out: str, options: RunOptions, workers: int,
-             ingest_options: Any) -> Any:
+def _dataset(
+    ray: Any, files: list[str], out: str, options: RunOptions, workers: int, ingest_options: Any
+) -> Any:
     items = [{"input_file": i, "path": path} for i, path in enumerate(files)]
     dataset = ray.data.from_items(items, override_num_blocks=min(len(items), 10 * workers))
     # Reading is light next to coding: no CPU reserved, so it never waits behind the pool.
-    dataset = dataset.map_batches(read_files_table, fn_kwargs={"options": ingest_options},
-                                  batch_format="numpy", num_cpus=0,
-                                  compute=ray.data.TaskPoolStrategy(size=max(1, workers // 2)))
+    dataset = dataset.map_batches(
+        read_files_table,
+        fn_kwargs={"options": ingest_options},
+        batch_format="numpy",
+        num_cpus=0,
+        compute=ray.data.TaskPoolStrategy(size=max(1, workers // 2)),
+    )
     return dataset.map_batches(
         CodingWorker,
-        fn_constructor_kwargs={"out": out, "dictionaries": options.dictionaries,
-                               "model": options.model},
-        batch_size=options.batch_size, batch_format="pyarrow", num_cpus=1,
+        fn_constructor_kwargs={"out": out, "dictionaries": options.dictionaries, "model": options.model},
+        batch_size=options.batch_size,
+        batch_format="pyarrow",
+        num_cpus=1,
         compute=ray.data.ActorPoolStrategy(size=workers),
     )
 
@@ -158,9 +184,15 @@ def _add(report: ScaleReport, manifest: dict[str, Any]) -> None:
     report.skipped.update(json.loads(manifest["skipped"]))
 
 
-def run_ray(inputs: Sequence[str], *, out: str, options: RunOptions | None = None,
-            address: str | None = None, ingest_options: Any = None,
-            progress: Callable[[ScaleReport], None] | None = None) -> ScaleReport:
+def run_ray(
+    inputs: Sequence[str],
+    *,
+    out: str,
+    options: RunOptions | None = None,
+    address: str | None = None,
+    ingest_options: Any = None,
+    progress: Callable[[ScaleReport], None] | None = None,
+) -> ScaleReport:
     """Code `inputs` on a Ray cluster and write Parquet shards under `out`.
 
     Args:
@@ -200,6 +232,11 @@ def run_ray(inputs: Sequence[str], *, out: str, options: RunOptions | None = Non
         if we_started:
             ray.shutdown()
     report.seconds = time.perf_counter() - started
-    log.info("ray run: %d shards, %d articles, %d events in %.1f s", report.shards,
-             report.articles, report.events, report.seconds)
+    log.info(
+        "ray run: %d shards, %d articles, %d events in %.1f s",
+        report.shards,
+        report.articles,
+        report.events,
+        report.seconds,
+    )
     return report
