@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,12 @@ __all__ = ["CodingWorker", "ScaleReport", "run_ray"]
 
 log = logging.getLogger(__name__)
 
+# Ray Data settings for a run, restored afterwards (the context is the caller's process-wide one).
+# Read tasks cut their output into blocks of about 64 KiB of articles (Ray's default is 128 MiB:
+# one block per input file), so coding work is dealt out in small, text-proportional bundles and
+# the workers finish together instead of one idling while the other codes a file's last block.
+_CONTEXT = {"enable_progress_bars": False, "target_max_block_size": 64 * 1024}
+
 MANIFEST_SCHEMA = pa.schema(
     [
         ("shard", pa.string()),
@@ -42,6 +50,11 @@ MANIFEST_SCHEMA = pa.schema(
         ("events", pa.int64()),
         ("skipped", pa.string()),
         ("cpu_seconds", pa.float64()),
+        ("worker", pa.int64()),
+        ("init_started", pa.float64()),
+        ("init_finished", pa.float64()),
+        ("started", pa.float64()),
+        ("finished", pa.float64()),
     ]
 )
 
@@ -61,6 +74,9 @@ class ScaleReport:
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # CPU time the workers spent coding and writing shards
+    start_up_seconds: float = 0.0  # from the call to the first batch a worker started coding
+    coding_seconds: float = 0.0  # from the first batch started to the last one finished
+    worker_init_seconds: float = 0.0  # mean time a worker took to load the model and stages
 
     @property
     def skipped_total(self) -> int:
@@ -79,6 +95,9 @@ class ScaleReport:
             "skipped": dict(sorted(self.skipped.items())),
             "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
+            "start_up_seconds": round(self.start_up_seconds, 3),
+            "coding_seconds": round(self.coding_seconds, 3),
+            "worker_init_seconds": round(self.worker_init_seconds, 3),
         }
 
 
@@ -86,14 +105,16 @@ class CodingWorker:
     """A Ray Data worker: loads the coder once, then codes and writes one shard per batch."""
 
     def __init__(self, out: str, dictionaries: str | None, model: str | None) -> None:
+        self.init_started = time.time()
         from tacitus.pipeline.coding import build_coder
 
         self.coder = build_coder(dictionaries=dictionaries, model=model)
         self.stages = load_stages()
         self.writer = ShardWriter(out)
+        self.init_finished = time.time()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        cpu = time.process_time()
+        cpu, started = time.process_time(), time.time()
         articles, order, skips = rows_to_items(batch.to_pylist())
         stored = code_batch(articles, self.coder, self.stages)
         shard = self.writer.write(ShardBatch(stored, order, skips))
@@ -109,6 +130,11 @@ class CodingWorker:
                     "events": sum(len(s.events) for s in stored),
                     "skipped": json.dumps(dict(sorted(skipped.items()))),
                     "cpu_seconds": time.process_time() - cpu,
+                    "worker": os.getpid(),
+                    "init_started": self.init_started,
+                    "init_finished": self.init_finished,
+                    "started": started,
+                    "finished": time.time(),
                 }
             ],
             schema=MANIFEST_SCHEMA,
@@ -172,7 +198,10 @@ def _dataset(
         batch_size=options.batch_size,
         batch_format="pyarrow",
         num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        # Two in flight: the next bundle waits at the worker while it codes one (no idle gap),
+        # yet bundles go to whichever worker frees up first. Ray's default of four deals them
+        # round-robin, so the worker with the longer articles finished seconds after the other.
+        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=2),
     )
 
 
@@ -208,35 +237,74 @@ def run_ray(
         RayNotInstalledError: Ray is not installed.
         UserInputError: an input is missing, or stdin was given.
     """
-    started = time.perf_counter()
+    started, wall_started = time.perf_counter(), time.time()
     options = options or RunOptions()
     files = _input_files(inputs)  # missing inputs fail before Ray starts
     ShardWriter(out)  # a bad output URI fails before Ray starts
     ray = _import_ray()
     we_started = _connect(ray, address, options.workers)
     try:
-        ray.data.DataContext.get_current().enable_progress_bars = False
         workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         report = ScaleReport(out=out, workers=workers, files=len(files))
-        dataset = _dataset(ray, files, out, options, workers, ingest_options)
-        seen: set[str] = set()
-        for manifest in dataset.iter_rows():
-            if manifest["shard"] in seen:  # a retried batch reported twice
-                continue
-            seen.add(manifest["shard"])
-            _add(report, manifest)
-            report.seconds = time.perf_counter() - started
-            if progress:
-                progress(report)
+        with _ray_data_settings(ray):
+            dataset = _dataset(ray, files, out, options, workers, ingest_options)
+            timeline = _Timeline(wall_started)
+            seen: set[str] = set()
+            for manifest in dataset.iter_rows():
+                if manifest["shard"] in seen:  # a retried batch reported twice
+                    continue
+                seen.add(manifest["shard"])
+                _add(report, manifest)
+                timeline.add(manifest)
+                report.seconds = time.perf_counter() - started
+                if progress:
+                    progress(report)
     finally:
         if we_started:
             ray.shutdown()
     report.seconds = time.perf_counter() - started
+    timeline.fill(report)
     log.info(
-        "ray run: %d shards, %d articles, %d events in %.1f s",
+        "ray run: %d shards, %d articles, %d events in %.1f s (first batch after %.1f s)",
         report.shards,
         report.articles,
         report.events,
         report.seconds,
+        report.start_up_seconds,
     )
     return report
+
+
+@contextmanager
+def _ray_data_settings(ray: Any) -> Iterator[None]:
+    """`_CONTEXT` on Ray Data's process-wide context for the run, the caller's values after."""
+    context = ray.data.DataContext.get_current()
+    saved = {name: getattr(context, name) for name in _CONTEXT}
+    try:
+        for name, value in _CONTEXT.items():
+            setattr(context, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(context, name, value)
+
+
+class _Timeline:
+    """When the workers started and coded, from the manifests' wall-clock times."""
+
+    def __init__(self, wall_started: float) -> None:
+        self.wall_started = wall_started
+        self.inits: dict[int, float] = {}  # worker pid → seconds its model and stages took
+        self.first = self.last = None  # type: float | None
+
+    def add(self, manifest: dict[str, Any]) -> None:
+        self.inits[int(manifest["worker"])] = manifest["init_finished"] - manifest["init_started"]
+        self.first = min(self.first or manifest["started"], manifest["started"])
+        self.last = max(self.last or manifest["finished"], manifest["finished"])
+
+    def fill(self, report: ScaleReport) -> None:
+        if self.first is None or self.last is None:
+            return
+        report.start_up_seconds = self.first - self.wall_started
+        report.coding_seconds = self.last - self.first
+        report.worker_init_seconds = sum(self.inits.values()) / len(self.inits)
