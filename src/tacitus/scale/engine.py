@@ -28,8 +28,9 @@ from tacitus.errors import UserInputError
 from tacitus.pipeline.batch import code_batch, load_stages
 from tacitus.pipeline.options import RunOptions
 from tacitus.scale.errors import RayNotInstalledError
-from tacitus.scale.inputs import read_files_table, rows_to_items
+from tacitus.scale.inputs import read_files_table, rows_to_items, unchanged_rows
 from tacitus.scale.shards import ShardBatch, ShardWriter
+from tacitus.scale.stored import StoredArticles
 
 __all__ = ["CodingWorker", "ScaleReport", "run_ray"]
 
@@ -47,6 +48,7 @@ MANIFEST_SCHEMA = pa.schema(
         ("articles", pa.int64()),
         ("coded", pa.int64()),
         ("duplicates", pa.int64()),
+        ("unchanged", pa.int64()),
         ("events", pa.int64()),
         ("skipped", pa.string()),
         ("cpu_seconds", pa.float64()),
@@ -70,6 +72,7 @@ class ScaleReport:
     articles: int = 0  # articles coded or marked as copies (a batch retried whole counts once)
     coded: int = 0
     duplicates: int = 0
+    unchanged: int = 0  # already in the store with the same content (`stored=`): not coded
     events: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -91,6 +94,7 @@ class ScaleReport:
             "articles": self.articles,
             "coded": self.coded,
             "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
             "events": self.events,
             "skipped": dict(sorted(self.skipped.items())),
             "seconds": round(self.seconds, 3),
@@ -115,9 +119,11 @@ class CodingWorker:
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         cpu, started = time.process_time(), time.time()
-        articles, order, skips = rows_to_items(batch.to_pylist())
+        rows = batch.to_pylist()
+        articles, order, skips = rows_to_items(rows)
+        unchanged = unchanged_rows(rows)
         stored = code_batch(articles, self.coder, self.stages)
-        shard = self.writer.write(ShardBatch(stored, order, skips))
+        shard = self.writer.write(ShardBatch(stored, order, skips, unchanged))
         skipped = Counter(reason for _, reason, _ in skips)
         skipped.update(s.skip_reason or "coder" for s in stored if s.status == "skipped")
         return pa.Table.from_pylist(
@@ -127,6 +133,7 @@ class CodingWorker:
                     "articles": len(stored),
                     "coded": sum(s.status == "coded" for s in stored),
                     "duplicates": sum(s.status == "duplicate" for s in stored),
+                    "unchanged": len(unchanged),
                     "events": sum(len(s.events) for s in stored),
                     "skipped": json.dumps(dict(sorted(skipped.items()))),
                     "cpu_seconds": time.process_time() - cpu,
@@ -180,14 +187,20 @@ def _input_files(inputs: Sequence[str]) -> list[str]:
 
 
 def _dataset(
-    ray: Any, files: list[str], out: str, options: RunOptions, workers: int, ingest_options: Any
+    ray: Any,
+    files: list[str],
+    out: str,
+    options: RunOptions,
+    workers: int,
+    ingest_options: Any,
+    stored: StoredArticles | None,
 ) -> Any:
     items = [{"input_file": i, "path": path} for i, path in enumerate(files)]
     dataset = ray.data.from_items(items, override_num_blocks=min(len(items), 10 * workers))
     # Reading is light next to coding: no CPU reserved, so it never waits behind the pool.
     dataset = dataset.map_batches(
         read_files_table,
-        fn_kwargs={"options": ingest_options},
+        fn_kwargs={"options": ingest_options, "stored": stored},
         batch_format="numpy",
         num_cpus=0,
         compute=ray.data.TaskPoolStrategy(size=max(1, workers // 2)),
@@ -207,7 +220,7 @@ def _dataset(
 
 def _add(report: ScaleReport, manifest: dict[str, Any]) -> None:
     report.shards += 1
-    for name in ("articles", "coded", "duplicates", "events"):
+    for name in ("articles", "coded", "duplicates", "unchanged", "events"):
         setattr(report, name, getattr(report, name) + int(manifest[name]))
     report.cpu_seconds += float(manifest["cpu_seconds"])
     report.skipped.update(json.loads(manifest["skipped"]))
@@ -221,6 +234,7 @@ def run_ray(
     address: str | None = None,
     ingest_options: Any = None,
     progress: Callable[[ScaleReport], None] | None = None,
+    stored: StoredArticles | None = None,
 ) -> ScaleReport:
     """Code `inputs` on a Ray cluster and write Parquet shards under `out`.
 
@@ -232,6 +246,9 @@ def run_ray(
         address: None starts a private local Ray; ``auto`` joins the running cluster;
             ``ray://HOST:PORT`` connects through Ray Client.
         ingest_options: `tacitus.ingest.IngestOptions` for reading.
+        stored: articles a store already holds (`StoredArticles.from_store`): those read with
+            the same id and content are counted as unchanged and not coded, as the local
+            engine does.
 
     Raises:
         RayNotInstalledError: Ray is not installed.
@@ -247,7 +264,7 @@ def run_ray(
         workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         report = ScaleReport(out=out, workers=workers, files=len(files))
         with _ray_data_settings(ray):
-            dataset = _dataset(ray, files, out, options, workers, ingest_options)
+            dataset = _dataset(ray, files, out, options, workers, ingest_options, stored)
             timeline = _Timeline(wall_started)
             seen: set[str] = set()
             for manifest in dataset.iter_rows():
