@@ -158,3 +158,29 @@ def test_scale_ray_same_store_as_local(ray_cluster, corpus, local_store, tmp_pat
     code, _, err = invoke_tacitus(capsys, "load", str(out), "--db", str(db))
     assert re.match(rf"\d+ shards, {stored} article rows: 0 loaded .*, {stored} already stored;",
                     err)
+
+
+@pytest.mark.parametrize("new_texts", [["Sudan's army shelled rebel positions near Khartoum on Monday.",
+                                        "Japan's prime minister met the Indian prime minister in Tokyo."]])
+def test_scale_ray_rerun_codes_only_new_articles(ray_cluster, corpus, local_store, tmp_path, capsys,
+                                                 new_texts):
+    # As the local engine: with --db, articles stored with the same content are not coded again.
+    db = tmp_path / "store.duckdb"
+    db.write_bytes(local_store.read_bytes())
+    before = _contents(db)
+    stored = len(before["articles"])
+    code, _, err = invoke_tacitus(capsys, "run", *corpus, "--engine", "ray", "--out",
+                                  str(tmp_path / "again"), "--db", str(db), "--no-progress")
+    assert code == 0, err
+    assert f": 0 articles (0 coded, 0 copies, {stored} unchanged in {db})" in err.splitlines()[-2]
+    assert _contents(db) == before
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(f'{{"id": "extra-{i}", "date": "2024-03-04", "text": "{text}"}}\n'
+                             for i, text in enumerate(new_texts)), encoding="utf-8")
+    code, _, err = invoke_tacitus(capsys, "run", *corpus, str(extra), "--engine", "ray", "--out",
+                                  str(tmp_path / "more"), "--db", str(db), "--no-progress")
+    assert code == 0, err
+    assert f": {len(new_texts)} articles ({len(new_texts)} coded" in err.splitlines()[-2]
+    after = _contents(db)
+    assert len(after["articles"]) == stored + len(new_texts)
+    assert set(before["events"]) < set(after["events"])

@@ -66,18 +66,22 @@ class _RayProgress:
 def run_on_ray(inputs: list[str], *, out: str, address: str | None, db: str | None,
                options: RunOptions, progress: bool | None) -> None:
     """`tacitus run --engine ray`: write shards, then load them if --db was given."""
-    from tacitus.scale import load_shards, run_ray
+    from tacitus.scale import StoredArticles, load_shards, run_ray
 
     if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
         logging.getLogger("ray").setLevel(logging.WARNING)  # Ray Data logs every run at INFO
+    # With --db, what the store already holds unchanged is not coded again (as the local engine).
+    stored = StoredArticles.from_store(db) if db is not None else None
     line = _RayProgress(enabled=progress)
     try:
-        report = run_ray(inputs, out=out, address=address, options=options, progress=line)
+        report = run_ray(inputs, out=out, address=address, options=options, progress=line,
+                         stored=stored)
     finally:
         line.close()
     skips = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items()))
     click.echo(f"{report.files} files on {report.workers} Ray workers: {report.articles} "
-               f"articles ({report.coded} coded, {report.duplicates} copies), "
+               f"articles ({report.coded} coded, {report.duplicates} copies"
+               f"{f', {report.unchanged} unchanged in {db}' if report.unchanged else ''}), "
                f"{report.skipped_total} skipped{f' ({skips})' if skips else ''}; "
                f"{report.events} events in {report.shards} shards under {out} in "
                f"{report.seconds:.1f} s", err=True)

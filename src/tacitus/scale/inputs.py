@@ -14,8 +14,10 @@ from typing import Any
 import pyarrow as pa
 
 from tacitus.records import Article
+from tacitus.scale.stored import StoredArticles
 
-__all__ = ["INPUT_SCHEMA", "ARTICLE_FIELDS", "rows_to_items", "read_file_rows", "read_files_table"]
+__all__ = ["INPUT_SCHEMA", "ARTICLE_FIELDS", "rows_to_items", "read_file_rows", "read_files_table",
+           "unchanged_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +43,20 @@ def _item_row(item: Any, input_file: int, input_record: int) -> dict[str, Any]:
     return row
 
 
-def read_file_rows(input_file: int, path: str, options: Any = None) -> list[dict[str, Any]]:
-    """The ingested items of one file as rows of `INPUT_SCHEMA`, in file order."""
+def read_file_rows(
+    input_file: int, path: str, options: Any = None, stored: StoredArticles | None = None
+) -> list[dict[str, Any]]:
+    """The ingested items of one file as rows of `INPUT_SCHEMA`, in file order; an article
+    `stored` holds with the same content becomes an ``unchanged`` row (id only: not coded)."""
     from tacitus.ingest import read_articles
 
     rows: list[dict[str, Any]] = []
     try:
         for record, item in enumerate(read_articles([path], options=options)):
+            if stored is not None and item in stored:
+                rows.append({"kind": "unchanged", "input_file": input_file, "input_record": record,
+                             "id": item.id})
+                continue
             rows.append(_item_row(item, input_file, record))
     except Exception as exc:  # noqa: BLE001 - a malformed file fails only its own records
         log.warning("input %s failed after %d records: %s: %s", path, len(rows),
@@ -58,24 +67,35 @@ def read_file_rows(input_file: int, path: str, options: Any = None) -> list[dict
     return rows
 
 
-def read_files_table(batch: dict[str, Any], options: Any = None) -> pa.Table:
+def read_files_table(
+    batch: dict[str, Any], options: Any = None, stored: StoredArticles | None = None
+) -> pa.Table:
     """Ray `map_batches` function: a batch of (input_file, path) rows → ingested rows."""
     rows: list[dict[str, Any]] = []
     for input_file, path in zip(batch["input_file"], batch["path"], strict=True):
-        rows += read_file_rows(int(input_file), str(path), options)
+        rows += read_file_rows(int(input_file), str(path), options, stored)
     return pa.Table.from_pylist(rows, schema=INPUT_SCHEMA)
 
 
 def rows_to_items(rows: Iterable[dict[str, Any]]) -> tuple[
         list[Article], list[tuple[int, int]], list[tuple[str, str, str | None]]]:
-    """(articles, their (input_file, input_record), skips as (origin, reason, detail))."""
+    """(articles, their (input_file, input_record), skips as (origin, reason, detail));
+    ``unchanged`` rows are left out (see `unchanged_rows`)."""
     articles: list[Article] = []
     order: list[tuple[int, int]] = []
     skips: list[tuple[str, str, str | None]] = []
     for row in rows:
+        if row["kind"] == "unchanged":
+            continue
         if row["kind"] == "skip":
             skips.append((row["origin"], row["reason"], row["detail"]))
             continue
         articles.append(Article(**{name: row[name] for name in ARTICLE_FIELDS}))
         order.append((int(row["input_file"]), int(row["input_record"])))
     return articles, order, skips
+
+
+def unchanged_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """(input_file, input_record, id) of the rows of articles the store holds unchanged."""
+    return [(int(row["input_file"]), int(row["input_record"]), row["id"])
+            for row in rows if row["kind"] == "unchanged"]

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.fs as pafs
@@ -112,13 +112,17 @@ class ShardBatch:
     stored: list[StoredArticle]
     order: list[tuple[int, int]]
     skips: list[tuple[str, str, str | None]]
+    # Articles the store held unchanged: nothing is written for them, but they name the batch,
+    # so that two batches of only such articles are not taken for one batch retried.
+    unchanged: list[tuple[int, int, str]] = field(default_factory=list)
 
     def name(self) -> str:
-        if not self.stored:  # skips only: name them by their origins
+        kept = [(f, r, doc_id, "unchanged") for f, r, doc_id in self.unchanged]
+        if not self.stored and not kept:  # skips only: name them by their origins
             return shard_name([(0, i, origin, reason) for i, (origin, reason, _) in
                                enumerate(sorted(self.skips))])
         return shard_name([(f, r, s.article.id, s.article.content_hash)
-                           for (f, r), s in zip(self.order, self.stored, strict=True)])
+                           for (f, r), s in zip(self.order, self.stored, strict=True)] + kept)
 
     def rows(self, shard: str) -> dict[str, list[dict[str, object]]]:
         """Rows per shard table, each with the `shard` column set."""
