@@ -22,6 +22,9 @@ def coder(nlp):
         ("USAGOV", [("GOV", False)], "USAGOV"),  # WHITE HOUSE officials
         ("---", [("LEG", False)], "---LEG"),
         ("ARN", [("GOVFRM", False), ("GOV", False)], "ARNGOVFRM"),
+        ("OSGMIL", [("ARM", False)], "OSGMILARM"),
+        ("PSEREBHMS", [("UAF", False)], "PSEREBHMS"),  # Hamas militants: Hamas
+        ("IGOEUREEC", [("GOV", False)], "IGOEUREEC"),  # EU officials
     ],
 )
 def test_actors_compose_code(base, agents, expected):

@@ -70,6 +70,10 @@ def _tight_apposition(token: Any) -> bool:
     return token.dep_ == "appos" and token.i == token.head.i + 1
 
 
+# A country or group code (3 letters) plus two blocks of 3: a specific organisation.
+_ORGANISATION_CODE_LENGTH = 9
+
+
 def _has_block(code: str, block: str) -> bool:
     if not block:
         return True
@@ -81,7 +85,14 @@ def _has_block(code: str, block: str) -> bool:
 
 def compose_code(base: str, agents: list[Mention]) -> str:
     """Add agent codes to an actor code: prefix agents in front, others behind,
-    skipping a code the actor already carries (WHITE_HOUSE USAGOV + GOV → USAGOV)."""
+    skipping a code the actor already carries (WHITE_HOUSE USAGOV + GOV → USAGOV).
+
+    A code with two or more blocks after its country already names one organisation
+    (PSEREBHMS, Hamas; IGOEUREEC, the EU): its members are that organisation, so a generic
+    agent is not added ("Hamas militants" → PSEREBHMS, not PSEREBHMSUAF).
+    """
+    if len(base) >= _ORGANISATION_CODE_LENGTH and not base.startswith("---"):
+        return base
     code = base
     for agent in agents:
         block = agent.codes[0]
