@@ -23,7 +23,7 @@ install: $(TEST_STAMP)
 demo: $(STAMP)
 	$(BIN)/tacitus demo
 
-test: $(TEST_STAMP) browser
+test: $(TEST_STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
 # The dashboard's browser tests drive Debian's chromium (never a downloaded browser);
@@ -35,8 +35,10 @@ browser:
 	  else echo "chromium not found and not root: browser tests will skip (apt-get install chromium)"; fi; \
 	fi
 
+# Lint and type-check first: seconds, and a failure there fails the run like a test.
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

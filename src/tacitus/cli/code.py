@@ -63,7 +63,7 @@ def code_command(
     coded = code_articles(articles, dictionaries=loaded, model=model, options=options)
     counts = {"articles": 0, "events": 0}
 
-    def events():  # type: ignore[no-untyped-def]
+    def events():
         for article in coded:
             counts["articles"] += 1
             if article.skipped:

@@ -60,7 +60,7 @@ def mark_line_breaks(doc: Doc, *, only_after_punctuation: bool = True) -> Doc:
     column = array[:, 2].copy()
     for i, value in starts.items():
         column[i] = _SENT_START if value else _NOT_SENT_START
-    doc.from_array([SENT_START], column)
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # thinc's Ints2d: a uint64 array
     return doc
 
 

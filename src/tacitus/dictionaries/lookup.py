@@ -58,9 +58,9 @@ def lookup(dictionaries: DictionarySet, text: str, day: date | None = None) -> l
             hits.append(LookupHit("agent", str(agent.phrase), (code,), agent.origin))
     for word in words:
         for block, form in dictionaries.verbs.forms.get(word, []):
-            code = form.code if form.code or form.null_code else block.code
+            verb_code = form.code if form.code or form.null_code else block.code
             reverse = form.reverse_code if form.code or form.null_code else block.reverse_code
-            codes = tuple(c for c in (code, reverse) if c)
+            codes = tuple(c for c in (verb_code, reverse) if c)
             origin = form.origin or block.origin
             detail = f"form {' '.join(form.words)}, {len(block.patterns)} patterns"
             hits.append(LookupHit("verb", block.name, codes, origin, detail))

@@ -316,7 +316,8 @@ def _reduce_by_fields(record: object) -> tuple[type, tuple[object, ...]]:
     # Pickle as a constructor call: 2-3x faster to load than the slots-dataclass
     # default (__setstate__ looping in Python), which keeps the cached
     # production set under the 1 s load budget.
-    return type(record), tuple(getattr(record, name) for name in type(record).__slots__)
+    names: tuple[str, ...] = getattr(type(record), "__slots__")  # noqa: B009 - every record class has slots
+    return type(record), tuple(getattr(record, name) for name in names)
 
 
 for _record in (

@@ -57,7 +57,7 @@ def _record(data: dict[str, Any], line: int) -> GoldRecord | None:
     """A GoldRecord, or None for records the original suite marks inactive."""
     if data.get("active_in_original_suite") is False:
         return None
-    base = {
+    base: dict[str, Any] = {
         "id": str(data.get("id") or f"line-{line}"),
         "text": str(data["text"]),
         "date": normalise_date(data.get("date")),

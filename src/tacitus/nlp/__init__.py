@@ -33,7 +33,7 @@ def _import_model(name: str, exclude: tuple[str, ...]) -> Language:
     except ImportError:
         # Not an importable package: spaCy also accepts a path to a model folder.
         return spacy.load(name, exclude=list(exclude))
-    return module.load(exclude=list(exclude))  # type: ignore[no-any-return]
+    return module.load(exclude=list(exclude))
 
 
 def load_model(name: str | None = None, *, exclude: Iterable[str] = ()) -> Language:

@@ -68,7 +68,7 @@ def _later_stage(name: str, doc_id: str, call: Callable[[], list[Any]]) -> list[
 
 def _code_one_by_one(articles: Sequence[Article], coder: Any, stages: Stages) -> list[StoredArticle]:
     """After a batch failed: code each article alone so one bad article costs only itself."""
-    results = []
+    results: list[StoredArticle] = []
     for article in articles:
         try:
             results.extend(stored_from_coded(c, coder, stages) for c in coder.code_articles([article]))

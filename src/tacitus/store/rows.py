@@ -10,7 +10,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span
+from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span, Speaker
 
 __all__ = [
     "StoredArticle",
@@ -280,7 +280,7 @@ def actor_row(doc_id: str, actor: Actor, ordinal: int) -> dict[str, Any]:
     return row
 
 
-def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
+def _span_columns(prefix: str, span: Span | Speaker | None) -> dict[str, Any]:
     return {
         f"{prefix}_text": span.text if span else None,
         f"{prefix}_start": span.start if span else None,

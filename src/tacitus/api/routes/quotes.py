@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
@@ -43,7 +43,7 @@ def _conditions(
     return conditions, params
 
 
-def _quote(row: dict[str, object], refs: dict) -> QuoteOut:
+def _quote(row: dict[str, Any], refs: dict[str, Any]) -> QuoteOut:
     speaker = None
     if row["speaker_text"] is not None:
         speaker = ActorOut(
