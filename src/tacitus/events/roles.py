@@ -219,14 +219,39 @@ def target_groups(
         ]
     if len({code for k in exclude for code in groups[k].codes}) >= 2:
         # "The two ministers agreed to meet in Moscow": a compound subject acts on
-        # itself; the city is the venue.
-        candidates = [k for k in candidates if not _is_place(doc, groups[k])]
+        # itself; the city is the venue. "France and Mali signed an agreement on
+        # cooperation against armed groups": a country-less group inside the object's
+        # modifiers says what the agreement is about, not whom they signed it with.
+        candidates = [
+            k
+            for k in candidates
+            if not _is_place(doc, groups[k]) and not _nested_generic(verb, groups[k])
+        ]
     if not candidates:
         return []
     first = min(candidates, key=lambda k: groups[k].start)
     members = closure_groups(doc[groups[first].head], head_to_group)
     members = [m for m in members if m == first or not _is_place(doc, groups[m])]
     return [m for m in members if m not in exclude] or [first]
+
+
+_PARTNER_PREPOSITIONS = frozenset({"with", "to", "between", "among"})
+
+
+def _nested_generic(verb: Any, group: ActorGroup) -> bool:
+    """A country-less group (``armed groups`` → ---UAF) that is neither the verb's object
+    nor the object of one of its own prepositions, but sits deeper, in a noun's modifiers."""
+    if group.has_country or not all(code.startswith("---") for code in group.codes):
+        return False
+    token = verb.doc[group.head]
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    if token.head.i == verb.i:
+        return False
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        # "an agreement with rebel groups": a partner, wherever the parse hangs the phrase.
+        return token.head.head.i != verb.i and token.head.lower_ not in _PARTNER_PREPOSITIONS
+    return True
 
 
 def _bare_role_modifier(doc: Any, group: ActorGroup) -> bool:
