@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
+from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import EventFilters, event_filters
@@ -128,15 +129,21 @@ def list_dyads(store: Store, filters: Filters, limit: Limit = 50) -> FastJSONRes
 
 
 @router.get("/timeseries", response_model=TimeSeries, summary="Counts per QuadClass and Goldstein by period")
-def timeseries(
+async def timeseries(
     store: Store, filters: Filters, interval: Annotated[Literal["day", "week", "month"], Query()] = "week"
 ) -> FastJSONResponse:
     """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
     Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are left out."""
     if store.hot is not None:
+        # On the event loop like the indexed event lists (see routes.events.list_events).
         points = store.hot.timeseries(filters, interval)
         if points is not None:
             return FastJSONResponse({"interval": interval, "points": points})
+    return await run_in_threadpool(_plain_timeseries, store, filters, interval)
+
+
+def _plain_timeseries(store: ReadOnlyStore, filters: EventFilters, interval: str) -> FastJSONResponse:
+    """The time series by the plain query over the store."""
     where, params = filters.where("e")
     part = _TRUNC[interval]
     rows = store.rows(

@@ -14,8 +14,9 @@ from tacitus.cameo import code_info
 __all__ = ["article_ref", "article_refs", "cameo_name", "get_store"]
 
 
-def get_store(request: Request) -> ReadOnlyStore:
-    """FastAPI dependency: the app's read-only store."""
+async def get_store(request: Request) -> ReadOnlyStore:
+    """FastAPI dependency: the app's read-only store. Async (it does no I/O) so that FastAPI
+    calls it on the event loop instead of handing it to a worker thread."""
     store: ReadOnlyStore = request.app.state.store
     return store
 
