@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -18,7 +19,11 @@ def app_from_env() -> FastAPI:
     """The app of one worker: the store named by $TACITUS_SERVE_DB (uvicorn's factory)."""
     from tacitus.api import create_app
 
-    return create_app(os.environ[ENV_DB], indexes=os.environ.get(ENV_INDEXES, "1") == "1")
+    app = create_app(os.environ[ENV_DB], indexes=os.environ.get(ENV_INDEXES, "1") == "1")
+    # The indexes are millions of long-lived objects; a full garbage collection would walk them
+    # all and stall every request in flight. Frozen, the collector skips them.
+    gc.freeze()
+    return app
 
 
 def _fast_parts() -> dict[str, str]:
