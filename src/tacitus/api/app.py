@@ -29,11 +29,14 @@ def _api_router() -> APIRouter:
     return api
 
 
-def create_app(db_path: str | Path, *, dashboard: bool = True, indexes: bool = False) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, dashboard: bool = True, indexes: bool = False, cache_mb: int = 0
+) -> FastAPI:
     """The Tacitus web app over the store at `db_path`, opened read-only. With `indexes`, build
     the start-up indexes (`tacitus.api.hot`) that serve the hot list and time-series requests
-    (seconds of start-up and about 1 GB of memory per million events; worth it for a server,
-    not for one `serve --get`).
+    (seconds of start-up and about 1.5 GB of memory per million events; worth it for a server,
+    not for one `serve --get`). With `cache_mb` > 0, keep up to that many megabytes of API
+    answers for repeated requests (`tacitus.api.cache`).
 
     Raises:
         StoreError: the store is missing, locked by a writer, or not a Tacitus store.
@@ -45,7 +48,7 @@ def create_app(db_path: str | Path, *, dashboard: bool = True, indexes: bool = F
         from tacitus.api.hot import HotIndex
         from tacitus.api.routes.common import article_ref
 
-        store.hot = HotIndex(store.path, article_ref)
+        store.hot = HotIndex(store.build_cursor(), article_ref)
     app = FastAPI(
         title="Tacitus",
         version=__version__,
@@ -62,4 +65,8 @@ def create_app(db_path: str | Path, *, dashboard: bool = True, indexes: bool = F
         from tacitus.dashboard import install_dashboard
 
         install_dashboard(app)
+    if cache_mb > 0:
+        from tacitus.api.cache import ResponseCache
+
+        app.add_middleware(ResponseCache, max_bytes=cache_mb * 2**20)
     return app

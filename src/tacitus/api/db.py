@@ -47,6 +47,11 @@ class ReadOnlyStore:
             self._local.cursor = cursor
         return cursor
 
+    def build_cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on the store, for building the start-up indexes (the caller closes it)."""
+        with self._lock:
+            return self._con.cursor()
+
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a parameterised query; rows as dicts with JSON-ready values."""
         result = self._cursor().execute(sql, params or [])

@@ -26,7 +26,6 @@ import time
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -46,28 +45,28 @@ _NO_DATE = -1  # in the day-number array: the event has no date
 # Actor codes are dictionary-encoded in sorted order, so an actor-code prefix (what every actor
 # filter means) is a contiguous id range: integer range tests that DuckDB prunes by zone maps.
 _BUILD_CODES = (
-    "CREATE TABLE actor_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
-    "FROM (SELECT source AS code FROM store.events UNION SELECT target FROM store.events)"
+    "CREATE TEMP TABLE actor_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
+    "FROM (SELECT source AS code FROM events UNION SELECT target FROM events)"
 )
 # Event codes too (a `code` filter is a prefix): integer tests cost DuckDB ~40 % less than string
 # tests on the same rows (measured on the code + text query).
 _BUILD_EVENT_CODES = (
-    "CREATE TABLE event_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
-    "FROM (SELECT DISTINCT code FROM store.events)"
+    "CREATE TEMP TABLE event_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
+    "FROM (SELECT DISTINCT code FROM events)"
 )
 # `pos` numbers the events in the API's date order (date NULLS FIRST, article id, ordinal), so
 # that order is one integer; -date is its exact reverse (see pagination.Keyset).
 _BUILD_EVENTS = (
-    "CREATE TABLE ev AS SELECT (row_number() OVER (ORDER BY e.date ASC NULLS FIRST, e.doc_id, "
+    "CREATE TEMP TABLE ev AS SELECT (row_number() OVER (ORDER BY e.date ASC NULLS FIRST, e.doc_id, "
     "e.ordinal) - 1)::INTEGER AS pos, e.doc_id, e.ordinal, e.date, s.id AS src, t.id AS tgt, "
     "k.id AS code_id, e.root_code, e.quad_class, e.goldstein, lower(e.evidence_text) AS evidence_lower "
-    "FROM store.events AS e JOIN actor_codes AS s ON s.code = e.source "
+    "FROM events AS e JOIN actor_codes AS s ON s.code = e.source "
     "JOIN actor_codes AS t ON t.code = e.target JOIN event_codes AS k ON k.code = e.code"
 )
 # One row per event and side, clustered by (actor, other actor, pos): an actor or dyad filter
 # reads one contiguous stretch, already in date order.
 _BUILD_SIDES = (
-    "CREATE TABLE sides AS SELECT * FROM ("
+    "CREATE TEMP TABLE sides AS SELECT * FROM ("
     "SELECT src AS actor, tgt AS other, true AS is_source, pos, date, code_id, "
     "root_code, quad_class, goldstein FROM ev UNION ALL "
     "SELECT tgt, src, false, pos, date, code_id, root_code, quad_class, goldstein FROM ev"
@@ -75,7 +74,7 @@ _BUILD_SIDES = (
 )
 # Events without actor filters: clustered by code, so a code prefix is a contiguous stretch too.
 _BUILD_BY_CODE = (
-    "CREATE TABLE by_code AS SELECT pos, date, code_id, root_code, quad_class, "
+    "CREATE TEMP TABLE by_code AS SELECT pos, date, code_id, root_code, quad_class, "
     "evidence_lower FROM ev ORDER BY code_id, pos"
 )
 # Optimizer passes the index queries need: filters into the scan (zone maps), only the used
@@ -98,7 +97,7 @@ def _build_series(interval: str) -> str:
     sums per period with one `bincount` and no sort; the counts are plain integers."""
     quads = ", ".join(f"(count(*) FILTER (WHERE quad_class = {n}))::INTEGER AS quad{n}" for n in range(1, 5))
     return (
-        f"CREATE TABLE ts_{interval} AS WITH counts AS (SELECT actor, other, is_source, "
+        f"CREATE TEMP TABLE ts_{interval} AS WITH counts AS (SELECT actor, other, is_source, "
         f"date_trunc('{interval}', date)::DATE AS period, count(*)::INTEGER AS events, {quads}, "
         "sum(goldstein) AS gsum, count(goldstein)::INTEGER AS gn FROM sides WHERE date IS NOT NULL "
         "GROUP BY ALL) SELECT *, (dense_rank() OVER (ORDER BY period) - 1)::INTEGER AS k FROM counts "
@@ -163,7 +162,7 @@ _RENDER = (
     "rule := CASE WHEN e.rule_file IS NULL THEN NULL ELSE struct_pack(file := e.rule_file, "
     "line := e.rule_line, pattern := e.rule_pattern) END, issues := coalesce(e.issues, []::VARCHAR[]), "
     "location := e.location::JSON, location_source := e.location_source, article := r.ref::JSON"
-    "))::VARCHAR FROM store.events AS e JOIN ev ON ev.doc_id = e.doc_id AND ev.ordinal = e.ordinal "
+    "))::VARCHAR FROM events AS e JOIN ev ON ev.doc_id = e.doc_id AND ev.ordinal = e.ordinal "
     "LEFT JOIN code_names AS n ON n.code = e.code LEFT JOIN article_refs AS r ON r.id = e.doc_id"
 )
 
@@ -198,9 +197,15 @@ class HotPage:
 class HotIndex:
     """The indexes over one read-only store; queries go through one cursor per thread."""
 
-    def __init__(self, path: str | Path, article_ref: Any) -> None:
-        """Build the indexes from the store at `path`; `article_ref(row)` renders an article
-        reference (the API's `ArticleRef`) from an articles row with id, title, date, url, source."""
+    def __init__(self, store: duckdb.DuckDBPyConnection, article_ref: Any) -> None:
+        """Build the indexes from a cursor on the read-only store; `article_ref(row)` renders an
+        article reference (the API's `ArticleRef`) from an articles row (id, title, date, url, source).
+
+        The build runs in the store's own connection (temporary tables) and copies its results
+        here through Arrow. Attaching the file to this database instead would open it a second
+        time, and closing that second handle drops the process's file lock (POSIX locks belong
+        to the process, not to the handle): writers could then change the store under the app.
+        """
         started = time.perf_counter()
         self._con = duckdb.connect(":memory:")
         # Each request is one small query; with many requests in flight, parallelism inside one
@@ -208,11 +213,16 @@ class HotIndex:
         self._con.execute("SET threads = 1")
         self._con.execute("SET enable_progress_bar = false")
         self._con.execute("SET preserve_insertion_order = true")  # relied on: see events_page
-        self._con.execute("ATTACH ? AS store (READ_ONLY)", [str(path)])
+        store.execute("SET enable_progress_bar = false")
         try:
-            self._build(article_ref)
+            self._build(store, article_ref)
+            for table in ("sides", "by_code", *(f"ts_{interval}" for interval in INTERVALS)):
+                rows = store.sql(f"SELECT * FROM temp.{table}").to_arrow_table()  # noqa: F841 - read by name
+                # Insertion order is kept (preserve_insertion_order): the tables stay clustered.
+                self._con.execute(f"CREATE TABLE {table} AS SELECT * FROM rows")
+                del rows
         finally:
-            self._con.execute("DETACH store")
+            store.close()
         # The requests' queries are single-table scans with filters, a LIMIT or a sort; DuckDB's
         # other optimizer passes (joins, CTEs, windows...) find nothing to do in them yet cost
         # ~0.1 ms each time (measured: 10-15 % of a query). Only this private database is affected.
@@ -227,8 +237,7 @@ class HotIndex:
         self.build_seconds = time.perf_counter() - started
         log.info("hot indexes over %d events built in %.1f s", self.events, self.build_seconds)
 
-    def _build(self, article_ref: Any) -> None:
-        con = self._con
+    def _build(self, con: duckdb.DuckDBPyConnection, article_ref: Any) -> None:
         con.execute(_BUILD_CODES)
         self.codes: list[str] = [
             row[0] for row in con.execute("SELECT code FROM actor_codes ORDER BY id").fetchall()
@@ -248,18 +257,20 @@ class HotIndex:
             self.periods[interval] = [period.isoformat() for _, period in found]
         names = [code_info(code).name or None for code in self.event_codes]
         con.execute(
-            "CREATE TABLE code_names AS SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS name",
+            "CREATE TEMP TABLE code_names AS "
+            "SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS name",
             [self.event_codes, names],
         )
         articles = con.execute(
-            "SELECT id, title, date, url, source FROM store.articles WHERE id IN (SELECT doc_id FROM ev)"
+            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT doc_id FROM ev)"
         ).fetchall()
         refs = [
             orjson.dumps(article_ref(dict(zip(("id", "title", "date", "url", "source"), row, strict=True))))
             for row in articles
         ]
         con.execute(
-            "CREATE TABLE article_refs AS SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS ref",
+            "CREATE TEMP TABLE article_refs AS "
+            "SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS ref",
             [[row[0] for row in articles], [ref.decode("utf-8") for ref in refs]],
         )
         # Fetched in chunks, unordered, and placed by pos: the JSON of all events is never held
@@ -284,8 +295,6 @@ class HotIndex:
                     index = article_index[doc_id] = len(self._article_ids)
                     self._article_ids.append(doc_id)
                 self._article[pos] = index
-        con.execute("DROP TABLE ev")
-        con.execute("DROP TABLE article_refs")
 
     def _key(self, pos: int) -> tuple[dt.date | None, str, int]:
         """(date, article id, ordinal) of the event at `pos`."""

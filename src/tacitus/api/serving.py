@@ -8,18 +8,23 @@ import sys
 
 from fastapi import FastAPI
 
-__all__ = ["ENV_DB", "ENV_INDEXES", "app_from_env", "run"]
+__all__ = ["ENV_CACHE_MB", "ENV_DB", "ENV_INDEXES", "app_from_env", "run"]
 
 # uvicorn starts each worker by importing a factory, so the worker's settings travel in the environment.
 ENV_DB = "TACITUS_SERVE_DB"
 ENV_INDEXES = "TACITUS_SERVE_INDEXES"
+ENV_CACHE_MB = "TACITUS_SERVE_CACHE_MB"
 
 
 def app_from_env() -> FastAPI:
     """The app of one worker: the store named by $TACITUS_SERVE_DB (uvicorn's factory)."""
     from tacitus.api import create_app
 
-    app = create_app(os.environ[ENV_DB], indexes=os.environ.get(ENV_INDEXES, "1") == "1")
+    app = create_app(
+        os.environ[ENV_DB],
+        indexes=os.environ.get(ENV_INDEXES, "1") == "1",
+        cache_mb=int(os.environ.get(ENV_CACHE_MB, "0")),
+    )
     # The indexes are millions of long-lived objects; a full garbage collection would walk them
     # all and stall every request in flight. Frozen, the collector skips them.
     gc.freeze()
@@ -46,13 +51,14 @@ def _fast_parts() -> dict[str, str]:
     return parts
 
 
-def run(db_path: str, *, host: str, port: int, workers: int, indexes: bool) -> None:
+def run(db_path: str, *, host: str, port: int, workers: int, indexes: bool, cache_mb: int) -> None:
     """Serve the app on host:port with `workers` processes (DuckDB lets many processes open one
-    store read-only; each builds its own start-up indexes)."""
+    store read-only; each builds its own start-up indexes and keeps its own response cache)."""
     import uvicorn
 
     os.environ[ENV_DB] = str(db_path)
     os.environ[ENV_INDEXES] = "1" if indexes else "0"
+    os.environ[ENV_CACHE_MB] = str(cache_mb)
     uvicorn.run(
         "tacitus.api.serving:app_from_env",
         factory=True,

@@ -46,7 +46,23 @@ __all__ = ["serve"]
     help="Build in-memory indexes at start-up for fast event lists and time series "
     "(seconds and about 1 GB of memory per million events, per worker).",
 )
-def serve(db: str | None, host: str, port: int, get_path: str | None, workers: int, indexes: bool) -> None:
+@click.option(
+    "--cache-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(0, 1_000_000),
+    help="Megabytes of API answers kept for repeated requests, per worker (0: no cache). "
+    "Never stale: the store cannot change while it is served.",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    get_path: str | None,
+    workers: int,
+    indexes: bool,
+    cache_mb: int,
+) -> None:
     """Serve the JSON API under /api and the dashboard at / (read-only on the store).
 
     Example:
@@ -79,4 +95,4 @@ def serve(db: str | None, host: str, port: int, get_path: str | None, workers: i
     click.echo(
         f"Serving Tacitus on http://{host}:{port}/ with {workers} worker(s) (Ctrl-C to stop)", err=True
     )
-    run(str(db_path), host=host, port=port, workers=workers, indexes=indexes)
+    run(str(db_path), host=host, port=port, workers=workers, indexes=indexes, cache_mb=cache_mb)
