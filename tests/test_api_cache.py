@@ -118,4 +118,4 @@ def test_api_cache_store_cannot_change_under_it(apps, demo_db):
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")},
     )
     assert writer.returncode != 0
-    assert "StoreError" in writer.stderr
+    assert "is in use by another process" in writer.stderr
