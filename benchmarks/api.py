@@ -9,7 +9,8 @@ same endpoint answered in-process with no HTTP and no concurrency (`serve --get`
 
 The load comes from a small asyncio HTTP/1.1 client over keep-alive loopback connections (it
 shares the machine's cores with the server, so it must be light); `urls` is the number of
-distinct request paths per endpoint (the server runs without a response cache either way).
+distinct request paths per endpoint. The server runs without a response cache unless `--cache-mb`
+is given; then each load runs twice and the second ("warm") run is reported on its own row.
 """
 
 from __future__ import annotations
@@ -333,11 +334,13 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _serve(db: Path, port: int, workers: int, indexes: bool) -> tuple[subprocess.Popen[bytes], float]:
+def _serve(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], float]:
     """`tacitus serve` in a subprocess, and the seconds until it answered (its start-up)."""
+    port, workers = args.port, args.workers
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    command = [sys.executable, "-m", "tacitus", "serve", "--db", str(db), "--port", str(port)]
-    command += ["--workers", str(workers), "--indexes" if indexes else "--no-indexes"]
+    command = [sys.executable, "-m", "tacitus", "serve", "--db", str(args.db), "--port", str(port)]
+    command += ["--workers", str(workers), "--indexes" if args.indexes else "--no-indexes"]
+    command += ["--cache-mb", str(args.cache_mb)]
     started = time.perf_counter()
     server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 600
@@ -383,6 +386,13 @@ def main() -> None:
     parser.add_argument(
         "--indexes", action=argparse.BooleanOptionalAction, default=True, help="`serve --indexes`"
     )
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        default=0,
+        help="`serve --cache-mb`; 0 (default): no response cache. Above 0 each endpoint's load runs "
+        "twice and the second run is reported as '(warm)'",
+    )
     parser.add_argument("--only", choices=["targeted", "all"], default="all", help="which endpoints")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -397,36 +407,47 @@ def main() -> None:
     if args.only == "targeted":
         paths = {name: p for name, p in paths.items() if name in TARGETED}
     baselines = {name: _baseline(args.db, p) for name, p in paths.items()}
-    server, args.startup_s = _serve(args.db, args.port, args.workers, args.indexes)
+    server, args.startup_s = _serve(args)
     results = {}
     try:
-        # Warm-up, not measured: first requests pay for lazily created cursors and caches.
-        warm = [path for p in paths.values() for path in p[-20:]]
-        _run(_load(args.port, warm, args.concurrency))
+        # Warm-up, not measured, on paths outside the measured load: first requests pay for
+        # lazily created cursors.
+        extra = workload(args.requests + 20)
+        _run(_load(args.port, [path for name in paths for path in extra[name][-20:]], args.concurrency))
         for name, p in paths.items():
-            cpu_before = _tree_cpu_seconds(server.pid)
-            latencies, errors, wall = _run(_load(args.port, p, args.concurrency))
-            cpu_after = _tree_cpu_seconds(server.pid)
-            # Server CPU per request does not depend on what else the machine runs.
-            cpu_ms = (
-                (cpu_after - cpu_before) * 1000 / len(p)
-                if cpu_after is not None and cpu_before is not None
-                else float("nan")
-            )
-            results[name] = {
-                "p50_ms": _percentile(latencies, 0.5),
-                "p95_ms": _percentile(latencies, 0.95),
-                "errors": errors,
-                "requests": len(p),
-                "distinct": len(set(p)),
-                "rps": len(p) / wall,
-                "baseline_ms": baselines[name],
-                "server_cpu_ms": cpu_ms,
-            }
+            results[name] = _measure(server.pid, args.port, p, args.concurrency, baselines[name])
+            if args.cache_mb:
+                # The same paths again: now answered from the response cache.
+                results[f"{name} (warm)"] = _measure(
+                    server.pid, args.port, p, args.concurrency, baselines[name]
+                )
     finally:
         server.terminate()
         server.wait(timeout=30)
     _report(results, args)
+
+
+def _measure(pid: int, port: int, paths: list[str], concurrency: int, baseline: float) -> dict[str, float]:
+    """One endpoint's load: latencies, errors, rate, and the server's CPU time per request."""
+    cpu_before = _tree_cpu_seconds(pid)
+    latencies, errors, wall = _run(_load(port, paths, concurrency))
+    cpu_after = _tree_cpu_seconds(pid)
+    # Server CPU per request does not depend on what else the machine runs.
+    cpu_ms = (
+        (cpu_after - cpu_before) * 1000 / len(paths)
+        if cpu_after is not None and cpu_before is not None
+        else float("nan")
+    )
+    return {
+        "p50_ms": _percentile(latencies, 0.5),
+        "p95_ms": _percentile(latencies, 0.95),
+        "errors": errors,
+        "requests": len(paths),
+        "distinct": len(set(paths)),
+        "rps": len(paths) / wall,
+        "baseline_ms": baseline,
+        "server_cpu_ms": cpu_ms,
+    }
 
 
 def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> None:
@@ -437,13 +458,15 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
     )
     print(
         f"server: tacitus serve --workers {args.workers} {'--indexes' if args.indexes else '--no-indexes'}, "
-        f"no response cache; answered {args.startup_s:.1f} s after start (start-up incl. indexes)"
+        f"--cache-mb {args.cache_mb}"
+        f"{' (no response cache)' if not args.cache_mb else ' (warm rows: answers from the cache)'}; "
+        f"answered {args.startup_s:.1f} s after start (start-up incl. indexes)"
     )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share the cores)")
     print("cpu ms = CPU time of the server and its workers per request, independent of machine load")
     print(
-        f"{'endpoint':24} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
+        f"{'endpoint':31} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
         f"{'p50/base':>8} {'cpu ms':>7} {'urls':>5}  target"
     )
     failed = False
@@ -455,7 +478,7 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
             target = f"p95 < {TARGET_P95_MS:.0f}: {'yes' if ok else 'NO'}"
         failed |= r["errors"] > 0
         print(
-            f"{name:24} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
+            f"{name:31} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
             f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f} "
             f"{r['server_cpu_ms']:7.2f} {r['distinct']:5d}  {target}"
         )
