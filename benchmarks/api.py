@@ -429,9 +429,9 @@ def main() -> None:
 
 def _measure(pid: int, port: int, paths: list[str], concurrency: int, baseline: float) -> dict[str, float]:
     """One endpoint's load: latencies, errors, rate, and the server's CPU time per request."""
-    cpu_before = _tree_cpu_seconds(pid)
+    cpu_before, client_before = _tree_cpu_seconds(pid), time.process_time()
     latencies, errors, wall = _run(_load(port, paths, concurrency))
-    cpu_after = _tree_cpu_seconds(pid)
+    cpu_after, client_after = _tree_cpu_seconds(pid), time.process_time()
     # Server CPU per request does not depend on what else the machine runs.
     cpu_ms = (
         (cpu_after - cpu_before) * 1000 / len(paths)
@@ -447,6 +447,8 @@ def _measure(pid: int, port: int, paths: list[str], concurrency: int, baseline: 
         "rps": len(paths) / wall,
         "baseline_ms": baseline,
         "server_cpu_ms": cpu_ms,
+        # The load generator's own CPU per request: it runs on the same cores as the server.
+        "client_cpu_ms": (client_after - client_before) * 1000 / len(paths),
     }
 
 
@@ -464,10 +466,13 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
     )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share the cores)")
-    print("cpu ms = CPU time of the server and its workers per request, independent of machine load")
+    print(
+        "cpu ms = CPU time of the server and its workers per request, independent of machine load; "
+        "client = the load generator's CPU per request (same cores)"
+    )
     print(
         f"{'endpoint':31} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6} {'base ms':>8} "
-        f"{'p50/base':>8} {'cpu ms':>7} {'urls':>5}  target"
+        f"{'p50/base':>8} {'cpu ms':>7} {'client':>6} {'urls':>5}  target"
     )
     failed = False
     for name, r in results.items():
@@ -480,7 +485,7 @@ def _report(results: dict[str, dict[str, float]], args: argparse.Namespace) -> N
         print(
             f"{name:31} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps']:7.1f} {r['errors']:6d} "
             f"{r['baseline_ms']:8.1f} {r['p50_ms'] / r['baseline_ms']:8.2f} "
-            f"{r['server_cpu_ms']:7.2f} {r['distinct']:5d}  {target}"
+            f"{r['server_cpu_ms']:7.2f} {r['client_cpu_ms']:6.2f} {r['distinct']:5d}  {target}"
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True))
