@@ -47,10 +47,15 @@ def _build_generated(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", params=["demo", "generated"])
+def _build_empty(path: Path) -> Path:
+    connect(path).close()
+    return path
+
+
+@pytest.fixture(scope="module", params=["demo", "generated", "empty"])
 def apps(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"indexes-{request.param}")
-    build = build_demo_store if request.param == "demo" else _build_generated
+    build = {"demo": build_demo_store, "generated": _build_generated, "empty": _build_empty}[request.param]
     path = build(folder / "store.duckdb")
     plain, indexed = create_app(path, dashboard=False), create_app(path, dashboard=False, indexes=True)
     yield plain, indexed
