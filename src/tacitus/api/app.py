@@ -34,7 +34,7 @@ def create_app(
 ) -> FastAPI:
     """The Tacitus web app over the store at `db_path`, opened read-only. With `indexes`, build
     the start-up indexes (`tacitus.api.hot`) that serve the hot list and time-series requests
-    (seconds of start-up and about 1.5 GB of memory per million events; worth it for a server,
+    (about 4 s of start-up and 1.3 GB of memory per million events; worth it for a server,
     not for one `serve --get`). With `cache_mb` > 0, keep up to that many megabytes of API
     answers for repeated requests (`tacitus.api.cache`).
 
