@@ -138,6 +138,19 @@ def test_api_indexes_timeseries_match_plain(apps, query, interval):
     _same(apps, f"/api/timeseries?{query}&interval={interval}")
 
 
+def test_api_indexes_single_events_match_plain(apps):
+    """Every event of the store (the first 300 of a larger one) and some that do not exist."""
+    plain, indexed = apps
+    keys = (
+        plain.state.store._cursor()
+        .execute("SELECT doc_id, ordinal FROM events ORDER BY doc_id, ordinal LIMIT 300")
+        .fetchall()
+    )
+    assert all(indexed.state.store.hot.event(doc_id, ordinal) is not None for doc_id, ordinal in keys)
+    for event_id in [*(f"{d}:{o}" for d, o in keys), "nothing:0", "example-001:99", "bench-0000003:999"]:
+        _same(apps, f"/api/events/{event_id}")
+
+
 @pytest.mark.parametrize(
     "filters",
     [

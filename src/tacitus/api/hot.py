@@ -295,6 +295,25 @@ class HotIndex:
                     index = article_index[doc_id] = len(self._article_ids)
                     self._article_ids.append(doc_id)
                 self._article[pos] = index
+        # Each article's events, for `event`: positions ordered by (article, ordinal), and where
+        # each article's stretch starts (numpy: a Python sort of a million keys takes seconds).
+        self._article_index = article_index
+        articles_of = np.frombuffer(self._article, dtype=np.int32)
+        self._by_article = np.lexsort((np.frombuffer(self._ordinals, dtype=np.int32), articles_of))
+        self._article_starts = np.searchsorted(
+            articles_of[self._by_article], np.arange(len(self._article_ids) + 1)
+        ).tolist()
+
+    def event(self, doc_id: str, ordinal: int) -> bytes | None:
+        """The rendered JSON of one event, or None if the indexes do not have it (the store then
+        answers, which also makes the 404)."""
+        index = self._article_index.get(doc_id)
+        if index is None:
+            return None
+        for pos in self._by_article[self._article_starts[index] : self._article_starts[index + 1]].tolist():
+            if self._ordinals[pos] == ordinal:
+                return self.rendered[pos]
+        return None
 
     def _key(self, pos: int) -> tuple[dt.date | None, str, int]:
         """(date, article id, ordinal) of the event at `pos`."""

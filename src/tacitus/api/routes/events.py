@@ -99,14 +99,23 @@ def split_event_id(event_id: str) -> tuple[str, int]:
 
 
 @router.get("/events/{event_id:path}", response_model=EventOut, summary="One event with its evidence")
-def get_event(
+async def get_event(
     store: Store,
     event_id: Annotated[
         str, Path(description="ARTICLE_ID:N", pattern=r"^.+:[0-9]{1,9}$", examples=["example-001:0"])
     ],
-) -> FastJSONResponse:
+) -> Response:
     """The event, the sentence span that proves it, and a link to its article."""
     doc_id, ordinal = split_event_id(event_id)
+    if store.hot is not None:
+        rendered = store.hot.event(doc_id, ordinal)  # a dictionary look-up: on the event loop
+        if rendered is not None:
+            return Response(rendered, media_type="application/json")
+    return await run_in_threadpool(_plain_event, store, event_id, doc_id, ordinal)
+
+
+def _plain_event(store: ReadOnlyStore, event_id: str, doc_id: str, ordinal: int) -> FastJSONResponse:
+    """One event by the plain query over the store."""
     row = store.one("SELECT * FROM events WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal])
     if row is None:
         raise ApiError(404, f"no event {event_id!r} - list events with /api/events")
