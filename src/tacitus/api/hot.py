@@ -5,14 +5,14 @@ Why this is correct: the API opens the store read-only, and DuckDB's file lock k
 out while it is open, so nothing built here can go stale. Why it is needed: on a store of 1,000,000
 events, a filtered page costs DuckDB 2-5 ms of CPU (a scan of every row group for the prefix match,
 then 45 wide columns materialised per row), and the time series 2-10 ms; 200 requests in flight on
-two cores need well under 1 ms each. The indexes live in a private in-memory DuckDB database that
-attaches the store read-only once, copies what it needs and detaches, so they never share the
-store connection's cursors.
+two cores need well under 1 ms each. The indexes are built with temporary tables in the store's
+own read-only connection and copied (through Arrow) into a private in-memory DuckDB database, whose
+per-thread cursors the requests query; rendered JSON and sort keys live in Python arrays.
 
-What a request may use them for is decided by `HotIndex.events_page`/`timeseries`: they return None
-for anything they do not cover (country, place, cursors, Goldstein order, free text together with
-an actor filter), and the route answers those with the plain query over the store. Tests check
-that both paths give the same answers on the demo store.
+What a request may use them for is decided by `HotIndex.events_page`/`timeseries`/`event`: they
+return None for anything they do not cover (country, place, cursors, Goldstein order, free text
+together with an actor filter), and the route answers those with the plain query over the store.
+`tests/test_api_indexes.py` checks that both paths give the same answers on three stores.
 """
 
 from __future__ import annotations
