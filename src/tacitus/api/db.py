@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from tacitus.store.connection import connect
+
+if TYPE_CHECKING:
+    from tacitus.api.hot import HotIndex
 
 __all__ = ["ReadOnlyStore", "jsonable"]
 
@@ -33,6 +36,8 @@ class ReadOnlyStore:
         # Rows that cannot change while the app runs: a read-only DuckDB connection keeps every
         # writer out of the file, so a cached article reference is never stale.
         self.memo: dict[str, dict[str, Any]] = {}
+        # Start-up indexes for the hot requests (`tacitus serve`); None answers everything from the store.
+        self.hot: HotIndex | None = None
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         cursor = getattr(self._local, "cursor", None)
@@ -41,6 +46,11 @@ class ReadOnlyStore:
                 cursor = self._con.cursor()
             self._local.cursor = cursor
         return cursor
+
+    def build_cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on the store, for building the start-up indexes (the caller closes it)."""
+        with self._lock:
+            return self._con.cursor()
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Run a parameterised query; rows as dicts with JSON-ready values."""
@@ -57,4 +67,6 @@ class ReadOnlyStore:
         return found[0] if found else None
 
     def close(self) -> None:
+        if self.hot is not None:
+            self.hot.close()
         self._con.close()

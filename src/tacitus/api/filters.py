@@ -106,7 +106,7 @@ def _upper(value: str | None) -> str | None:
     return value.upper() if value else None
 
 
-def event_filters(
+async def event_filters(
     source: Annotated[
         str | None, Query(pattern=ACTOR_PATTERN, description="Source actor code prefix, e.g. CHN")
     ] = None,
@@ -141,7 +141,8 @@ def event_filters(
         str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence")
     ] = None,
 ) -> EventFilters:
-    """FastAPI dependency: the event filters of a request, validated."""
+    """FastAPI dependency: the event filters of a request, validated. Async because it only
+    computes: a sync dependency costs a round trip to the thread pool on every request."""
     if start and end and start > end:
         raise ApiError(422, f"start {start} is after end {end} - swap them")
     return EventFilters(

@@ -31,12 +31,45 @@ __all__ = ["serve"]
     help="Answer one GET request in-process (no port opened), print the body and exit; "
     "exit code 1 for an HTTP error.",
 )
-def serve(db: str | None, host: str, port: int, get_path: str | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes; each opens the store read-only and builds its own indexes. "
+    "For many users, one per CPU core.",
+)
+@click.option(
+    "--indexes/--no-indexes",
+    default=True,
+    show_default=True,
+    help="Build in-memory indexes at start-up for fast event lists and time series "
+    "(about 4 s and 1.3 GB of memory per million events, per worker).",
+)
+@click.option(
+    "--cache-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(0, 1_000_000),
+    help="Megabytes of API answers kept for repeated requests, per worker (0: no cache). "
+    "Never stale: the store cannot change while it is served.",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    get_path: str | None,
+    workers: int,
+    indexes: bool,
+    cache_mb: int,
+) -> None:
     """Serve the JSON API under /api and the dashboard at / (read-only on the store).
 
     Example:
 
         tacitus serve --db tacitus.duckdb --port 8000
+
+        tacitus serve --db tacitus.duckdb --workers 4
 
         tacitus serve --db tacitus.duckdb --get '/api/events?dyad=CHN,RUS&limit=5'
     """
@@ -48,14 +81,20 @@ def serve(db: str | None, host: str, port: int, get_path: str | None) -> None:
         raise click.BadParameter(
             f"{get_path!r} is not a path - start it with /, e.g. /api/stats", param_hint="--get"
         )
-    app = create_app(resolve_db_path(db))
+    db_path = resolve_db_path(db)
     if get_path is not None:
-        status, body = get_once(app, get_path)
+        # One request: the start-up indexes would cost more than they save.
+        status, body = get_once(create_app(db_path), get_path)
         click.echo(body)
         if status >= 400:
             sys.exit(1)
         return
-    import uvicorn
+    from tacitus.api.serving import run
 
-    click.echo(f"Serving Tacitus on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    create_app(db_path, dashboard=False).state.store.close()  # a bad store fails here, in one line
+    click.echo(
+        f"Serving Tacitus on http://{host}:{port}/ with {workers} worker(s)"
+        f"{', each building its indexes first' if indexes else ''} (Ctrl-C to stop)",
+        err=True,
+    )
+    run(str(db_path), host=host, port=port, workers=workers, indexes=indexes, cache_mb=cache_mb)

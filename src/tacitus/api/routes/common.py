@@ -11,11 +11,12 @@ from fastapi import Request
 from tacitus.api.db import ReadOnlyStore
 from tacitus.cameo import code_info
 
-__all__ = ["article_refs", "cameo_name", "get_store"]
+__all__ = ["article_ref", "article_refs", "cameo_name", "get_store"]
 
 
-def get_store(request: Request) -> ReadOnlyStore:
-    """FastAPI dependency: the app's read-only store."""
+async def get_store(request: Request) -> ReadOnlyStore:
+    """FastAPI dependency: the app's read-only store. Async (it does no I/O) so that FastAPI
+    calls it on the event loop instead of handing it to a worker thread."""
     store: ReadOnlyStore = request.app.state.store
     return store
 
@@ -27,6 +28,11 @@ def cameo_name(code: str) -> str | None:
 
 
 _MEMO_LIMIT = 100_000
+
+
+def article_ref(row: dict[str, Any]) -> dict[str, Any]:
+    """An articles row (id, title, date, url, source) as the API's `ArticleRef`."""
+    return {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"}
 
 
 def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -42,5 +48,5 @@ def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, An
         if len(memo) + len(rows) > _MEMO_LIMIT:
             memo.clear()
         for row in rows:
-            memo[row["id"]] = {**row, "href": f"/api/articles/{quote(row['id'], safe='')}"}
+            memo[row["id"]] = article_ref(row)
     return {doc_id: memo[doc_id] for doc_id in ids if doc_id in memo}
