@@ -181,3 +181,21 @@ def test_api_indexes_answer_covered_filters(apps, filters):
 )
 def test_api_indexes_leave_uncovered_filters_to_the_store(apps, filters, sort):
     assert apps[1].state.store.hot.events_page(filters, sort, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("free_bytes", "workers", "built"), [(10**12, 2, True), (1000, 1, False), (None, 4, True)]
+)
+def test_api_indexes_skipped_where_memory_is_short(tmp_path, monkeypatch, caplog, free_bytes, workers, built):
+    import tacitus.api.app as app_module
+
+    db = build_demo_store(tmp_path / "demo.duckdb")
+    monkeypatch.setattr(app_module, "_free_memory", lambda: free_bytes)
+    app = create_app(db, dashboard=False, indexes=True, workers=workers)
+    try:
+        assert (app.state.store.hot is not None) is built
+        assert ("start-up indexes skipped" in caplog.text) is not built
+        status, body = get_once(app, "/api/events?limit=3")
+        assert status == 200 and len(json.loads(body)["events"]) == 3
+    finally:
+        app.state.store.close()

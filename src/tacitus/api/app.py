@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -13,6 +15,8 @@ from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes import aggregates, articles, events, quotes
 
 __all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
 
 _ERRORS = {
     400: {"model": ErrorBody, "description": "Bad request (e.g. a cursor that was altered)"},
@@ -30,13 +34,19 @@ def _api_router() -> APIRouter:
 
 
 def create_app(
-    db_path: str | Path, *, dashboard: bool = True, indexes: bool = False, cache_mb: int = 0
+    db_path: str | Path,
+    *,
+    dashboard: bool = True,
+    indexes: bool = False,
+    cache_mb: int = 0,
+    workers: int = 1,
 ) -> FastAPI:
     """The Tacitus web app over the store at `db_path`, opened read-only. With `indexes`, build
     the start-up indexes (`tacitus.api.hot`) that serve the hot list and time-series requests
     (about 4 s of start-up and 1.3 GB of memory per million events; worth it for a server,
-    not for one `serve --get`). With `cache_mb` > 0, keep up to that many megabytes of API
-    answers for repeated requests (`tacitus.api.cache`).
+    not for one `serve --get`); they are skipped, with a warning, where `workers` processes'
+    worth of them would not fit in half the memory the machine has free. With `cache_mb` > 0,
+    keep up to that many megabytes of API answers for repeated requests (`tacitus.api.cache`).
 
     Raises:
         StoreError: the store is missing, locked by a writer, or not a Tacitus store.
@@ -44,7 +54,7 @@ def create_app(
     # The store stays open for the app's life: test clients start and stop the app's lifespan
     # many times over one app, so closing it there would break the next client.
     store = ReadOnlyStore(db_path)
-    if indexes:
+    if indexes and _indexes_fit(store, workers):
         from tacitus.api.hot import HotIndex
         from tacitus.api.routes.common import article_ref
 
@@ -70,3 +80,35 @@ def create_app(
 
         app.add_middleware(ResponseCache, max_bytes=cache_mb * 2**20)
     return app
+
+
+# Peak memory of building the start-up indexes, per event (2.1 GB for 1,000,000 events, measured
+# with benchmarks/api.py; 1.24 GB stays once built).
+INDEX_PEAK_BYTES_PER_EVENT = 2_200
+
+
+def _free_memory() -> int | None:
+    """Bytes of physical memory available now (Linux/macOS sysconf), or None where unknown."""
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _indexes_fit(store: ReadOnlyStore, workers: int) -> bool:
+    """Whether `workers` processes can each build the indexes in half the free memory: a store
+    too large for them is served by plain queries (slower under load) instead of swapping."""
+    free = _free_memory()
+    row = store.one("SELECT count(*) AS n FROM events")
+    needed = (row["n"] if row else 0) * INDEX_PEAK_BYTES_PER_EVENT * workers
+    if free is None or needed <= free // 2:
+        return True
+    log.warning(
+        "start-up indexes skipped: %d worker(s) would need about %.1f GB and %.1f GB of memory is "
+        "free - serving from the store instead (slower under load); use fewer --workers, more "
+        "memory, or --no-indexes to silence this",
+        workers,
+        needed / 1e9,
+        free / 1e9,
+    )
+    return False

@@ -14,6 +14,7 @@ __all__ = ["ENV_CACHE_MB", "ENV_DB", "ENV_INDEXES", "app_from_env", "run"]
 ENV_DB = "TACITUS_SERVE_DB"
 ENV_INDEXES = "TACITUS_SERVE_INDEXES"
 ENV_CACHE_MB = "TACITUS_SERVE_CACHE_MB"
+ENV_WORKERS = "TACITUS_SERVE_WORKERS"
 
 
 def app_from_env() -> FastAPI:
@@ -24,6 +25,7 @@ def app_from_env() -> FastAPI:
         os.environ[ENV_DB],
         indexes=os.environ.get(ENV_INDEXES, "1") == "1",
         cache_mb=int(os.environ.get(ENV_CACHE_MB, "0")),
+        workers=int(os.environ.get(ENV_WORKERS, "1")),
     )
     # The indexes are millions of long-lived objects; a full garbage collection would walk them
     # all and stall every request in flight. Frozen, the collector skips them.
@@ -58,6 +60,7 @@ def run(db_path: str, *, host: str, port: int, workers: int, indexes: bool, cach
 
     os.environ[ENV_DB] = str(db_path)
     os.environ[ENV_INDEXES] = "1" if indexes else "0"
+    os.environ[ENV_WORKERS] = str(workers)
     os.environ[ENV_CACHE_MB] = str(cache_mb)
     uvicorn.run(
         "tacitus.api.serving:app_from_env",

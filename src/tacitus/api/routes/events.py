@@ -31,7 +31,7 @@ async def list_events(
     sort: Annotated[Literal["date", "-date", "goldstein", "-goldstein"], Query()] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
-) -> FastJSONResponse:
+) -> Response:
     """Events in a fixed order (`sort`, then article id and position); follow `next` for more."""
     if store.hot is not None and not cursor:
         # The index answers in about a millisecond: on the event loop, which costs less than
