@@ -88,7 +88,15 @@ INDEX_PEAK_BYTES_PER_EVENT = 2_200
 
 
 def _free_memory() -> int | None:
-    """Bytes of physical memory available now (Linux/macOS sysconf), or None where unknown."""
+    """Bytes of memory available for new allocations now, or None where unknown. On Linux,
+    MemAvailable (free pages plus the page cache the kernel can drop: a store just written or
+    read sits in that cache); elsewhere the free pages sysconf reports."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):
