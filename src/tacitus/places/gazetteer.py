@@ -15,20 +15,18 @@ of their cities' coordinates (neither package ships centroids).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from tacitus.cache import cache_directory, read_pickle, write_pickle
 
 __all__ = ["Gazetteer", "Place", "load_gazetteer", "name_key"]
 
@@ -352,42 +350,13 @@ def gazetteer_fingerprint() -> str:
 
 
 def _cache_file(key: str) -> Path:
-    from tacitus.dictionaries.cache import cache_directory
-
     return cache_directory() / f"gazetteer-{key[:32]}.pickle"
 
 
 def _read_cached(key: str) -> Gazetteer | None:
     """The cached gazetteer for `key`, or None (absent, unreadable or corrupt: built afresh)."""
-    path = _cache_file(key)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    # ~400k small objects and no cycles: collecting while they are created costs 5× the load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        cached = pickle.loads(data)
-    except Exception as exc:  # noqa: BLE001 - any broken cache file means "build it again"
-        log.info("gazetteer cache %s unusable (%s): rebuilding it", path, exc)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+    cached = read_pickle(_cache_file(key), "gazetteer cache")
     return cached if isinstance(cached, Gazetteer) else None
-
-
-def _write_cached(key: str, gazetteer: Gazetteer) -> None:
-    """Store the built gazetteer; a cache that cannot be written only costs start-up time."""
-    path = _cache_file(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError as exc:
-        log.warning("cannot write the gazetteer cache %s (%s): start-up stays slow", path, exc)
 
 
 def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
@@ -404,7 +373,7 @@ def load_gazetteer(*, use_cache: bool = True) -> Gazetteer:
             if gazetteer is None:
                 gazetteer = _build()
                 if use_cache:
-                    _write_cached(key, gazetteer)
+                    write_pickle(_cache_file(key), gazetteer, "gazetteer cache")
             _cache["default"] = gazetteer
         return _cache["default"]
 
