@@ -44,7 +44,8 @@ __all__ = ["serve"]
     default=True,
     show_default=True,
     help="Build in-memory indexes at start-up for fast event lists and time series "
-    "(about 4 s and 1.3 GB of memory per million events, per worker).",
+    "(about 4 s and 1.3 GB of memory per million events, per worker; skipped with a warning "
+    "where memory is short).",
 )
 @click.option(
     "--cache-mb",
