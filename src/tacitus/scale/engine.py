@@ -307,7 +307,8 @@ def _ray_data_settings(ray: Any) -> Iterator[None]:
 
 
 class _Timeline:
-    """When the workers started and coded, from the manifests' wall-clock times."""
+    """When the workers started and coded, from the manifests' wall-clock times (on a cluster,
+    as exact as the nodes' clocks agree: for the report and benchmarks, never for decisions)."""
 
     def __init__(self, wall_started: float) -> None:
         self.wall_started = wall_started
