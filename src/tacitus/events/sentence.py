@@ -231,8 +231,25 @@ def _without_reported_self(
     return [
         t
         for t in targets
-        if not (groups[t].head in reported and any(code[:3] in countries for code in groups[t].codes))
+        if not (
+            groups[t].head in reported
+            and (
+                any(code[:3] in countries for code in groups[t].codes)
+                or _own_by_pronoun(verb.doc, groups[t])
+            )
+        )
     ]
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
+
+
+def _own_by_pronoun(doc: Any, group: ActorGroup) -> bool:
+    """``India … said its soldiers returned fire``: a country-less group owned by a pronoun
+    in the speaker's reported clause is the speaker's own (their soldiers, not a target)."""
+    if group.has_country:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in doc[group.head].children)
 
 
 def _new_actors(

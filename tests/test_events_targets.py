@@ -1,4 +1,4 @@
-"""A compound subject with the shipped dictionaries: what the object is about is not the target."""
+"""Targets with the shipped dictionaries: what an object is about, or the speaker's own, is no target."""
 
 from __future__ import annotations
 
@@ -28,8 +28,12 @@ def coder(nlp):
          {("IND", "---UAF", "112"), ("PAK", "---UAF", "112")}),
         # Hamas's members are Hamas: no generic agent on an organisation code.
         ("Hamas militants fired rockets at southern Israel.", {("PSEREBHMS", "ISR", "190")}),
+        # "its soldiers" in India's reported clause are India's own: no IND -> ---MIL statement.
+        ("India accused Pakistan of violating the ceasefire and said its soldiers returned fire.",
+         {("IND", "PAK", "112")}),
+        ("Wang said China supports Russia.", {("CHN", "RUS", "050")}),
     ],
 )
-def test_events_compound_subject_targets(coder, text, expected):
+def test_events_targets_shipped_dictionaries(coder, text, expected):
     coded = next(coder.code_articles([Article(id="t", text=text, date="2018-07-15")]))
     assert {(e.source, e.target, e.code) for e in coded.events} == expected
