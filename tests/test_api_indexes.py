@@ -82,6 +82,15 @@ ACTOR_FILTERS = [
     "dyad=CHN,RUS&code=04&start=2016-01-01&end=2021-12-31",
     "actor=CHN&quad_class=4",
     "source=USA&root=19",
+    # Actor filters with only a date range: answered from the sides arrays without a query; the
+    # undated RUS -> CHN event of the generated store must fail every `end`.
+    "source=CHN&start=2016-01-01&end=2016-06-30",
+    "dyad=CHN,RUS&start=2016-03-01",
+    "dyad=RUS,CHN&end=2030-01-01",
+    "actor=CHN&end=2016-03-02",
+    "target=CHN&start=2016-03-02&end=2016-03-02",
+    "source=RUS&target=CHN&end=2024-12-31",
+    "actor=RUSGOV&start=2031-01-01",
 ]
 EVENT_FILTERS = [
     "",
