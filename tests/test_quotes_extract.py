@@ -117,3 +117,28 @@ def test_quotes_extract_links_names_without_entities(nlp, fragment, speaker_name
         doc = nlp(TEXT)
     article = Article(id="t1", text=TEXT, date="2024-03-04")
     assert _find(extract_quotes(article, doc), fragment).speaker.name == speaker_name
+
+
+DASH_TEXT = (
+    "Readers sent us their views on the debate.\n"
+    "“The candidates never answered the question about rents. We deserve better than this.” ― Maria Lopez\n"
+    "“I have voted in every election since 1980 and this was the worst debate I have seen.”— Tom Hale\xa0\n"
+    "“Nobody on that stage talked about the farms in our county, not even once.” ― the editors\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker_text"),
+    [("answered the question about rents", "Maria Lopez"), ("voted in every election", "Tom Hale")],
+)
+def test_quotes_extract_speaker_after_dash(nlp, fragment, speaker_text) -> None:
+    # A quote round-up: the name after a dash closing the quote's line is its speaker.
+    quotes = extract_quotes(Article(id="t3", text=DASH_TEXT, date="2024-03-04"), nlp(DASH_TEXT))
+    assert _find(quotes, fragment).speaker.text == speaker_text
+
+
+def test_quotes_extract_no_speaker_from_words_after_dash(nlp) -> None:
+    # Words after the dash that are not a name ("the editors") are never the speaker.
+    quotes = extract_quotes(Article(id="t3", text=DASH_TEXT, date="2024-03-04"), nlp(DASH_TEXT))
+    speaker = _find(quotes, "farms in our county").speaker
+    assert speaker is None or "editors" not in speaker.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -120,6 +121,31 @@ def _speaker_before_colon(doc: Doc, quote: QuotedSpan) -> Candidate | None:
     return None
 
 
+# `"…" ― Sonya Herridge`: a dash after the closing mark, then the name, closing the line.
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*([^\n]{2,80})")
+
+
+def _speaker_after_dash(doc: Doc, quote: QuotedSpan) -> Candidate | None:
+    """`"…" ― Pamela Padilla`: no cue verb, but the name written after a dash at the end of the
+    quote's line (quote round-ups, epigraphs) is its speaker - two to four proper nouns."""
+    found = _DASH_NAME.match(doc.text, quote.end)
+    if found is None:
+        return None
+    span = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    if span is None:
+        return None
+    names: list[Token] = []
+    for token in span:
+        if token.pos_ != "PROPN" and not (names and token.is_punct):
+            break
+        if token.pos_ == "PROPN":
+            names.append(token)
+    # A name glued to the dash ("”—Tom") is one token with the marks: no clean speaker span.
+    if not 2 <= len(names) <= 4 or names[0].idx < found.start(1):
+        return None
+    return Candidate(quote.start, quote.end, None, doc[names[0].i : names[-1].i + 1], "marks")
+
+
 def _cue_after_quote(doc: Doc, quote: QuotedSpan, cues: CueLexicon) -> Candidate | None:
     """`"… our fix!" Clinton said.`: the parser ends the sentence at `!"`, so the trailing cue
     stands in the next sentence; take it when that sentence opens right after the quote."""
@@ -169,6 +195,7 @@ def _direct_quotes(
             or _cue_before_colon(doc, quote, cues)
             or _cue_after_quote(doc, quote, cues)
             or _speaker_before_colon(doc, quote)
+            or _speaker_after_dash(doc, quote)
         )
         if candidate is None:
             if not _is_speech(doc, quote):
