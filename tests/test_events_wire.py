@@ -103,3 +103,9 @@ def test_events_wire_rejection_codes_without_a_pattern(coder):
 def test_events_wire_renewed_talks_are_negotiation(coder):
     got = triples(coder, "Israel and Syria renewed negotiations on Monday.")
     assert got == {("ISR", "SYR", "046"), ("SYR", "ISR", "046")}
+
+
+def test_events_wire_serb_is_serbia(coder):
+    # "Serb" had no dictionary entry (only "Serbia", "Serbian"): the attack coded nothing.
+    got = triples(coder, "Serb forces attacked Albanian villages on Monday.")
+    assert got == {("SRB", "ALBCVL", "190")}
