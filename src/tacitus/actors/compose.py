@@ -48,6 +48,9 @@ class ActorGroup:
     person: bool = False
     absorbed: bool = False
     has_country: bool = True
+    # A mention's words cover the head ("Russia", "Foreign Minister Lavrov"), or only
+    # modify a noun that is no actor ("Russia's war", "the Iraq situation").
+    head_covered: bool = True
 
 
 def np_head(token: Any) -> Any:
@@ -130,6 +133,7 @@ def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
             name=named.name if named else None,
             person=any(m.person for m in actors),
             has_country=bool(actors),
+            head_covered=any(m.start <= head_i < m.end for m in members),
         )
     _absorb_prep_objects(doc, groups)
     _inherit_from_conjuncts(doc, groups)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CodeInfo", "code_info", "event_codes", "actor_types", "countries"]
+__all__ = ["CodeInfo", "actor_types", "code_info", "countries", "country_rows", "event_codes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,13 @@ def code_info(code: str) -> CodeInfo:
 def actor_types() -> dict[str, dict[str, str]]:
     """CAMEO actor role/type codes (GOV, MIL, …) keyed by code."""
     return {row["code"]: row for row in _read_tsv("cameo_actortypes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def country_rows() -> tuple[dict[str, str], ...]:
+    """Every row of `cameo_countries.tsv`, in file order: several rows may share a
+    CAMEO code (FRA is France and, as CAMEO codes them, its overseas territories)."""
+    return tuple(_read_tsv("cameo_countries.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -342,7 +342,7 @@ class Coder:
             goldstein=info.goldstein,
             plover={
                 "event_type": info.plover_event,
-                "mode": info.plover_mode,
+                "mode": raw.mode or info.plover_mode,
                 "context": info.plover_context,
             },
             source_actor=self._actor(doc, raw.source_group, raw.source),

@@ -7,10 +7,11 @@ from functools import lru_cache
 from typing import Any
 
 from tacitus.actors.compose import ActorGroup
-from tacitus.cameo import countries
+from tacitus.cameo import country_rows
 
 __all__ = [
     "closure_groups",
+    "country_names",
     "new_actor_group",
     "object_token",
     "reported_subjects",
@@ -266,11 +267,11 @@ _PLACE_PREPOSITIONS = frozenset({"in"})
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """Country names and their national forms (``IRAQ``, ``IRAQI``): a country
     named after ``in`` may still be acted on; a city there is only a place."""
     names: set[str] = set()
-    for row in countries().values():
+    for row in country_rows():
         names.add(row["name"].strip("_"))
         names.update(n.strip().strip("_") for n in row["nationality"].split(";") if n.strip())
     return frozenset(names)
@@ -288,7 +289,7 @@ def _is_place(doc: Any, group: ActorGroup) -> bool:
     if not group.codes or any(len(code) != 3 for code in group.codes):
         return False
     text = "_".join(t.text.upper() for t in doc[group.start : group.end])
-    return text not in _country_names()
+    return text not in country_names()
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})

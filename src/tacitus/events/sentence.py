@@ -9,9 +9,11 @@ from typing import Any
 from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
 from tacitus.dictionaries.model import VerbDictionary
+from tacitus.events.arguments import Arguments, Roles, argument_span
 from tacitus.events.clauses import is_negated, modality_of
 from tacitus.events.content import as_threat, refine_by_content
 from tacitus.events.intent import intent_to_cooperate
+from tacitus.events.lexicon import Lexicon, lexicon
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
     argument_tokens,
@@ -23,7 +25,8 @@ from tacitus.events.roles import (
     subject_token,
     target_groups,
 )
-from tacitus.events.verbs import CodedVerb, choose_code, find_verbs
+from tacitus.events.senses import Choice, lexicon_choice
+from tacitus.events.verbs import CodedVerb, VerbHit, choose_code, find_verbs
 
 __all__ = ["RawEvent", "code_sentence"]
 
@@ -44,6 +47,7 @@ class RawEvent:
     negated: bool
     modality: str
     reported_by: ActorGroup | None
+    mode: str | None = None  # PLOVER mode the verb's phrase states (phone, video)
 
 
 @dataclass(slots=True)
@@ -65,25 +69,76 @@ def code_sentence(
     events: list[RawEvent] = []
     roots: dict[int, str] = {}  # verb token index -> root code it coded
     codes: dict[int, str] = {}  # verb token index -> code it coded
-    for hit in find_verbs(tokens, sw, context.verbs):
+    clause = _Clause(tokens, sw, groups, head_to_group, visible, context)
+    for hit in _verb_hits(tokens, sw, context):
         announcing = _announcing_verb(hit.token, roots)
         if announcing is not None:
-            _refine_by_content(events, announcing, hit, sw)
+            _refine_by_content(events, announcing, hit, clause)
             continue
-        if sw.use_lemmas:
-            # PETRARCH-2 patterns describe the verb's own phrase: match inside its
-            # arguments ("condemned the attack, and … sanctions on Russia" is no
-            # "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as TABARI read them.
-            arguments = argument_tokens(hit.token)
-            sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
-        coded = choose_code(hit, sw)
-        sw.scope = None
-        if coded is None or (coded.code is None and coded.reverse_code is None):
-            coded = intent_to_cooperate(hit, coded)
-        if coded is None or (coded.code is None and coded.reverse_code is None):
+        coded, found = clause.parse_events(hit) if sw.use_lemmas else clause.linear_events(hit)
+        if coded is None:
             continue
         roots[hit.token.i] = (coded.code or coded.reverse_code or "")[:2]
         codes[hit.token.i] = coded.code or ""
+        events.extend(found)
+    _statements_as_demands(events, codes)
+    return _dedupe(events)
+
+
+def _verb_hits(tokens: list[Any], sw: SentenceWords, context: SentenceContext) -> list[VerbHit]:
+    """Dictionary verbs, and with PETRARCH-2 sets the verbs only Tacitus's lexicon knows."""
+    hits = find_verbs(tokens, sw, context.verbs)
+    if not sw.use_lemmas:
+        return hits
+    taken = {hit.token.i for hit in hits}
+    lex = lexicon()
+    position = {w.token: p for p, w in reversed(list(enumerate(sw.words)))}
+    for token in tokens:
+        if token.i in taken or token.pos_ != "VERB" or token.i not in position:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.stance_verbs:
+            start = position[token.i]
+            hits.append(VerbHit(token, start, start + 1, []))
+    return sorted(hits, key=lambda h: h.start)
+
+
+@dataclass(slots=True)
+class _Clause:
+    """One sentence's coding state: its words, actor groups and options."""
+
+    tokens: list[Any]
+    sw: SentenceWords
+    groups: list[ActorGroup]
+    head_to_group: dict[int, int]
+    visible: set[int]
+    context: SentenceContext
+
+    def choose(self, hit: VerbHit) -> CodedVerb | None:
+        """The dictionary's code for `hit` (patterns matched inside the verb's own phrase
+        with PETRARCH-2 sets), or an intent to cooperate the dictionary misses."""
+        if self.sw.use_lemmas:
+            # PETRARCH-2 patterns describe the verb's own phrase: match inside its
+            # arguments ("condemned the attack, and … sanctions on Russia" is no
+            # "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as TABARI read them.
+            arguments = argument_span(hit.token, frozenset())
+            self.sw.scope = {p for p, word in enumerate(self.sw.words) if word.token in arguments}
+        try:
+            coded = choose_code(hit, self.sw) if hit.candidates else None
+        finally:
+            self.sw.scope = None
+        if coded is None or (coded.code is None and coded.reverse_code is None):
+            coded = intent_to_cooperate(hit, coded) if hit.candidates else None
+        if coded is None or (coded.code is None and coded.reverse_code is None):
+            return None
+        return coded
+
+    def linear_events(self, hit: VerbHit) -> tuple[CodedVerb | None, list[RawEvent]]:
+        """PETRARCH-1 sets: TABARI's reading (words around the verb, first actor after it)."""
+        coded = self.choose(hit)
+        if coded is None:
+            return None, []
+        groups, head_to_group, visible = self.groups, self.head_to_group, self.visible
         sources, passive_targets = source_groups(hit.token, head_to_group)
         sources = [s for s in sources if groups[s].head in visible]
         match = coded.match
@@ -107,29 +162,143 @@ def code_sentence(
         else:
             targets = target_groups(hit.token, groups, head_to_group, set(sources), visible)
             targets = _without_reported_self(hit.token, groups, sources, targets)
+        sources, targets = self._compound(hit, coded, sources, targets)
+        reciprocal = coded.reverse_code is not None or match.compound is not None or _cooperative(coded.code)
+        return coded, self._events(hit, coded, sources, targets, reciprocal=reciprocal)
+
+    def _compound(
+        self, hit: VerbHit, coded: CodedVerb, sources: list[int], targets: list[int]
+    ) -> tuple[list[int], list[int]]:
+        """A ``%`` element binds the compound actor; new actors fill empty slots."""
+        match = coded.match
         if match.compound is not None:
-            compound = closure_groups(hit.token.doc[groups[match.compound].head], head_to_group)
+            doc = hit.token.doc
+            compound = closure_groups(doc[self.groups[match.compound].head], self.head_to_group)
             if match.compound_before:
                 sources = compound or sources
             else:
                 targets = compound or targets
-        if context.new_actor_length:
-            sources, targets = _new_actors(hit.token, groups, sources, targets, context.new_actor_length)
-        negated = is_negated(hit.token) and not match.spells_negation
-        modality = modality_of(hit.token)
-        reporter = _reporter(hit.token, head_to_group, groups)
-        if sw.use_lemmas and _announced(hit.token, modality, reporter):
+        if self.context.new_actor_length:
+            sources, targets = _new_actors(
+                hit.token, self.groups, sources, targets, self.context.new_actor_length
+            )
+        return sources, targets
+
+    def _events(
+        self,
+        hit: VerbHit,
+        coded: CodedVerb,
+        sources: list[int],
+        targets: list[int],
+        *,
+        reciprocal: bool,
+        partner: bool = False,
+        mode: str | None = None,
+    ) -> list[RawEvent]:
+        verb = hit.token
+        negated = is_negated(verb) and not coded.match.spells_negation
+        modality = modality_of(verb)
+        reporter = _reporter(verb, self.head_to_group, self.groups)
+        if self.sw.use_lemmas and _announced(verb, modality, reporter):
             # CAMEO-manual convention (PETRARCH-2 dictionaries); PETRARCH-1 sets code
             # the verb's pattern only, as TABARI did ("will contribute" stays 071).
             coded = _as_announcement(coded)
-        events.extend(
-            _pairs(groups, sources, targets, coded, hit.token, negated, modality, reporter, context)
+        elif partner and reciprocal and coded.reverse_code is None:
+            # "met with X": a reciprocal act is coded in both directions.
+            coded = replace(coded, reverse_code=coded.code)
+        flags = _Flags(verb, coded, negated, modality, reporter, mode)
+        return _pairs(self.groups, sources, targets, flags, self.context, reciprocal=reciprocal)
+
+    def parse_events(self, hit: VerbHit) -> tuple[CodedVerb | None, list[RawEvent]]:
+        """PETRARCH-2 sets: Tacitus's lexicon or the dictionary chooses the code; the
+        parse says who did it to whom (subjects, agents, objects, partner phrases)."""
+        lex = lexicon()
+        verb = hit.token
+        choice = lexicon_choice(verb, lex)
+        if choice is not None:
+            coded = choice.coded
+        else:
+            found = self.choose(hit)
+            if found is None:
+                return None, []
+            coded = found
+        arguments = Arguments(self.groups, self.head_to_group, lex)
+        if coded.pattern is None and verb.lemma_.lower() in lex.no_default:
+            # A report is no event, unless it says its subject must act ("declared that
+            # China must drop barriers": a demand, see _statements_as_demands).
+            told = _told_to_act(verb, arguments)
+            if not told:
+                return None, []
+            sources, _ = arguments.sources(verb)
+            flags = _Flags(verb, coded, is_negated(verb), modality_of(verb), None)
+            return coded, _pairs(self.groups, sources, told, flags, self.context, reciprocal=False)
+        roles = _parse_roles(verb, coded, choice, arguments, lex)
+        sense = choice.sense if choice is not None else None
+        if sense is not None and sense.needs_person and not any(self.groups[s].person for s in roles.sources):
+            return coded, []
+        if sense is not None and sense.needs_target and not roles.targets and len(roles.sources) < 2:
+            return coded, []
+        reciprocal = sense.reciprocal if sense is not None else _reciprocal_verb(verb, coded, lex)
+        mode = choice.mode if choice is not None else None
+        events = self._events(
+            hit, coded, roles.sources, roles.targets, reciprocal=reciprocal, partner=roles.partner, mode=mode
         )
-    _statements_as_demands(events, codes)
-    return _dedupe(events)
+        return coded, events
+
+
+def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
+    """Compound subjects act on each other for reciprocal verbs and paired codes only:
+    co-listed actors of any other verb are never coded against each other."""
+    return (
+        verb.lemma_.lower() in lex.reciprocal_verbs
+        or coded.match.compound is not None
+        or (coded.reverse_code is not None and coded.reverse_code == coded.code)
+    )
+
+
+def _parse_roles(
+    verb: Any, coded: CodedVerb, choice: Choice | None, arguments: Arguments, lex: Lexicon
+) -> Roles:
+    """Sources and targets of a verb by argument position."""
+    groups = arguments.groups
+    doc = verb.doc
+    sources, passive = arguments.sources(verb)
+    match = coded.match
+    if match.source is not None:
+        sources = arguments.phrase_groups(doc[groups[match.source].head]) or [match.source]
+    partner = False
+    if match.target is not None:
+        targets = arguments.phrase_groups(doc[groups[match.target].head]) or [match.target]
+    elif passive:
+        targets = arguments.passive_targets(verb, coded.code or "") if sources else []
+    elif choice is not None and choice.stance is not None and choice.noun is not None:
+        targets = arguments.stance_targets(choice.noun, choice.stance, sources)
+    elif choice is not None and choice.sense is not None:
+        sense = choice.sense
+        targets = [] if choice.noun is not None else arguments.object_targets(verb, sense)
+        found, partner = arguments.prep_targets(verb, sense.preps)
+        targets += [t for t in found if t not in targets]
+        if choice.noun is not None:
+            found, on_noun = arguments.prep_targets(choice.noun, sense.preps)
+            targets += [t for t in found if t not in targets]
+            partner = partner or on_noun
+    else:
+        targets, partner = arguments.dictionary_targets(verb, coded.code or coded.reverse_code or "")
+    targets = [t for t in targets if t not in sources]
+    targets = _without_reported_self(verb, list(groups), sources, targets)
+    return Roles(sources, targets, partner=partner, passive=passive)
 
 
 _OBLIGATION = frozenset({"must"})
+
+
+def _told_to_act(verb: Any, arguments: Arguments) -> list[int]:
+    """``declared that China must drop barriers``: the actor the reported clause obliges."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            return [g for s in subjects for g in arguments.phrase_groups(s)]
+    return []
 
 
 def _statements_as_demands(events: list[RawEvent], codes: dict[int, str]) -> None:
@@ -164,14 +333,11 @@ def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
     return None
 
 
-def _refine_by_content(events: list[RawEvent], announcing: Any, hit: Any, sw: SentenceWords) -> None:
+def _refine_by_content(events: list[RawEvent], announcing: Any, hit: VerbHit, clause: _Clause) -> None:
     """ "called on Haiti to hold elections": the announcing verb's plain code (020)
     takes the refinement of the act it is about (0241)."""
-    if sw.use_lemmas:
-        arguments = argument_tokens(hit.token)
-        sw.scope = {p for p, word in enumerate(sw.words) if word.token in arguments}
-    coded = choose_code(hit, sw)
-    sw.scope = None
+    choice = lexicon_choice(hit.token, lexicon()) if clause.sw.use_lemmas else None
+    coded = choice.coded if choice is not None else clause.choose(hit)
     content = coded.code if coded is not None else None
     if not content:
         return
@@ -234,8 +400,7 @@ def _without_reported_self(
         if not (
             groups[t].head in reported
             and (
-                any(code[:3] in countries for code in groups[t].codes)
-                or _own_by_pronoun(verb.doc, groups[t])
+                any(code[:3] in countries for code in groups[t].codes) or _own_by_pronoun(verb.doc, groups[t])
             )
         )
     ]
@@ -285,28 +450,36 @@ def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, Acto
     return found
 
 
+@dataclass(slots=True)
+class _Flags:
+    """What every event of one verb shares."""
+
+    verb: Any
+    coded: CodedVerb
+    negated: bool
+    modality: str
+    reporter: ActorGroup | None
+    mode: str | None = None
+
+
 def _pairs(
     groups: list[ActorGroup],
     sources: list[int],
     targets: list[int],
-    coded: CodedVerb,
-    verb: Any,
-    negated: bool,
-    modality: str,
-    reporter: ActorGroup | None,
+    flags: _Flags,
     context: SentenceContext,
+    *,
+    reciprocal: bool,
 ) -> list[RawEvent]:
+    coded = flags.coded
     source_codes = _codes(groups, sources)
     target_codes = _codes(groups, targets)
     pairs: list[
         tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]
     ] = []
-    reciprocal = (
-        coded.reverse_code is not None or coded.match.compound is not None or _cooperative(coded.code)
-    )
     if not target_codes and len(source_codes) >= 2 and reciprocal:
-        # A compound subject of a paired code ([030:030]) or a % pattern with
-        # nobody else: the members act on each other.
+        # A compound subject of a reciprocal verb, a paired code ([030:030]) or a %
+        # pattern with nobody else: the members act on each other.
         for a, b in combinations(source_codes, 2):
             pairs.append((a, b, coded.code, coded.reverse_code or coded.code))
     elif source_codes and target_codes:
@@ -322,14 +495,33 @@ def _pairs(
     events = []
     for (s_code, s_group), (t_code, t_group), forward, backward in pairs:
         if forward:
-            events.append(
-                RawEvent(s_code, t_code, forward, s_group, t_group, verb, coded, negated, modality, reporter)
-            )
+            events.append(_raw(s_code, t_code, forward, s_group, t_group, flags))
         if backward:
-            events.append(
-                RawEvent(t_code, s_code, backward, t_group, s_group, verb, coded, negated, modality, reporter)
-            )
+            events.append(_raw(t_code, s_code, backward, t_group, s_group, flags))
     return events
+
+
+def _raw(
+    source: str,
+    target: str,
+    code: str,
+    source_group: ActorGroup | None,
+    target_group: ActorGroup | None,
+    flags: _Flags,
+) -> RawEvent:
+    return RawEvent(
+        source,
+        target,
+        code,
+        source_group,
+        target_group,
+        flags.verb,
+        flags.coded,
+        flags.negated,
+        flags.modality,
+        flags.reporter,
+        flags.mode,
+    )
 
 
 def _reporter(verb: Any, head_to_group: dict[int, int], groups: list[ActorGroup]) -> ActorGroup | None:

@@ -1,0 +1,384 @@
+"""Who did it and to whom by argument position (PETRARCH-2 sets): subjects, agents, objects and partner phrases, never places or topics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.compose import ActorGroup
+from tacitus.events.lexicon import Lexicon, StanceNoun, VerbSense
+from tacitus.events.roles import country_names
+
+__all__ = ["Arguments", "Roles", "noun_sense"]
+
+_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
+_OBJECTS = frozenset({"dobj", "obj", "dative", "iobj"})
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "dep", "acomp"})
+_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """Source and target groups of one verb, and how the target was found."""
+
+    sources: list[int]
+    targets: list[int]
+    partner: bool = False  # a 'with'/'between' partner: reciprocal verbs act back
+    passive: bool = False
+
+
+class Arguments:
+    """Finds the actor groups in a verb's argument positions.
+
+    `head_to_group` maps a noun phrase's head token to its group (visible,
+    not absorbed); groups whose head a mention does not cover are modifiers
+    ("Russia's war") and count only where a rule asks for an owner."""
+
+    def __init__(self, groups: Sequence[ActorGroup], head_to_group: dict[int, int], lex: Lexicon) -> None:
+        self.groups = groups
+        self.head_to_group = head_to_group
+        self.lex = lex
+
+    # ------------------------------------------------------------ noun phrases
+
+    def is_modifier(self, index: int, doc_token: Token) -> bool:
+        group = self.groups[index]
+        if group.head_covered or doc_token.pos_ == "PROPN":
+            return False
+        return (
+            doc_token.lemma_.lower() not in self.lex.standin_nouns
+            and doc_token.lower_ not in self.lex.standin_nouns
+        )
+
+    def phrase_groups(self, token: Token, *, owners: bool = False) -> list[int]:
+        """Groups a noun phrase stands for: its head's group and its conjuncts' (and an
+        apposition's when the head has none). With `owners`, a group that only
+        modifies the head ("Russia's invasion") or its ``by`` agent counts too."""
+        found: list[int] = []
+        for member in _members(token):
+            index = self._group_at(member, owners=owners)
+            if index is None:
+                index = next(
+                    (
+                        g
+                        for c in member.children
+                        if c.dep_ == "appos"
+                        for g in [self._group_at(c)]
+                        if g is not None
+                    ),
+                    None,
+                )
+            if index is None and owners:
+                # "the attack by Hamas", "positions of the Palestinian security forces"
+                index = next(iter(self._agent_groups(member) or self._of_groups(member, False)), None)
+            if index is None and member.lower_ in self.lex.partitive_nouns:
+                # "a group of Moroccan diplomats", "two of its nationals"
+                found.extend(g for g in self._of_groups(member, owners) if g not in found)
+                continue
+            if index is None and self._standin(member):
+                # "opposition groups in Zimbabwe", "officials from Moscow"
+                found.extend(g for g in self._of_groups(member, owners, ("in", "from")) if g not in found)
+                continue
+            if index is not None and index not in found:
+                found.append(index)
+        return found
+
+    def _standin(self, token: Token) -> bool:
+        return token.lower_ in self.lex.standin_nouns or token.lemma_.lower() in self.lex.standin_nouns
+
+    def _of_groups(self, token: Token, owners: bool, preps: tuple[str, ...] = ("of",)) -> list[int]:
+        return [
+            g
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for g in self.phrase_groups(pobj, owners=owners)
+        ]
+
+    def _group_at(self, token: Token, *, owners: bool = False) -> int | None:
+        index = self.head_to_group.get(token.i)
+        if index is None:
+            return None
+        if self.is_modifier(index, token) and not owners:
+            return None
+        return index
+
+    def _agent_groups(self, token: Token) -> list[int]:
+        """``the attack by Hamas``: the groups of a noun's ``by`` phrase."""
+        return [
+            g
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "by"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for g in self.phrase_groups(pobj)
+        ]
+
+    # ------------------------------------------------------------ sources
+
+    def sources(self, verb: Token) -> tuple[list[int], bool]:
+        """(source groups, passive): the subject, a passive's ``by`` agent, or the attack a
+        passive act of violence happened in; never a passive's own subject."""
+        current = verb
+        for _ in range(5):
+            passive = _is_passive(current)
+            if passive:
+                agent = self._passive_agent(current)
+                return agent, True
+            subjects = _children(current, _SUBJECTS) or _aux_subjects(current)
+            if subjects:
+                return self._subject_groups(verb, subjects), False
+            if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+                if current.dep_ == "acl" and current.tag_ == "VBN":
+                    return [], False
+                return self.phrase_groups(current.head), False
+            if current.dep_ not in _CLIMB or current.head.i == current.i or _stops(current):
+                return [], False
+            current = current.head
+        return [], False
+
+    def _subject_groups(self, verb: Token, subjects: Iterable[Token]) -> list[int]:
+        found: list[int] = []
+        for subject in subjects:
+            # "US Predator attacks have killed …": an attack's owner did it.
+            groups = self.phrase_groups(subject, owners=self._is_attack(subject))
+            if not groups and subject.pos_ == "PRON" and verb.dep_ in _CLIMB and verb.head.i != verb.i:
+                # "Ethiopia indicated it would act": the pronoun is the governing subject.
+                groups = self.sources(verb.head)[0]
+            found.extend(g for g in groups if g not in found)
+        return found
+
+    def _passive_agent(self, verb: Token) -> list[int]:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                return self.phrase_groups(pobj, owners=True)
+        return self._attack_source(verb)
+
+    def _is_attack(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lex.attack_nouns or token.lower_ in self.lex.attack_nouns
+
+    def _attack_source(self, verb: Token) -> list[int]:
+        """``killed in an Ethiopian air strike``: the owner of the attack noun."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if self._is_attack(pobj):
+                    found = self.phrase_groups(pobj, owners=True)
+                    if found:
+                        return found
+        return []
+
+    # ------------------------------------------------------------ targets
+
+    def passive_targets(self, verb: Token, code: str = "") -> list[int]:
+        """The subject of a passive verb is what was acted on (or, for force and blame,
+        whose it was: "a camp for Congolese refugees was attacked")."""
+        owners = code[:2] in self.lex.owner_roots
+        current = verb
+        for _ in range(3):
+            subjects = _children(current, _PASSIVE_SUBJECTS)
+            if subjects:
+                found = [g for s in subjects for g in self.phrase_groups(s, owners=owners)]
+                if not found and owners:
+                    found = [g for s in subjects for g in self.prep_targets(s, self.lex.noun_target_preps)[0]]
+                return found
+            if current.dep_ != "conj" or current.head.i == current.i:
+                break
+            current = current.head
+        return []
+
+    def object_targets(self, verb: Token, sense: VerbSense | None) -> list[int]:
+        """Direct and indirect objects that are actors (an owner too for praise and blame)."""
+        if sense is not None and sense.object != "target":
+            return []
+        owners = sense is not None and sense.possessor_targets
+        return [g for obj in _children(verb, _OBJECTS) for g in self.phrase_groups(obj, owners=owners)]
+
+    def prep_targets(self, verb: Token, preps: Iterable[str], *, owners: bool = False) -> tuple[list[int], bool]:
+        """Objects of the verb's target prepositions; True when a partner (`with`) was one."""
+        wanted = frozenset(preps)
+        found: list[int] = []
+        partner = False
+        for prep in _children(verb, frozenset({"prep"})):
+            word = prep.lower_
+            if word not in wanted:
+                continue
+            for pobj in _children(prep, frozenset({"pobj"})):
+                groups = self.phrase_groups(pobj, owners=owners)
+                if groups:
+                    partner = partner or word in ("with", "between")
+                    found.extend(g for g in groups if g not in found)
+        return found, partner
+
+    def dictionary_targets(self, verb: Token, code: str) -> tuple[list[int], bool]:
+        """Targets of a CAMEO.2.0 verb: its objects (or their owner, for praise, blame
+        and force), what an object noun is aimed at ("sanctions on Iran"), partner
+        phrases; failing those, the first actor of its own phrase that no place, topic
+        or nested clause holds, then the target of the act it announces."""
+        lex = self.lex
+        root = code[:2]
+        owners = root in lex.owner_roots
+        targets: list[int] = []
+        for obj in _children(verb, _OBJECTS):
+            found = self.phrase_groups(obj, owners=owners)
+            if not found:
+                found, _ = self.prep_targets(obj, lex.noun_target_preps, owners=owners)
+            targets.extend(g for g in found if g not in targets)
+        found, partner = self.prep_targets(verb, self._target_preps(root), owners=True)
+        targets.extend(g for g in found if g not in targets)
+        if not targets and root in lex.place_target_roots:
+            targets = [g for g in self.prep_targets(verb, ("in",))[0] if self.country_named(g, verb.doc)]
+        if not targets:
+            targets = self._first_in_arguments(verb, owners=owners)
+        if not targets:
+            return self.complement_targets(verb, code)
+        return targets, partner
+
+    def _target_preps(self, root: str) -> frozenset[str]:
+        lex = self.lex
+        preps = lex.partner_preps
+        if root in lex.violence_roots:
+            preps = preps | lex.violence_preps
+        if root in lex.request_roots:
+            preps = preps | lex.request_preps
+        return preps
+
+    def country_named(self, index: int, doc: Doc) -> bool:
+        """A group named by a country's own name or nationality (Serbia, not Belgrade)."""
+        group = self.groups[index]
+        text = "_".join(t.text.upper() for t in doc[group.start : group.end])
+        return bool(group.codes) and text in country_names()
+
+    def complement_targets(self, verb: Token, code: str) -> tuple[list[int], bool]:
+        """``threatened to cut off electricity to Nakhichevan``, ``offered to hand over
+        to Great Britain``: an act announced, refused or demanded is aimed where the
+        act itself is; ``demanded that Mugabe abandon …``: at the one told to act."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                found, partner = self.dictionary_targets(child, code)
+                if found:
+                    return found, partner
+            elif child.dep_ == "ccomp" and code[:2] in _TELLING_ROOTS:
+                found = [g for s in _children(child, _SUBJECTS) for g in self.phrase_groups(s)]
+                if found:
+                    return found, False
+        return [], False
+
+    def _first_in_arguments(self, verb: Token, *, owners: bool) -> list[int]:
+        doc = verb.doc
+        inside = argument_span(verb, self.lex.locative_preps | self.lex.topic_preps)
+        for index in sorted(set(self.head_to_group.values()), key=lambda k: self.groups[k].start):
+            group = self.groups[index]
+            if group.start <= verb.i or group.head not in inside:
+                continue
+            head = doc[group.head]
+            if self.is_modifier(index, head) and not owners:
+                continue
+            return self.phrase_groups(head, owners=owners) or [index]
+        return []
+
+    def stance_targets(self, noun: Token, stance: StanceNoun, sources: Sequence[int]) -> list[int]:
+        """``commitment to NATO``, ``support for Israel's efforts``, ``partnership between
+        the United States and Thailand`` (the partner other than the speaker's country)."""
+        own = {code[:3] for s in sources for code in self.groups[s].codes}
+        found: list[int] = []
+        for prep in _children(noun, frozenset({"prep"})):
+            if prep.lower_ not in stance.preps:
+                continue
+            for pobj in _children(prep, frozenset({"pobj"})):
+                groups = self.phrase_groups(pobj, owners=True)
+                if prep.lower_ == "between":
+                    groups = [g for g in groups if not {c[:3] for c in self.groups[g].codes} <= own]
+                found.extend(g for g in groups if g not in found)
+        return found
+
+
+def argument_span(verb: Token, closed_preps: frozenset[str]) -> set[int]:
+    """Token indices of the verb's own phrase: no nested clauses or coordinated verbs,
+    and nothing inside a prepositional phrase of place, time or topic."""
+    found: set[int] = set()
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        found.add(current.i)
+        for child in current.children:
+            if child.dep_ in _NESTED or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+                continue
+            if child.dep_ == "prep" and child.lower_ in closed_preps:
+                continue
+            stack.append(child)
+    return found
+
+
+# Roots of demands, appeals, refusals and threats: their target may be told to act in a clause.
+_TELLING_ROOTS = frozenset({"02", "10", "12", "13"})
+_NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis", "ccomp", "advcl", "xcomp", "acl"})
+
+
+def noun_sense(verb: Token, lex: Lexicon) -> tuple[Token, VerbSense] | None:
+    """``held talks with``, ``had phone calls with``: a light verb's event-noun object."""
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return None
+    for obj in _children(verb, _OBJECTS):
+        compound = " ".join(c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i)
+        for key in (
+            f"{compound} {obj.lower_}".strip(),
+            f"{compound} {obj.lemma_.lower()}".strip(),
+            obj.lower_,
+        ):
+            sense = lex.event_nouns.get(key)
+            if sense is not None:
+                return obj, sense
+    return None
+
+
+def stance_noun(verb: Token, lex: Lexicon) -> tuple[Token, StanceNoun] | None:
+    """``reaffirmed their commitment``, ``expressed concern``: a stance verb's noun."""
+    if verb.lemma_.lower() not in lex.stance_verbs:
+        return None
+    for obj in _children(verb, _OBJECTS):
+        stance = lex.stance_nouns.get(obj.lower_) or lex.stance_nouns.get(obj.lemma_.lower())
+        if stance is not None:
+            return obj, stance
+    return None
+
+
+def _members(token: Token) -> list[Token]:
+    """A coordination's members, from its first conjunct."""
+    while (
+        token.dep_ in ("conj", "appos")
+        and token.head.i != token.i
+        and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+    ):
+        token = token.head
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _aux_subjects(verb: Token) -> list[Token]:
+    """Subjects a bad parse hung on the verb's auxiliaries."""
+    return [
+        c
+        for aux in verb.children
+        if aux.dep_ in ("aux", "auxpass")
+        for c in aux.children
+        if c.dep_ in _SUBJECTS
+    ]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _stops(verb: Token) -> bool:
+    """Verbs whose missing subject is not their head's: ``Rebuked by X, Y …``,
+    ``after leaving X``; ``opened fire, killing one`` does climb."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return True
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG"
