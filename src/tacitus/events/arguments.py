@@ -80,7 +80,7 @@ class Arguments:
                 continue
             if index is None and self._standin(member):
                 # "opposition groups in Zimbabwe", "officials from Moscow"
-                found.extend(g for g in self._of_groups(member, owners, ("in", "from")) if g not in found)
+                found.extend(g for g in self._of_groups(member, owners, ("of", "in", "from")) if g not in found)
                 continue
             if index is not None and index not in found:
                 found.append(index)
@@ -144,8 +144,9 @@ class Arguments:
     def _subject_groups(self, verb: Token, subjects: Iterable[Token]) -> list[int]:
         found: list[int] = []
         for subject in subjects:
-            # "US Predator attacks have killed …": an attack's owner did it.
-            groups = self.phrase_groups(subject, owners=self._is_attack(subject))
+            # "US Predator attacks have killed …", "al-Qaeda's terror network has
+            # threatened …": whoever owns the subject acts through it.
+            groups = self.phrase_groups(subject, owners=True)
             if not groups and subject.pos_ == "PRON" and verb.dep_ in _CLIMB and verb.head.i != verb.i:
                 # "Ethiopia indicated it would act": the pronoun is the governing subject.
                 groups = self.sources(verb.head)[0]
@@ -198,12 +199,17 @@ class Arguments:
         return [g for obj in _children(verb, _OBJECTS) for g in self.phrase_groups(obj, owners=owners)]
 
     def prep_targets(self, verb: Token, preps: Iterable[str], *, owners: bool = False) -> tuple[list[int], bool]:
-        """Objects of the verb's target prepositions; True when a partner (`with`) was one."""
+        """Objects of the verb's target prepositions; True when a partner (`with`) was one.
+        ``in protest against X`` counts as ``against X``."""
         wanted = frozenset(preps)
         found: list[int] = []
         partner = False
         for prep in _children(verb, frozenset({"prep"})):
             word = prep.lower_
+            if word == "in" and any(p.lemma_.lower() == "protest" for p in _children(prep, frozenset({"pobj"}))):
+                protest = next(p for p in _children(prep, frozenset({"pobj"})) if p.lemma_.lower() == "protest")
+                found.extend(g for g in self.prep_targets(protest, ("against", "of", "over"), owners=True)[0] if g not in found)
+                continue
             if word not in wanted:
                 continue
             for pobj in _children(prep, frozenset({"pobj"})):
@@ -225,17 +231,43 @@ class Arguments:
         for obj in _children(verb, _OBJECTS):
             found = self.phrase_groups(obj, owners=owners)
             if not found:
-                found, _ = self.prep_targets(obj, lex.noun_target_preps, owners=owners)
+                noun_preps = lex.noun_target_preps | (lex.request_preps if root in lex.request_roots else frozenset())
+                found, _ = self.prep_targets(obj, noun_preps, owners=True)
             targets.extend(g for g in found if g not in targets)
         found, partner = self.prep_targets(verb, self._target_preps(root), owners=True)
+        if found and all(not self.groups[g].has_country for g in targets):
+            # "provided military intelligence to Macedonia": a role word with no
+            # country in the object is the thing given, not a recipient.
+            targets = []
         targets.extend(g for g in found if g not in targets)
-        if not targets and root in lex.place_target_roots:
-            targets = [g for g in self.prep_targets(verb, ("in",))[0] if self.country_named(g, verb.doc)]
         if not targets:
             targets = self._first_in_arguments(verb, owners=owners)
+        if not targets and root in lex.place_target_roots:
+            targets = self._place_targets(verb, root)
         if not targets:
             return self.complement_targets(verb, code)
         return targets, partner
+
+    def _place_targets(self, verb: Token, root: str) -> list[int]:
+        """``demonstrated in Serbia``, ``imposed a curfew in the town of Cizre``."""
+        holders = [verb, *_children(verb, _OBJECTS)]
+        holders += [p for prep in _children(verb, frozenset({"prep"})) for p in _children(prep, frozenset({"pobj"}))]
+        found = [g for holder in holders for g in self.prep_targets(holder, ("in",), owners=True)[0]]
+        found += [g for holder in holders for g in self._of_places(holder)]
+        if root in self.lex.city_target_roots:
+            return found
+        return [g for g in found if self.country_named(g, verb.doc)]
+
+    def _of_places(self, token: Token) -> list[int]:
+        """``in the town of Cizre``: the place an ``in`` phrase's ``of`` names."""
+        return [
+            g
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for g in self._of_groups(pobj, True)
+        ]
 
     def _target_preps(self, root: str) -> frozenset[str]:
         lex = self.lex
@@ -257,7 +289,8 @@ class Arguments:
         to Great Britain``: an act announced, refused or demanded is aimed where the
         act itself is; ``demanded that Mugabe abandon …``: at the one told to act."""
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
                 found, partner = self.dictionary_targets(child, code)
                 if found:
                     return found, partner
@@ -269,7 +302,7 @@ class Arguments:
 
     def _first_in_arguments(self, verb: Token, *, owners: bool) -> list[int]:
         doc = verb.doc
-        inside = argument_span(verb, self.lex.locative_preps | self.lex.topic_preps)
+        inside = argument_span(verb, (self.lex.locative_preps - {"for"}) | self.lex.topic_preps)
         for index in sorted(set(self.head_to_group.values()), key=lambda k: self.groups[k].start):
             group = self.groups[index]
             if group.start <= verb.i or group.head not in inside:
@@ -298,7 +331,8 @@ class Arguments:
 
 def argument_span(verb: Token, closed_preps: frozenset[str]) -> set[int]:
     """Token indices of the verb's own phrase: no nested clauses or coordinated verbs,
-    and nothing inside a prepositional phrase of place, time or topic."""
+    and nothing inside the verb's own phrases of place, time or topic (``killed five
+    people in Iraq``; a noun's ``attacks on troops in Iraq`` stays)."""
     found: set[int] = set()
     stack = [verb]
     while stack:
@@ -307,7 +341,7 @@ def argument_span(verb: Token, closed_preps: frozenset[str]) -> set[int]:
         for child in current.children:
             if child.dep_ in _NESTED or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
                 continue
-            if child.dep_ == "prep" and child.lower_ in closed_preps:
+            if current.i == verb.i and child.dep_ == "prep" and child.lower_ in closed_preps:
                 continue
             stack.append(child)
     return found

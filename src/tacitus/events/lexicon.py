@@ -77,6 +77,7 @@ class Lexicon:
     request_roots: frozenset[str]
     request_preps: frozenset[str]
     place_target_roots: frozenset[str]
+    city_target_roots: frozenset[str]
 
 
 def _line_of(text: str, key: str, after: int = 0) -> int:
@@ -154,4 +155,5 @@ _WORD_LISTS = (
     "request_roots",
     "request_preps",
     "place_target_roots",
+    "city_target_roots",
 )

@@ -284,6 +284,9 @@ def _parse_roles(
             partner = partner or on_noun
     else:
         targets, partner = arguments.dictionary_targets(verb, coded.code or coded.reverse_code or "")
+    if not targets and not passive and choice is not None and choice.sense is not None:
+        # "began a hunger strike to protest against Sweden's decision"
+        targets, _ = arguments.complement_targets(verb, coded.code or "")
     targets = [t for t in targets if t not in sources]
     targets = _without_reported_self(verb, list(groups), sources, targets)
     return Roles(sources, targets, partner=partner, passive=passive)
