@@ -136,6 +136,7 @@ def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
             head_covered=any(m.start <= head_i < m.end for m in members),
         )
     _absorb_prep_objects(doc, groups)
+    _absorb_coordinated_modifiers(doc, groups)
     _inherit_from_conjuncts(doc, groups)
     return [groups[k] for k in sorted(groups)]
 
@@ -171,6 +172,26 @@ def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
             for target in targets:
                 target.absorbed = True
             break
+
+
+def _absorb_coordinated_modifiers(doc: Any, groups: dict[int, ActorGroup]) -> None:
+    """``Hungarian and Romanian officials`` → HUNGOV ROUGOV: coordinated country
+    modifiers of a country-less agent phrase each compose with it."""
+    for group in list(groups.values()):
+        if group.has_country or group.absorbed:
+            continue
+        head = doc[group.head]
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i in groups]
+        members = [m for first in modifiers for m in _conjuncts(first) if m.i in groups]
+        countries = [groups[m.i] for m in members if groups[m.i].has_country and not groups[m.i].absorbed]
+        if len(countries) < 2:
+            continue
+        agents = _agents(group)
+        group.codes = [compose_code(c, agents) for other in countries for c in other.codes]
+        group.start = min(group.start, min(o.start for o in countries))
+        group.has_country = True
+        for other in countries:
+            other.absorbed = True
 
 
 def _inherit_from_conjuncts(doc: Any, groups: dict[int, ActorGroup]) -> None:

@@ -31,6 +31,9 @@ _PAIR_NOUNS = frozenset(
 _PAIR_NUMBERS = frozenset({"two", "both"})
 _PERSON_NOUNS = frozenset({"ministers", "leaders", "presidents", "heads"})
 _PRONOUNS = frozenset({"he", "she"})
+# "urging him to send troops", "congratulate her": the person named before, as object.
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "nsubj"})
 _NAME_DEPS = frozenset({"compound", "flat"})
 
 
@@ -67,10 +70,9 @@ class DocumentMemory:
             token = doc[i]
             if i in covered and token.lower_ not in _PAIR_NOUNS:
                 continue
-            if (
-                token.lower_ in _PRONOUNS
-                and token.dep_ in ("nsubj", "nsubjpass")
-                and self.last_person is not None
+            if self.last_person is not None and (
+                (token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"))
+                or (token.lower_ in _OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in _OBJECT_DEPS)
             ):
                 person = self.last_person
                 found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))

@@ -74,17 +74,24 @@ class Arguments:
             if index is None and owners:
                 # "the attack by Hamas", "positions of the Palestinian security forces"
                 index = next(iter(self._agent_groups(member) or self._of_groups(member, False)), None)
-            if index is None and member.lower_ in self.lex.partitive_nouns:
-                # "a group of Moroccan diplomats", "two of its nationals"
-                found.extend(g for g in self._of_groups(member, owners) if g not in found)
-                continue
-            if index is None and self._standin(member):
-                # "opposition groups in Zimbabwe", "officials from Moscow"
-                found.extend(g for g in self._of_groups(member, owners, ("of", "in", "from")) if g not in found)
+            if index is None:
+                extra: list[int] = []
+                if member.lower_ in self.lex.partitive_nouns:
+                    # "a group of Moroccan diplomats", "two of its nationals"
+                    extra = self._of_groups(member, owners)
+                if not extra and self._standin(member):
+                    # "opposition groups in Zimbabwe", "officials from Moscow",
+                    # "Hungarian and Romanian officials"
+                    extra = self._of_groups(member, owners, ("of", "in", "from")) or self._modifier_groups(member)
+                found.extend(g for g in extra if g not in found)
                 continue
             if index is not None and index not in found:
                 found.append(index)
         return found
+
+    def _modifier_groups(self, token: Token) -> list[int]:
+        firsts = [c for c in token.children if c.dep_ in _MODIFIERS and c.i in self.head_to_group]
+        return [self.head_to_group[m.i] for first in firsts for m in _members(first) if m.i in self.head_to_group]
 
     def _standin(self, token: Token) -> bool:
         return token.lower_ in self.lex.standin_nouns or token.lemma_.lower() in self.lex.standin_nouns
@@ -108,11 +115,14 @@ class Arguments:
         return index
 
     def _agent_groups(self, token: Token) -> list[int]:
-        """``the attack by Hamas``: the groups of a noun's ``by`` phrase."""
+        """``the attack by Hamas``, ``crimes committed by Croat forces``: the groups of
+        a noun's ``by`` phrase."""
+        holders = [token, *(c for c in token.children if c.dep_ == "acl")]
         return [
             g
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "by"
+            for holder in holders
+            for prep in holder.children
+            if (prep.dep_ == "prep" and prep.lower_ == "by") or prep.dep_ == "agent"
             for pobj in prep.children
             if pobj.dep_ == "pobj"
             for g in self.phrase_groups(pobj)
@@ -159,6 +169,22 @@ class Arguments:
                 return self.phrase_groups(pobj, owners=True)
         return self._attack_source(verb)
 
+    def place_source(self, verb: Token, code: str) -> list[int]:
+        """``was arrested in Lebanon``: the authorities of the country it happened in."""
+        if code[:2] not in self.lex.place_source_roots:
+            return []
+        return [g for g in self.prep_targets(verb, ("in",))[0] if self.country_named(g, verb.doc)]
+
+    def _by_in_phrase(self, noun: Token) -> list[int]:
+        """``an attack on a police patrol by Kosovo Albanians``: a ``by`` anywhere in the
+        noun's own phrase (no clauses)."""
+        for token in noun.subtree:
+            if token.dep_ == "prep" and token.lower_ == "by" and token.head.pos_ in ("NOUN", "PROPN"):
+                found = [g for pobj in _children(token, frozenset({"pobj"})) for g in self.phrase_groups(pobj)]
+                if found:
+                    return found
+        return []
+
     def _is_attack(self, token: Token) -> bool:
         return token.lemma_.lower() in self.lex.attack_nouns or token.lower_ in self.lex.attack_nouns
 
@@ -167,7 +193,7 @@ class Arguments:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if self._is_attack(pobj):
-                    found = self.phrase_groups(pobj, owners=True)
+                    found = self.phrase_groups(pobj, owners=True) or self._by_in_phrase(pobj)
                     if found:
                         return found
         return []
@@ -295,6 +321,23 @@ class Arguments:
                 if found:
                     return found, partner
             elif child.dep_ == "ccomp" and code[:2] in _TELLING_ROOTS:
+                found = [g for s in _children(child, _SUBJECTS) for g in self.phrase_groups(s)]
+                if found:
+                    return found, False
+        if code[:2] in _TELLING_ROOTS:
+            # "insisted on its demands that Burundi's government grant …"
+            nouns = [n for c in verb.children if c.dep_ in _OBJECTS or c.dep_ == "prep" for n in (c, *c.children) if n.pos_ == "NOUN"]
+            for noun in nouns:
+                for clause in (c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ == "VERB"):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        found = [g for s in _children(clause, _SUBJECTS) for g in self.phrase_groups(s)]
+                        if found:
+                            return found, False
+        for child in verb.children:
+            # "threatened to stop negotiations if the United States goes ahead":
+            # a threat or demand is aimed at whoever its condition names.
+            conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children)
+            if child.dep_ == "advcl" and conditional and code[:2] in _TELLING_ROOTS:
                 found = [g for s in _children(child, _SUBJECTS) for g in self.phrase_groups(s)]
                 if found:
                     return found, False

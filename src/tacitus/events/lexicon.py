@@ -78,6 +78,7 @@ class Lexicon:
     request_preps: frozenset[str]
     place_target_roots: frozenset[str]
     city_target_roots: frozenset[str]
+    place_source_roots: frozenset[str]
 
 
 def _line_of(text: str, key: str, after: int = 0) -> int:
@@ -156,4 +157,5 @@ _WORD_LISTS = (
     "request_preps",
     "place_target_roots",
     "city_target_roots",
+    "place_source_roots",
 )

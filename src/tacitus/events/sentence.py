@@ -249,8 +249,10 @@ class _Clause:
 def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
     """Compound subjects act on each other for reciprocal verbs and paired codes only:
     co-listed actors of any other verb are never coded against each other."""
+    complements = (c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp")
     return (
         verb.lemma_.lower() in lex.reciprocal_verbs
+        or any(lemma in lex.reciprocal_verbs for lemma in complements)  # "failed to reach agreement"
         or coded.match.compound is not None
         or (coded.reverse_code is not None and coded.reverse_code == coded.code)
     )
@@ -263,6 +265,8 @@ def _parse_roles(
     groups = arguments.groups
     doc = verb.doc
     sources, passive = arguments.sources(verb)
+    if passive and not sources:
+        sources = arguments.place_source(verb, coded.code or "")
     match = coded.match
     if match.source is not None:
         sources = arguments.phrase_groups(doc[groups[match.source].head]) or [match.source]
@@ -279,7 +283,7 @@ def _parse_roles(
         found, partner = arguments.prep_targets(verb, sense.preps)
         targets += [t for t in found if t not in targets]
         if choice.noun is not None:
-            found, on_noun = arguments.prep_targets(choice.noun, sense.preps)
+            found, on_noun = arguments.prep_targets(choice.noun, sense.preps, owners=True)
             targets += [t for t in found if t not in targets]
             partner = partner or on_noun
     else:
