@@ -49,6 +49,9 @@ class DocumentMemory:
     last person spoken of and the last pair of actors named together."""
 
     names: PhraseIndex[_Known] = field(default_factory=PhraseIndex)
+    # Titles of people named with them ("Vice President Kamala Harris"): a later
+    # "the Vice President" is that person.
+    titles: PhraseIndex[_Known] = field(default_factory=PhraseIndex)
     last_person: _Known | None = None
     last_pair: tuple[str, ...] | None = None
     last_person_pair: tuple[str, ...] | None = None
@@ -65,6 +68,7 @@ class DocumentMemory:
                     continue
                 known = hit.payload
                 found.append(Mention("actor", first, last + 1, known.codes, name=known.name, person=True))
+        found.extend(self._titled(doc, words, covered, found))
         tokens = {w.token for w in words}
         for i in sorted(tokens):
             token = doc[i]
@@ -86,12 +90,43 @@ class DocumentMemory:
                     found.append(Mention("actor", start, i + 1, pair))
         return found
 
+    def _titled(self, doc: Any, words: Sequence[Word], covered: set[int], taken: list[Mention]) -> list[Mention]:
+        """``The Vice President commended …``: a bare title after its holder was named."""
+        found: list[Mention] = []
+        if not len(self.titles):
+            return found
+        busy = {i for m in taken for i in range(m.start, m.end)}
+        for hit in self.titles.find_longest(words):
+            first, last = words[hit.start].token, words[hit.end - 1].token
+            if any(i in covered or i in busy for i in range(first, last + 1)):
+                continue
+            before = doc[first - 1] if first > 0 else None
+            after = doc[last + 1] if last + 1 < len(doc) else None
+            if before is None or before.lower_ != "the" or (after is not None and after.pos_ == "PROPN"):
+                continue  # "Vice President Pence" is someone named; only "the Vice President" refers back
+            known = hit.payload
+            found.append(Mention("actor", first - 1, last + 1, known.codes, name=known.name, person=True))
+        return found
+
+    def _learn_title(self, doc: Any, group: ActorGroup) -> None:
+        for mention in group.mentions:
+            if mention.person or mention.kind not in ("agent", "actor"):
+                continue  # the name itself is remembered as a name
+            words = tuple(t.text.upper() for t in doc[mention.start : mention.end] if not t.is_punct)
+            if words:
+                known = _Known(tuple(group.codes), group.name)
+                self.titles.add(Phrase(words), known)
+                if len(words) > 1:
+                    self.titles.add(Phrase(words[:1]), known)  # "Secretary of State" → "the Secretary"
+
     def learn(self, doc: Any, groups: Sequence[ActorGroup], covered: set[int]) -> None:
         """Remember people (dictionary or composed ``Foreign Minister Wang Yi``) and pairs."""
         for group in groups:
             if group.absorbed or len(group.codes) != 1:
                 continue
             name_tokens = _person_name(doc, group, covered)
+            if (name_tokens or group.person) and group.has_country:
+                self._learn_title(doc, group)
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 group.name = name
@@ -133,8 +168,8 @@ class DocumentMemory:
 def _person_name(doc: Any, group: ActorGroup, covered: set[int]) -> list[Any]:
     """``Foreign Minister Wang Yi``: the proper nouns ending at the head that no
     dictionary phrase covers, when the phrase carries an agent (a title)."""
-    if not any(m.kind == "agent" for m in group.mentions):
-        return []
+    if not any(m.kind == "agent" or (m.kind == "actor" and not m.person) for m in group.mentions):
+        return []  # a title ("Foreign Minister", "Secretary of State") names the role
     head = doc[group.head]
     if head.pos_ != "PROPN" or head.i in covered:
         return []

@@ -26,6 +26,8 @@ from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
+from tacitus.events.document import without_repeats
+from tacitus.events.lexicon import lexicon
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
 from tacitus.records import Actor, Article, Event, Rule, Sentence, Span
@@ -207,6 +209,8 @@ class Coder:
             coded.events.extend(events)
         # Sentence order, then verb order within a sentence (events are made in verb order).
         coded.events.sort(key=lambda e: e.sentence)
+        if self._use_lemmas:
+            coded.events = without_repeats(coded.events, coded.sentences, article.title, lexicon())
         self.stats["events"] += len(coded.events)
         return coded
 

@@ -79,6 +79,8 @@ class Lexicon:
     place_target_roots: frozenset[str]
     city_target_roots: frozenset[str]
     place_source_roots: frozenset[str]
+    unasserted_nouns: frozenset[str]
+    follow_up_verbs: frozenset[str]
 
 
 def _line_of(text: str, key: str, after: int = 0) -> int:
@@ -158,4 +160,6 @@ _WORD_LISTS = (
     "place_target_roots",
     "city_target_roots",
     "place_source_roots",
+    "unasserted_nouns",
+    "follow_up_verbs",
 )

@@ -198,6 +198,8 @@ class _Clause:
         verb = hit.token
         negated = is_negated(verb) and not coded.match.spells_negation
         modality = modality_of(verb)
+        if self.sw.use_lemmas and _unasserted(verb, lexicon()):
+            return []
         reporter = _reporter(verb, self.head_to_group, self.groups)
         if self.sw.use_lemmas and _announced(verb, modality, reporter):
             # CAMEO-manual convention (PETRARCH-2 dictionaries); PETRARCH-1 sets code
@@ -246,6 +248,28 @@ class _Clause:
         return coded, events
 
 
+def _unasserted(verb: Any, lex: Lexicon) -> bool:
+    """``a report that ElBaradei had collaborated with Iran``: the clause of a noun of
+    claim, fear or plan says what someone asserts, not what happened."""
+    current = verb
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN":
+            return head.lower_ in lex.unasserted_nouns or head.lemma_.lower() in lex.unasserted_nouns
+        if current.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        current = head
+    return False
+
+
+def _announces(coded: CodedVerb) -> bool:
+    """Codes whose act sits in a complement clause: appeals, intents, demands,
+    refusals, threats and protests ("began a hunger strike to protest against X")."""
+    return (coded.code or "")[:2] in ("02", "03", "10", "12", "13", "14")
+
+
 def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
     """Compound subjects act on each other for reciprocal verbs and paired codes only:
     co-listed actors of any other verb are never coded against each other."""
@@ -288,7 +312,7 @@ def _parse_roles(
             partner = partner or on_noun
     else:
         targets, partner = arguments.dictionary_targets(verb, coded.code or coded.reverse_code or "")
-    if not targets and not passive and choice is not None and choice.sense is not None:
+    if not targets and not passive and choice is not None and choice.sense is not None and _announces(coded):
         # "began a hunger strike to protest against Sweden's decision"
         targets, _ = arguments.complement_targets(verb, coded.code or "")
     targets = [t for t in targets if t not in sources]
