@@ -73,7 +73,10 @@ class Arguments:
                 )
             if index is None and owners:
                 # "the attack by Hamas", "positions of the Palestinian security forces"
-                index = next(iter(self._agent_groups(member) or self._of_groups(member, False)), None)
+                index = next(
+                    iter(self._agent_groups(member) or self._of_groups(member, False) or self._clause_owner(member)),
+                    None,
+                )
             if index is None:
                 extra: list[int] = []
                 if member.lower_ in self.lex.partitive_nouns:
@@ -110,8 +113,8 @@ class Arguments:
         index = self.head_to_group.get(token.i)
         if index is None:
             return None
-        if self.is_modifier(index, token) and not owners:
-            return None
+        if self.is_modifier(index, token) and (not owners or not self.groups[index].has_country):
+            return None  # "military cooperation": a role word with no country describes a thing
         return index
 
     def _agent_groups(self, token: Token) -> list[int]:
@@ -174,6 +177,17 @@ class Arguments:
         if code[:2] not in self.lex.place_source_roots:
             return []
         return [g for g in self.prep_targets(verb, ("in",))[0] if self.country_named(g, verb.doc)]
+
+    def _clause_owner(self, noun: Token) -> list[int]:
+        """``supports the measures Russia has taken``: the subject of the noun's relative clause."""
+        return [
+            g
+            for clause in noun.children
+            if clause.dep_ == "relcl"
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+            for g in self.phrase_groups(subject)
+        ]
 
     def _by_in_phrase(self, noun: Token) -> list[int]:
         """``an attack on a police patrol by Kosovo Albanians``: a ``by`` anywhere in the
@@ -351,7 +365,9 @@ class Arguments:
             if group.start <= verb.i or group.head not in inside:
                 continue
             head = doc[group.head]
-            if self.is_modifier(index, head) and not owners:
+            if self._group_at(head, owners=owners) is None or not group.has_country:
+                # A country-less group deep in the phrase ("an agreement on cooperation
+                # against armed groups") is what the act is about, not whom it is aimed at.
                 continue
             return self.phrase_groups(head, owners=owners) or [index]
         return []

@@ -95,7 +95,7 @@ def talk_mode(verb: Token, lex: Lexicon) -> str | None:
             }
             if words & lex.video_cues:
                 return "video"
-            if words & lex.phone_cues and word in ("by", "over", "on", "in", "via"):
+            if words & lex.phone_cues and word in ("by", "over", "on", "in", "via", "during"):
                 return "phone"
             if words & lex.in_person_cues and word in ("at", "during", "on", "in"):
                 return "in person"
