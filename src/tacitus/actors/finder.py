@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from tacitus.actors.compose import Mention
+from tacitus.cameo import country_rows
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.words import Word
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
@@ -88,8 +90,20 @@ def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
 
 
 def _is_person(entry: ActorEntry) -> bool:
-    """People carry dated codes (office terms) in the actor dictionaries."""
-    return any(c.start is not None or c.end is not None for c in entry.codes)
+    """People carry dated codes (office terms) in the actor dictionaries; countries
+    whose code changed with their borders (Serbia, Iraq) are not people."""
+    if not any(c.start is not None or c.end is not None for c in entry.codes):
+        return False
+    return "_".join(entry.names[0].words) not in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    names: set[str] = set()
+    for row in country_rows():
+        names.add(row["name"].strip().strip("_"))
+        names.update(n.strip().strip("_") for n in row["nationality"].split(";") if n.strip())
+    return frozenset(names)
 
 
 def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:

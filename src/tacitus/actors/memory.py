@@ -70,17 +70,12 @@ class DocumentMemory:
                 found.append(Mention("actor", first, last + 1, known.codes, name=known.name, person=True))
         found.extend(self._titled(doc, words, covered, found))
         tokens = {w.token for w in words}
+        found.extend(self.pronouns(doc, sorted(tokens), covered))
         for i in sorted(tokens):
             token = doc[i]
             if i in covered and token.lower_ not in _PAIR_NOUNS:
                 continue
-            if self.last_person is not None and (
-                (token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"))
-                or (token.lower_ in _OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in _OBJECT_DEPS)
-            ):
-                person = self.last_person
-                found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))
-            elif token.lower_ in _PAIR_NOUNS and i > 0:
+            if token.lower_ in _PAIR_NOUNS and i > 0:
                 pair = self.last_pair
                 if token.lower_ in _PERSON_NOUNS and self.last_person_pair:
                     pair = self.last_person_pair  # "the two ministers": the two people
@@ -88,6 +83,22 @@ class DocumentMemory:
                 if pair and previous.lower_ in _PAIR_NUMBERS and previous.i in tokens:
                     start = i - 2 if i > 1 and doc[i - 2].lower_ == "the" else i - 1
                     found.append(Mention("actor", start, i + 1, pair))
+        return found
+
+    def pronouns(self, doc: Any, indices: Sequence[int], covered: set[int]) -> list[Mention]:
+        """``he``/``she`` as subjects, ``him``/``her`` as objects: the last person named."""
+        person = self.last_person
+        found: list[Mention] = []
+        if person is None:
+            return found
+        for i in indices:
+            token = doc[i]
+            if i in covered:
+                continue
+            subject = token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
+            obj = token.lower_ in _OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in _OBJECT_DEPS
+            if subject or obj:
+                found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))
         return found
 
     def _titled(self, doc: Any, words: Sequence[Word], covered: set[int], taken: list[Mention]) -> list[Mention]:

@@ -267,6 +267,12 @@ class Coder:
         # Every actor is reported and remembered; deleted clauses only stop coding.
         all_groups = build_groups(doc, mentions)
         memory.learn(doc, all_groups, covered)
+        late = _pronouns_after_person(doc, memory, all_groups, mentions)
+        if late:
+            # "… written to President Bush urging him to send troops": the person was
+            # named earlier in this very sentence.
+            mentions = mentions + late
+            all_groups = build_groups(doc, mentions)
         if deleted:
             mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
             groups = build_groups(doc, mentions)
@@ -419,6 +425,18 @@ def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
         cached = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
         doc.user_data["tacitus_noun_chunks"] = cached
     return cached
+
+
+def _pronouns_after_person(
+    doc: Any, memory: DocumentMemory, groups: list[ActorGroup], mentions: list[Mention]
+) -> list[Mention]:
+    people = [g.end for g in groups if g.person and not g.absorbed]
+    if not people:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    after = range(min(people), len(doc))
+    sentence_end = doc[people[0] - 1].sent.end if people[0] > 0 else len(doc)
+    return memory.pronouns(doc, [i for i in after if i < sentence_end], taken)
 
 
 def _flags(length: int, mentions: list[Mention]) -> list[bool]:

@@ -94,6 +94,9 @@ class Arguments:
 
     def _modifier_groups(self, token: Token) -> list[int]:
         firsts = [c for c in token.children if c.dep_ in _MODIFIERS and c.i in self.head_to_group]
+        for led in (c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() == "lead"):
+            # "Vietnamese-led forces" are that country's (not so "Iranian-backed militias")
+            firsts += [c for c in led.children if c.i in self.head_to_group]
         return [self.head_to_group[m.i] for first in firsts for m in _members(first) if m.i in self.head_to_group]
 
     def _standin(self, token: Token) -> bool:

@@ -205,6 +205,9 @@ class _Clause:
             # CAMEO-manual convention (PETRARCH-2 dictionaries); PETRARCH-1 sets code
             # the verb's pattern only, as TABARI did ("will contribute" stays 071).
             coded = _as_announcement(coded)
+            if _conditional(verb) and not (coded.code or "").startswith("13"):
+                # CAMEO: an act announced on a condition is a threat (1311 … 13x).
+                coded = replace(coded, code="130", reverse_code=None)
         elif partner and reciprocal and coded.reverse_code is None:
             # "met with X": a reciprocal act is coded in both directions.
             coded = replace(coded, reverse_code=coded.code)
@@ -391,6 +394,15 @@ def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
         modality == "hypothetical"
         and reporter is not None
         and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    )
+
+
+def _conditional(verb: Any) -> bool:
+    """``will withdraw their force from Chad unless …``: an announced act on a condition
+    the other side must meet (an offer "if" is still an offer)."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children
     )
 
 
