@@ -9,7 +9,7 @@ from collections import Counter
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_callback, read_inputs, skip_summary
+from tacitus.cli.inputs import date_option, read_inputs, skip_summary
 from tacitus.coder import CoderOptions, code_articles
 from tacitus.coder.output import FORMATS, write_events
 
@@ -18,11 +18,7 @@ log = logging.getLogger(__name__)
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
-@click.option(
-    "--date",
-    callback=date_callback,
-    help="Date of articles that carry none (YYYY-MM-DD or YYYYMMDD); JSONL records carry their own.",
-)
+@date_option
 @click.option(
     "--dictionaries",
     type=click.Path(exists=True, file_okay=False),

@@ -3,36 +3,44 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import click
 
-from tacitus.errors import UserInputError
+from tacitus.dates import read_date, required_day
 from tacitus.records import Article
 
-__all__ = ["date_callback", "date_option_value", "read_inputs", "skip_summary"]
+__all__ = ["date_callback", "date_option", "date_option_value", "read_inputs", "skip_summary"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def date_option_value(value: str | None) -> str | None:
-    """ISO date of a `--date` value (YYYY-MM-DD or YYYYMMDD); one clear line when it is not one."""
-    if value is None:
-        return None
-    from tacitus.actors.resolver import parse_day
-
-    day = parse_day(value)
-    if day is None:
-        raise UserInputError(
-            f"--date {value!r} is not a date - use YYYY-MM-DD or YYYYMMDD, e.g. --date 2021-02-04"
-        )
-    return day.isoformat()
+    """ISO date of a `--date` value (any form `tacitus.dates` reads); one clear line when it is not one."""
+    day = required_day(value, "--date")
+    return day.isoformat() if day else None
 
 
 def date_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """click callback for `--date`: the ISO date, or a usage error naming the option."""
-    try:
-        return date_option_value(value)
-    except UserInputError as exc:
-        raise click.BadParameter(f"{value!r} is not a date - use YYYY-MM-DD or YYYYMMDD") from exc
+    """click callback for `--date`: the ISO date, or a usage error naming the option and why."""
+    reading = read_date(value)
+    if reading.problem:
+        raise click.BadParameter(f"{reading.problem} - use YYYY-MM-DD or YYYYMMDD, e.g. 2021-02-04")
+    return reading.iso
+
+
+def date_option(function: F) -> F:
+    """`--date`: the day of articles whose source gives none (or one that cannot be read);
+    one definition for `code`, `quotes` and `run`."""
+    option = click.option(
+        "--date",
+        metavar="DATE",
+        callback=date_callback,
+        help="Date of articles that carry none or an unreadable one (YYYY-MM-DD, YYYYMMDD, "
+        "RFC 2822 ...); articles with their own date keep it.",
+    )
+    return option(function)
 
 
 def read_inputs(

@@ -9,7 +9,7 @@ from collections import Counter
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_callback, read_inputs, skip_summary
+from tacitus.cli.inputs import date_option, read_inputs, skip_summary
 from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
@@ -55,9 +55,7 @@ def _stored(db: str | None, speaker: str | None, country: str | None, limit: int
     show_default=True,
     help="jsonl: one quote per line; table: aligned columns.",
 )
-@click.option(
-    "--date", default=None, callback=date_callback, help="Date (YYYY-MM-DD) for articles that carry none."
-)
+@date_option
 @click.option("--db", default=None, help="Query the quotes of this DuckDB store instead of FILEs.")
 @click.option("--speaker", default=None, help="With --db: speakers whose name contains this.")
 @click.option("--country", default=None, help="With --db: speakers of this country (RUS) or code.")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import Document
 
-from tacitus.ingest.dates import iso_date
+from tacitus.dates import iso_date
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.skips import Skip
 

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 import feedparser
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from tacitus.ingest.dates import iso_date
+from tacitus.dates import iso_date
 from tacitus.ingest.decode import decode_bytes
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.html import declared_charset, extract_html, fragment_text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tacitus.dates import required_day
 from tacitus.errors import UserInputError
 from tacitus.records import Event
 from tacitus.store.rows import event_from_row
@@ -26,17 +26,6 @@ def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Tab
     method = getattr(relation, "to_arrow_table", None) or relation.arrow
     table: pa.Table = method()
     return table
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserInputError(
-            f"{option} {value!r} is not a date - use YYYY-MM-DD, e.g. {option} 2021-02-04"
-        ) from exc
 
 
 def _country(value: str | None) -> str | None:
@@ -129,8 +118,8 @@ class EventFilter:
             raise UserInputError(
                 f"--root {root!r} is not a CAMEO root code - use 01 to 20, e.g. --root 04"
             )
-        _date(since, "--since")
-        _date(until, "--until")
+        required_day(since, "--since")
+        required_day(until, "--until")
         return cls(
             source=source.upper() if source else None,
             target=target.upper() if target else None,
@@ -166,9 +155,9 @@ class EventFilter:
         if self.root:
             add(f"{col}root_code = ?", self.root)
         if self.since:
-            add(f"{col}date >= ?", _date(self.since, "--since"))
+            add(f"{col}date >= ?", required_day(self.since, "--since"))
         if self.until:
-            add(f"{col}date <= ?", _date(self.until, "--until"))
+            add(f"{col}date <= ?", required_day(self.until, "--until"))
         if self.country:
             add(f"{col}location ->> '$.country' = ?", self.country)
         if self.near:
