@@ -90,3 +90,15 @@ def test_coder_cli_reads_html_through_ingestion(runner, tmp_path, suffix):
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(e["source"], e["target"]) for e in events} >= {("CHN", "RUS")}
     assert not any("<" in e["evidence"]["text"] for e in events)
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("04/08/2008", "1 articles, 1 events, 1 undated (no date: 0, unreadable: 1)"),
+    (None, "1 articles, 1 events, 1 undated (no date: 1, unreadable: 0)"),
+    ("2008-08-04", "1 articles, 1 events\n"),
+])
+def test_coder_cli_summary_counts_undated(runner, date, expected):
+    record = json.dumps({"id": "a1", "text": MALIKI, "date": date})
+    result = runner.invoke(cli, ["code", "-"], input=record + "\n")
+    assert result.exit_code == 0, result.output
+    assert expected in result.stderr

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from tacitus.dates import read_date, required_day
 from tacitus.records import Article
+
+if TYPE_CHECKING:  # ingestion is imported when first used: `tacitus --help` stays fast
+    from tacitus.ingest import SkipReport
 
 __all__ = ["date_callback", "date_option", "date_option_value", "read_inputs", "skip_summary"]
 
@@ -44,27 +47,35 @@ def date_option(function: F) -> F:
 
 
 def read_inputs(
-    inputs: Sequence[str], *, date: str | None = None, skipped: Counter[str] | None = None
+    inputs: Sequence[str], *, date: str | None = None, report: SkipReport | None = None
 ) -> Iterator[Article]:
     """Articles from files, directories, globs, `.gz` or `-` (stdin), in any format ingestion
     reads (text, HTML, WARC, RSS/Atom, JSONL), cleaned and language-checked as `tacitus run` does.
 
-    Articles without a date get `date` (the `--date` option). What ingestion skips is counted
-    by reason in `skipped` (ingestion logs each one); a wrong path raises `UserInputError`.
+    Articles without a readable date get `date` (the `--date` option). Articles, undated ones
+    and what ingestion skips (by reason) are counted in `report`; ingestion logs each skip and
+    undated article. A wrong path raises `UserInputError`.
     """
-    from tacitus.ingest import Skip, read_articles
+    from tacitus.ingest import IngestOptions, iter_articles
 
-    default = date_option_value(date)
-    for item in read_articles(list(inputs) or ["-"]):
-        if isinstance(item, Skip):
-            if skipped is not None:
-                skipped[item.reason] += 1
-            continue
-        if item.date is None and default:
-            item.date = default
-        yield item
+    options = IngestOptions(date=date_option_value(date))
+    return iter_articles(list(inputs) or ["-"], options=options, report=report)
 
 
 def skip_summary(skipped: Counter[str]) -> str:
     """``2 binary, 1 language:de`` — the skip counts of a command, for its closing line."""
     return ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
+
+
+def undated_detail(report: SkipReport) -> str:
+    """``no date: 1227, unreadable: 1`` — why articles are undated, for reports and summaries."""
+    return f"no date: {report.undated - report.unreadable_dates}, unreadable: {report.unreadable_dates}"
+
+
+def undated_summary(report: SkipReport, date: str | None) -> str:
+    """``, 3 undated (no date: 2, unreadable: 1; dated 2021-02-04 by --date)``, or nothing
+    when every article had its own date: for a command's closing line."""
+    if not report.undated:
+        return ""
+    given = f"; dated {date_option_value(date)} by --date" if date else ""
+    return f", {report.undated} undated ({undated_detail(report)}{given})"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_option, read_inputs, skip_summary
+from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
 from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
@@ -89,15 +88,17 @@ def quotes_command(
         _print_quotes(_stored(db, speaker, country, limit), output_format)
         return
     from tacitus.coder import Coder
+    from tacitus.ingest import SkipReport
     from tacitus.quotes import extract_quotes
 
     # The coder's parse, actor mentions and resolver give speakers their CAMEO codes.
     coder = Coder()
     if output_format == "table":
         click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
-    skipped: Counter[str] = Counter()
+    report = SkipReport()
+    skipped = report.skipped
     articles = quotes = 0
-    for coded in coder.code_articles(read_inputs(inputs, date=date, skipped=skipped)):
+    for coded in coder.code_articles(read_inputs(inputs, date=date, report=report)):
         if coded.skipped:
             skipped[coded.skipped] += 1
             continue
@@ -110,4 +111,9 @@ def quotes_command(
             else:
                 click.echo(_table_row(quote))
     skips = skip_summary(skipped)
-    click.echo(f"{articles} articles, {quotes} quotes" + (f", skipped: {skips}" if skips else ""), err=True)
+    click.echo(
+        f"{articles} articles, {quotes} quotes"
+        + undated_summary(report, date)
+        + (f", skipped: {skips}" if skips else ""),
+        err=True,
+    )

@@ -201,12 +201,16 @@ class Stats:
     top_dyads: list[tuple[str, str, int]]
     skip_reasons: list[tuple[str, int]]
     top_events: list[dict[str, Any]]
+    undated_articles: int = 0  # stored articles with no date
+    undated_events: int = 0  # matching event mentions with no date
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": dict(self.articles),
             "events": self.events,
             "merged_events": self.merged_events,
+            "undated_articles": self.undated_articles,
+            "undated_events": self.undated_events,
             "by_root": [{"root": r, "name": n, "events": c} for r, n, c in self.by_root],
             "by_quad": [{"quad_class": q, "events": c} for q, c in self.by_quad],
             "top_dyads": [{"source": s, "target": t, "events": c} for s, t, c in self.top_dyads],
@@ -227,7 +231,9 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
 
     where, params = (event_filter or EventFilter()).where()
     articles = dict(_all(con, "SELECT status, count(*) FROM articles GROUP BY ALL ORDER BY 1", []))
-    events = _all(con, f"SELECT count(*) FROM events WHERE {where}", params)[0][0]
+    events, undated = _all(con, f"SELECT count(*), count(*) FILTER (WHERE date IS NULL) FROM events "
+                           f"WHERE {where}", params)[0]
+    undated_articles = _all(con, "SELECT count(*) FROM articles WHERE date IS NULL", [])[0][0]
     merged = _all(con, f"SELECT count(*) FROM event_summary WHERE {where}", params)[0][0]
     roots = _all(con, f"SELECT root_code, count(*) FROM events WHERE {where} "
                  "GROUP BY ALL ORDER BY 1", params)
@@ -256,4 +262,6 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
         top_dyads=[(s, t, int(c)) for s, t, c in dyads],
         skip_reasons=[(str(r), int(c)) for r, c in skips],
         top_events=top_events,
+        undated_articles=int(undated_articles),
+        undated_events=int(undated),
     )
