@@ -208,3 +208,26 @@ def test_api_indexes_skipped_where_memory_is_short(tmp_path, monkeypatch, caplog
         assert status == 200 and len(json.loads(body)["events"]) == 3
     finally:
         app.state.store.close()
+
+
+@pytest.mark.parametrize("interval", ["day", "month"])
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("actor=RUS", EventFilters(actor="RUS")),  # the sides arrays, no query
+        ("dyad=CHN,RUS", EventFilters(dyad=("CHN", "RUS"))),
+        ("actor=RUS&root=10", EventFilters(actor="RUS", root="10")),  # the sides table, queried
+        ("source=RUS&end=2030-01-01", EventFilters(source="RUS", end=dt.date(2030, 1, 1))),
+        ("", EventFilters()),  # the plain query
+    ],
+)
+def test_api_indexes_timeseries_count_undated(apps, query, filters, interval):
+    """Events without a date are in no period; both paths say how many match, as the store does
+    (the generated store's undated RUS -> CHN 100 matches all but the `end` filter)."""
+    store = apps[0].state.store
+    where, params = filters.where("e")
+    expected = store.one(f"SELECT count(*) AS n FROM events AS e WHERE e.date IS NULL AND {where}", params)
+    found = _same(apps, f"/api/timeseries?{query}&interval={interval}")
+    assert found["undated"] == (expected or {}).get("n", 0)
+    dated = store.one(f"SELECT count(*) AS n FROM events AS e WHERE e.date IS NOT NULL AND {where}", params)
+    assert sum(point["events"] for point in found["points"]) == (dated or {}).get("n", 0)

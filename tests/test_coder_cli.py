@@ -49,7 +49,30 @@ def test_coder_cli_bad_date_is_one_clear_line(runner, tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(cli, ["code", str(path), "--date", "yesterday"])
     assert result.exit_code == 2
-    assert "'yesterday' is not a date - use YYYY-MM-DD or YYYYMMDD" in result.output
+    expected = "'yesterday' is not a date: no date format Tacitus reads - use YYYY-MM-DD or YYYYMMDD"
+    assert expected in result.output
+
+
+MALIKI = "Nouri al-Maliki met Iranian President Mahmoud Ahmadinejad in Tehran."
+
+
+@pytest.mark.parametrize("dates", [("20080804", "2008-08-04", 1217844000, "Mon, 4 Aug 2008 10:00:00 +0000")])
+def test_coder_cli_dated_codes_same_for_every_date_form(runner, dates):
+    """Nouri al-Maliki is IRQGOV while prime minister (2006-2014) and IRQELI undated; a JSONL
+    record dated in PETRARCH's own form resolves him exactly as the ISO form does."""
+    records = [{"id": f"r{n}", "text": MALIKI, "date": date} for n, date in enumerate(dates)]
+    records.append({"id": "undated", "text": MALIKI})
+    lines = "\n".join(json.dumps(record) for record in records) + "\n"
+    result = runner.invoke(cli, ["code", "-"], input=lines)
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    by_record: dict[str, set[tuple[str | None, str, str]]] = {}
+    for event in events:
+        by_record.setdefault(event["doc_id"], set()).add((event["date"], event["source"], event["target"]))
+    dated = [by_record[f"r{n}"] for n in range(len(dates))]
+    assert dated[0] == {("2008-08-04", "IRQGOV", "IRN")}
+    assert all(found == dated[0] for found in dated)
+    assert by_record["undated"] == {(None, "IRQELI", "IRN")}
 
 
 @pytest.mark.parametrize("suffix", [".html"])
@@ -67,3 +90,15 @@ def test_coder_cli_reads_html_through_ingestion(runner, tmp_path, suffix):
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(e["source"], e["target"]) for e in events} >= {("CHN", "RUS")}
     assert not any("<" in e["evidence"]["text"] for e in events)
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("04/08/2008", "1 articles, 1 events, 1 undated (no date: 0, unreadable: 1)"),
+    (None, "1 articles, 1 events, 1 undated (no date: 1, unreadable: 0)"),
+    ("2008-08-04", "1 articles, 1 events\n"),
+])
+def test_coder_cli_summary_counts_undated(runner, date, expected):
+    record = json.dumps({"id": "a1", "text": MALIKI, "date": date})
+    result = runner.invoke(cli, ["code", "-"], input=record + "\n")
+    assert result.exit_code == 0, result.output
+    assert expected in result.stderr

@@ -153,6 +153,7 @@ def test_dashboard_overview_renders(page, name):
     assert str(len(EVENTS)) in page.locator("#totals").inner_text()
     first = page.locator("#dyad-table tbody tr").first.inner_text()
     assert first.startswith("CHN → RUS")
+    assert page.locator("#quad-chart .undated-note").count() == 0  # every demo event is dated
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=True)
     assert not page.errors and not page.outside
@@ -238,3 +239,54 @@ def test_dashboard_dyad_renders_pipeline_demo(browser, pipeline_demo, a, b):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-pipeline-demo.png"), full_page=True)
     context.close()
+
+
+UNDATED_ARTICLE = "tacitus-cr-2"  # Russia and China trade accusations (May 2021)
+
+
+@pytest.fixture(scope="module")
+def undated_url(tmp_path_factory):
+    """The demo store with one CHN-RUS article (and so its events) left undated."""
+    from tacitus.store.connection import connect
+
+    db = build_demo_store(tmp_path_factory.mktemp("undated") / "demo.duckdb")
+    con = connect(db)
+    con.execute("UPDATE articles SET date = NULL WHERE id = ?", [UNDATED_ARTICLE])
+    con.execute("UPDATE events SET date = NULL WHERE doc_id = ?", [UNDATED_ARTICLE])
+    con.close()
+    with _serving(db) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("path", "chart", "matches"),
+    [
+        ("/", "#quad-chart", lambda e: True),
+        ("/dyad?a=CHN&b=RUS&interval=month", "#dyad-chart",
+         lambda e: {e.source[:3], e.target[:3]} == {"CHN", "RUS"}),
+        ("/actor?code=RUS", "#actor-chart", lambda e: "RUS" in (e.source[:3], e.target[:3])),
+    ],
+)
+def test_dashboard_says_how_many_events_are_undated(browser, undated_url, path, chart, matches):
+    """The charts plot dated events only, and say how many matching events have no date."""
+    undated = sum(1 for e in EVENTS.values() if e.doc_id == UNDATED_ARTICLE and matches(e))
+    assert undated > 0
+    context = browser.new_context(base_url=undated_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path)
+    page.wait_for_selector(f"{chart} canvas")
+    note = page.locator(f"{chart} .undated-note")
+    note.wait_for()
+    assert note.get_attribute("data-undated") == str(undated)
+    assert note.inner_text().startswith(f"{undated} event")
+    if path == "/":
+        page.wait_for_selector("#totals .card")
+        cards = page.locator("#totals").inner_text()
+        assert f"{undated}\nundated events" in cards
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = path.strip("/").split("?")[0] or "overview"
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-undated-{name}.png"), full_page=True)
+    context.close()
+    assert not errors

@@ -34,7 +34,10 @@ def test_ingest_cli_writes_jsonl_and_report(story: Path) -> None:
     (article,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert article["title"] == "Ministers agree to resume border talks"
     assert article["text"].startswith("The foreign ministers")
-    assert "articles: 1 (duplicates marked: 0)\nskipped: 1\n  binary: 1\ntotal: 2" in result.output
+    assert (
+        "articles: 1 (duplicates marked: 0)\nundated: 1 (no date: 1, unreadable: 0)\n"
+        "skipped: 1\n  binary: 1\ntotal: 2"
+    ) in result.output
 
 
 def test_ingest_cli_reads_stdin() -> None:

@@ -161,3 +161,44 @@ def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line)
         stored = store.con.execute("SELECT reason FROM skips ORDER BY origin").fetchall()
         reasons = {reason for reason, _ in store.stats().skip_reasons}
     assert len(stored) == 3 and reasons == set(report.skipped)
+
+
+def _dated_mix(tmp_path: Path, examples: list[dict]) -> Path:
+    """One dated article, one without a date, one with a date that cannot be read."""
+    records = [{**examples[0], "id": "dated"}, {**examples[1], "id": "undated", "date": None},
+               {**examples[2], "id": "unreadable", "date": "04/02/2021"}]
+    return write_jsonl(tmp_path / "mix.jsonl", records)
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("20210204", "; 2 undated (no date: 1, unreadable: 1; dated 2021-02-04 by --date);"),
+    (None, "; 2 undated (no date: 1, unreadable: 1);"),
+])
+def test_pipeline_run_date_option_and_summary(capsys, tmp_path, examples, date, expected):
+    db = tmp_path / "news.duckdb"
+    given = ["--date", date] if date else []
+    code, _, err = invoke_tacitus(capsys, "run", str(_dated_mix(tmp_path, examples)), "--db", str(db),
+                                  "--workers", "1", *given)
+    assert code == 0, err
+    assert expected in err
+    default = "2021-02-04" if date else None
+    with Store.open(db, read_only=True) as store:
+        articles = dict(store.con.execute("SELECT id, date::VARCHAR FROM articles").fetchall())
+        events = set(store.con.execute("SELECT doc_id, date::VARCHAR FROM events").fetchall())
+    assert articles == {"dated": examples[0]["date"], "undated": default, "unreadable": default}
+    assert {doc for doc, _ in events} == {"dated", "undated", "unreadable"}
+    assert events == {(doc, articles[doc]) for doc in articles}
+
+
+@pytest.mark.parametrize("needle", ["undated: 2 articles, "])
+def test_pipeline_stats_count_undated(capsys, tmp_path, examples, needle):
+    db = tmp_path / "news.duckdb"
+    report = run([str(_dated_mix(tmp_path, examples))], db=db, options=ONE_WORKER)
+    assert (report.undated, report.unreadable_dates) == (2, 1)
+    code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(db))
+    with Store.open(db, read_only=True) as store:
+        figures = store.stats()
+        undated_events = store.con.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+    assert code == 0 and undated_events > 0
+    assert (figures.undated_articles, figures.undated_events) == (2, undated_events)
+    assert f"{needle}{undated_events} event mentions" in out

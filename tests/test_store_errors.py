@@ -92,7 +92,8 @@ def test_store_error_unknown_export_format(capsys, store_path, tmp_path, fmt):
 
 @pytest.mark.parametrize(("option", "message"), [
     (["--since", "2021-13-01"],
-     "--since '2021-13-01' is not a date - use YYYY-MM-DD, e.g. --since 2021-02-04"),
+     "--since '2021-13-01' is not a date: month must be in 1..12 - use YYYY-MM-DD or YYYYMMDD, "
+     "e.g. --since 2021-02-04"),
     (["--dyad", "CHN"],
      "--dyad 'CHN' is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS"),
     (["--root", "21"], "--root '21' is not a CAMEO root code - use 01 to 20, e.g. --root 04"),

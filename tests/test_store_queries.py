@@ -107,3 +107,26 @@ def test_store_export_cli_writes_file(capsys, store, tmp_path, fmt):
                                   "--out", str(out), "--root", "04")
     assert (code, err) == (0, f"wrote 1 {fmt} records to {out}\n")
     assert out.read_text().count("\n") == 1
+
+
+@pytest.mark.parametrize("call", [("CHNGOV", "RUSGOV", "041")])
+def test_store_summary_never_merges_undated_articles(tmp_path, call):
+    """Two undated articles report the same CHN→RUS call: nothing says it is the same day, so
+    they stay two merged events; the two mentions within one undated article stay one."""
+    batch = [
+        StoredArticle(article("u1", "A.", date=None, source="Wire One"),
+                      events=[event("u1", *call, date=None), event("u1", *call, date=None, sentence=3)]),
+        StoredArticle(article("u2", "B.", date=None, source="Wire Two"),
+                      events=[event("u2", *call, date=None)]),
+        StoredArticle(article("d1", "C.", source="Wire One"), events=[event("d1", *call)]),
+        StoredArticle(article("d2", "D.", source="Wire Two"), events=[event("d2", *call)]),
+    ]
+    with Store.open(tmp_path / "news.duckdb") as opened:
+        opened.write(batch)
+        rows = opened.con.execute(
+            "SELECT date::VARCHAR, num_mentions, num_articles, first_article FROM event_summary "
+            "ORDER BY date NULLS LAST, first_article").fetchall()
+        exported = opened.export("gdelt", tmp_path / "events.tsv")
+    assert rows == [("2021-02-04", 2, 2, "d1"), (None, 2, 1, "u1"), (None, 1, 1, "u2")]
+    ids = [line.split("\t")[0] for line in (tmp_path / "events.tsv").read_text().splitlines()]
+    assert exported == 3 and len(set(ids)) == 3  # GLOBALEVENTID stays unique

@@ -36,6 +36,28 @@ def test_store_writes_same_batch_twice_adds_nothing(tmp_path, doc_ids):
     assert first["articles"] == 3 and first["events"] == 6 and first["actors"] == 3
 
 
+@pytest.mark.parametrize("stop", [2])
+def test_store_writes_migration_splits_undated_summary(tmp_path, stop):
+    """A store made before migration 0003 merged undated events of different articles; opening
+    it for writing replaces the view, and the stored events come apart."""
+    from tacitus.store.connection import _migrations, migrate
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        migrate(con)  # the full schema, then back to the version-2 view:
+        old_view = next(sql for version, _, sql in _migrations() if version == 1)
+        con.execute(old_view[old_view.index("CREATE VIEW event_summary"):].replace(
+            "CREATE VIEW", "CREATE OR REPLACE VIEW"))
+        con.execute("DELETE FROM tacitus_migrations WHERE version > ?", [stop])
+    batch = [StoredArticle(article(doc_id, date=None), events=[event(doc_id, "CHN", "RUS", "036", date=None)])
+             for doc_id in ("u1", "u2")]
+    with Store.open(path) as store:
+        store.write(batch)
+        rows = store.con.execute("SELECT num_articles FROM event_summary").fetchall()
+        versions = store.con.execute("SELECT max(version) FROM tacitus_migrations").fetchone()
+    assert rows == [(1,), (1,)] and versions == (3,)
+
+
 @pytest.mark.parametrize("doc_id", ["a1"])
 def test_store_writes_changed_article_replaces_its_rows(tmp_path, doc_id):
     with Store.open(tmp_path / "s.duckdb") as store:
@@ -82,7 +104,8 @@ def test_store_writes_skips_once_per_origin(tmp_path, skips):
     assert rows == sorted(skips)
 
 
-@pytest.mark.parametrize("names", [["0001_initial.sql", "0002_event_locations.sql"]])
+@pytest.mark.parametrize("names", [["0001_initial.sql", "0002_event_locations.sql",
+                                    "0003_undated_events.sql"]])
 def test_store_writes_migrations_recorded_once(tmp_path, names):
     path = tmp_path / "s.duckdb"
     Store.open(path).close()

@@ -27,7 +27,10 @@ class Article:
     """One news article as ingested: the unit the coder works on.
 
     `origin` says where it came from (``path``, ``path:line`` or ``path@warc-offset``);
-    `duplicate_of` is set by deduplication to the id of the article kept.
+    `duplicate_of` is set by deduplication to the id of the article kept. `date_problem` says
+    why `date` is not the source's own: ``missing`` (the source gave none) or the value that
+    could not be read and why; None when the source's date was read. An undated article may
+    still get a `date` from a `--date` default; `date_problem` then keeps saying why.
     """
 
     id: str
@@ -41,6 +44,7 @@ class Article:
     origin: str | None = None
     author: str | None = None
     duplicate_of: str | None = None
+    date_problem: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

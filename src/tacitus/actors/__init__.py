@@ -2,7 +2,7 @@
 
 from tacitus.actors.compose import ActorGroup, Mention, build_groups, compose_code
 from tacitus.actors.finder import ActorFinder
-from tacitus.actors.resolver import ActorResolver, parse_day
+from tacitus.actors.resolver import ActorResolver
 
 __all__ = [
     "ActorFinder",
@@ -11,5 +11,4 @@ __all__ = [
     "Mention",
     "build_groups",
     "compose_code",
-    "parse_day",
 ]

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from tacitus.actors.compose import compose_code
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.words import Word, words_of_tokens
+from tacitus.dates import parse_day
 from tacitus.records import Actor
 
-__all__ = ["ActorResolver", "actor_record", "parse_day"]
+__all__ = ["ActorResolver", "actor_record"]
 
 _WORD = re.compile(r"[\w.'&-]+|[^\w\s]", re.UNICODE)
-
-
-def parse_day(value: str | date | None) -> date | None:
-    """A date from ``2021-02-04``, ``20210204`` or a date; None when absent or unreadable."""
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value).strip()[:10]
-    for pattern in ("%Y-%m-%d", "%Y%m%d"):
-        try:
-            return datetime.strptime(text.replace("/", "-")[: len("2021-02-04")], pattern).date()
-        except ValueError:
-            continue
-    digits = re.sub(r"\D", "", str(value))
-    if len(digits) >= 8:
-        try:
-            return datetime.strptime(digits[:8], "%Y%m%d").date()
-        except ValueError:
-            return None
-    return None
 
 
 def actor_record(text: str, code: str, *, name: str | None = None, start: int = -1, end: int = -1) -> Actor:

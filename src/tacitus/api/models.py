@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 __all__ = [
     "ActorOut",
@@ -151,6 +151,7 @@ class TimePoint(BaseModel):
 class TimeSeries(BaseModel):
     interval: str
     points: list[TimePoint]
+    undated: int = Field(0, description="Matching events without a date: in no period")
 
 
 class QuoteOut(BaseModel):
@@ -190,6 +191,8 @@ class StatsOut(BaseModel):
     places: int
     first_date: str | None = None
     last_date: str | None = None
+    undated_articles: int = 0
+    undated_events: int = 0
     by_quad: dict[str, int]
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections import Counter
 
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_callback, read_inputs, skip_summary
+from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
 from tacitus.coder import CoderOptions, code_articles
 from tacitus.coder.output import FORMATS, write_events
 
@@ -18,11 +17,7 @@ log = logging.getLogger(__name__)
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
-@click.option(
-    "--date",
-    callback=date_callback,
-    help="Date of articles that carry none (YYYY-MM-DD or YYYYMMDD); JSONL records carry their own.",
-)
+@date_option
 @click.option(
     "--dictionaries",
     type=click.Path(exists=True, file_okay=False),
@@ -58,8 +53,11 @@ def code_command(
 
         loaded = load_dictionaries(dictionaries)
     options = CoderOptions(include_negated=include_negated)
-    skipped: Counter[str] = Counter()
-    articles = read_inputs(inputs, date=date, skipped=skipped)
+    from tacitus.ingest import SkipReport
+
+    report = SkipReport()
+    skipped = report.skipped
+    articles = read_inputs(inputs, date=date, report=report)
     coded = code_articles(articles, dictionaries=loaded, model=model, options=options)
     counts = {"articles": 0, "events": 0}
 
@@ -75,6 +73,7 @@ def code_command(
     skips = skip_summary(skipped)
     click.echo(
         f"{counts['articles']} articles, {counts['events']} events"
+        + undated_summary(report, date)
         + (f", skipped: {skips}" if skips else ""),
         err=True,
     )

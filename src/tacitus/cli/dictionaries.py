@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from datetime import datetime
 
 import click
 
 from tacitus.cli import cli
+from tacitus.cli.inputs import date_callback
+from tacitus.dates import parse_day
 from tacitus.dictionaries import DictionarySet, load_dictionaries
 from tacitus.dictionaries.lookup import lookup
 
@@ -79,10 +80,10 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
 @click.option(
     "--date",
     "day",
-    type=click.DateTime(formats=["%Y-%m-%d", "%Y%m%d"]),
-    help="Resolve dated actor codes on this day (YYYY-MM-DD).",
+    callback=date_callback,
+    help="Resolve dated actor codes on this day (YYYY-MM-DD, YYYYMMDD ...).",
 )
-def lookup_command(text: str, directory: str | None, day: datetime | None) -> None:
+def lookup_command(text: str, directory: str | None, day: str | None) -> None:
     """Show which actors, agents and verb blocks TEXT selects, with codes and file:line.
 
     Example:
@@ -92,7 +93,7 @@ def lookup_command(text: str, directory: str | None, day: datetime | None) -> No
         tacitus dictionaries lookup agreed
     """
     dictionaries = load_dictionaries(directory)
-    hits = lookup(dictionaries, text, day.date() if day else None)
+    hits = lookup(dictionaries, text, parse_day(day))
     if not hits:
         click.echo(f"nothing in {dictionaries.source} matches {text!r}")
         return

@@ -11,13 +11,15 @@ from typing import TextIO
 import click
 
 from tacitus.cli import cli
+from tacitus.cli.inputs import undated_detail
 from tacitus.ingest import IngestOptions, JsonlFields, SkipReport, ingest
 from tacitus.ingest.options import DUPLICATE_MODES, MEGABYTE
 
 
 def format_report(report: SkipReport) -> str:
-    """The --report text: articles, duplicates, skips by reason, total."""
+    """The --report text: articles, duplicates, undated articles, skips by reason, total."""
     lines = [f"articles: {report.articles} (duplicates marked: {report.duplicates})"]
+    lines.append(f"undated: {report.undated} ({undated_detail(report)})")
     lines.append(f"skipped: {sum(report.skipped.values())}")
     for reason, count in sorted(report.skipped.items()):
         lines.append(f"  {reason}: {count}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from itertools import chain
 
 import click
@@ -35,12 +34,14 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
 
         tacitus places article.txt --format table
     """
+    from tacitus.ingest import SkipReport
     from tacitus.places import locate_articles
 
-    skipped: Counter[str] = Counter()
+    report = SkipReport()
+    skipped = report.skipped
     articles = places = 0
     # Ingestion checks the paths when first asked: ask before the table header is printed.
-    stream = read_inputs(inputs, skipped=skipped)
+    stream = read_inputs(inputs, report=report)
     first = next(stream, None)
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_callback, read_inputs, skip_summary
+from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
 from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
@@ -55,9 +54,7 @@ def _stored(db: str | None, speaker: str | None, country: str | None, limit: int
     show_default=True,
     help="jsonl: one quote per line; table: aligned columns.",
 )
-@click.option(
-    "--date", default=None, callback=date_callback, help="Date (YYYY-MM-DD) for articles that carry none."
-)
+@date_option
 @click.option("--db", default=None, help="Query the quotes of this DuckDB store instead of FILEs.")
 @click.option("--speaker", default=None, help="With --db: speakers whose name contains this.")
 @click.option("--country", default=None, help="With --db: speakers of this country (RUS) or code.")
@@ -91,15 +88,17 @@ def quotes_command(
         _print_quotes(_stored(db, speaker, country, limit), output_format)
         return
     from tacitus.coder import Coder
+    from tacitus.ingest import SkipReport
     from tacitus.quotes import extract_quotes
 
     # The coder's parse, actor mentions and resolver give speakers their CAMEO codes.
     coder = Coder()
     if output_format == "table":
         click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
-    skipped: Counter[str] = Counter()
+    report = SkipReport()
+    skipped = report.skipped
     articles = quotes = 0
-    for coded in coder.code_articles(read_inputs(inputs, date=date, skipped=skipped)):
+    for coded in coder.code_articles(read_inputs(inputs, date=date, report=report)):
         if coded.skipped:
             skipped[coded.skipped] += 1
             continue
@@ -112,4 +111,9 @@ def quotes_command(
             else:
                 click.echo(_table_row(quote))
     skips = skip_summary(skipped)
-    click.echo(f"{articles} articles, {quotes} quotes" + (f", skipped: {skips}" if skips else ""), err=True)
+    click.echo(
+        f"{articles} articles, {quotes} quotes"
+        + undated_summary(report, date)
+        + (f", skipped: {skips}" if skips else ""),
+        err=True,
+    )

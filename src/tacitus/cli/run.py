@@ -5,17 +5,24 @@ from __future__ import annotations
 import click
 
 from tacitus.cli import cli
+from tacitus.cli.inputs import date_option
 from tacitus.cli.progress import ProgressLine
 from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
 from tacitus.cli.store_options import db_option
 from tacitus.pipeline import RunOptions, RunReport, run
 
 
-def run_summary(report: RunReport) -> str:
+def run_summary(report: RunReport, date: str | None = None) -> str:
+    """The closing line of `tacitus run`; `date` is its `--date` default, if any."""
     skips = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items()))
+    undated = ""
+    if report.undated:
+        given = f"; dated {date} by --date" if date else ""
+        undated = (f"; {report.undated} undated (no date: {report.undated - report.unreadable_dates}, "
+                   f"unreadable: {report.unreadable_dates}{given})")
     return (f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
             f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
-            f"{f' ({skips})' if skips else ''}; {report.events} events written to "
+            f"{f' ({skips})' if skips else ''}{undated}; {report.events} events written to "
             f"{report.db} in {report.seconds:.1f} s")
 
 
@@ -30,9 +37,10 @@ def run_summary(report: RunReport) -> str:
               help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr [default: only on a terminal].")
+@date_option
 @engine_options
 def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-            dictionaries: str | None, progress: bool | None, engine: str,
+            dictionaries: str | None, progress: bool | None, date: str | None, engine: str,
             address: str | None, out: str | None) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
@@ -42,16 +50,22 @@ def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_
 
         tacitus run news/*.jsonl --db news.duckdb --workers 2
 
+        tacitus run bbc/ --date 2005-01-01 --db bbc.duckdb
+
         tacitus run news/ --engine ray --address auto --out s3://bucket/shards
     """
+    from tacitus.ingest import IngestOptions
+
     check_engine_options(engine, address, out)
     options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries)
+    ingest_options = IngestOptions(date=date)
     if engine == "ray" and out:  # --out is required with ray (checked above)
         return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,
-                          progress=progress)
+                          progress=progress, ingest_options=ingest_options)
     line = ProgressLine(enabled=progress)
     try:
-        report = run(list(inputs), db=db, options=options, progress=line)
+        report = run(list(inputs), db=db, options=options, ingest_options=ingest_options,
+                     progress=line)
     finally:
         line.close()
-    click.echo(run_summary(report), err=True)
+    click.echo(run_summary(report, date), err=True)

@@ -64,7 +64,7 @@ class _RayProgress:
 
 
 def run_on_ray(inputs: list[str], *, out: str, address: str | None, db: str | None,
-               options: RunOptions, progress: bool | None) -> None:
+               options: RunOptions, progress: bool | None, ingest_options: Any = None) -> None:
     """`tacitus run --engine ray`: write shards, then load them if --db was given."""
     from tacitus.scale import StoredArticles, load_shards, run_ray
 
@@ -75,7 +75,7 @@ def run_on_ray(inputs: list[str], *, out: str, address: str | None, db: str | No
     line = _RayProgress(enabled=progress)
     try:
         report = run_ray(inputs, out=out, address=address, options=options, progress=line,
-                         stored=stored)
+                         stored=stored, ingest_options=ingest_options)
     finally:
         line.close()
     skips = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items()))

@@ -21,6 +21,8 @@ def format_stats(figures: Stats) -> str:
     lines = [
         f"articles: {sum(figures.articles.values())} ({articles})",
         f"event mentions: {figures.events}; merged events: {figures.merged_events}",
+        f"undated: {figures.undated_articles} articles, {figures.undated_events} event mentions"
+        " (outside --since/--until and time series)",
         "",
         "events by root code:",
     ]

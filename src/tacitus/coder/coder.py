@@ -19,11 +19,12 @@ from tacitus.actors.compose import ActorGroup, Mention, build_groups
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.memory import DocumentMemory
-from tacitus.actors.resolver import ActorResolver, actor_record, parse_day
+from tacitus.actors.resolver import ActorResolver, actor_record
 from tacitus.actors.words import Word, words_of_tokens
 from tacitus.cameo import code_info
 from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
+from tacitus.dates import iso_date, read_date
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
 from tacitus.events.document import without_repeats
@@ -194,7 +195,10 @@ class Coder:
             coded.skipped = f"story discard: {scan.story_discard}"
             self.stats["skipped_story_discard"] += 1
             return coded
-        day = parse_day(article.date)
+        reading = read_date(article.date)
+        if reading.problem:
+            log.warning("article %s: %s; dated actor codes resolve as undated", article.id, reading.problem)
+        day = reading.day
         memory = DocumentMemory()
         for index, sent in enumerate(doc.sents):
             coded.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char, sent.text))
@@ -343,7 +347,7 @@ class Coder:
         return Event(
             doc_id=article.id,
             sentence=index,
-            date=article.date,
+            date=iso_date(article.date),  # the canonical YYYY-MM-DD whatever form the article gave
             source=raw.source,
             target=raw.target,
             code=raw.code,

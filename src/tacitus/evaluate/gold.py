@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tacitus.dates import read_date
 from tacitus.errors import GoldFileError
 
-__all__ = ["GoldRecord", "Triple", "read_gold", "file_sha256", "normalise_date"]
+__all__ = ["GoldRecord", "Triple", "read_gold", "file_sha256"]
 
 Triple = tuple[str, str, str]  # (source, target, code)
 
@@ -39,14 +40,13 @@ class GoldRecord:
     line: int = 0
 
 
-def normalise_date(value: Any) -> str | None:
-    """ISO ``YYYY-MM-DD`` from ISO or ``YYYYMMDD``; None when absent."""
-    if not value:
-        return None
-    text = str(value).strip()
-    if len(text) == 8 and text.isdigit():
-        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    return text[:10]
+def _date(value: Any, line: int) -> str | None:
+    """The record's ISO day; a date that cannot be read fails the file (a gold record with a
+    wrong date would silently resolve its dated actor codes as undated)."""
+    reading = read_date(value)
+    if reading.problem:
+        raise GoldFileError(f"line {line}: {reading.problem} - give the date as YYYY-MM-DD or YYYYMMDD")
+    return reading.iso
 
 
 def _countries(entities: list[dict[str, Any]] | None) -> frozenset[str]:
@@ -60,7 +60,7 @@ def _record(data: dict[str, Any], line: int) -> GoldRecord | None:
     base: dict[str, Any] = {
         "id": str(data.get("id") or f"line-{line}"),
         "text": str(data["text"]),
-        "date": normalise_date(data.get("date")),
+        "date": _date(data.get("date"), line),
         "line": line,
     }
     if "expected" in data:

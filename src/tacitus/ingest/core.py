@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from tacitus.clean import clean_text, load_rules
+from tacitus.dates import MISSING
 from tacitus.ingest.dedup import Deduplicator, content_hash
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.language import detect_language
@@ -54,11 +55,13 @@ def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
     if options.languages and language not in options.languages and language != "und":
         return Skip(document.origin, f"language:{language}", f"p={confidence:.2f}")
     text_hash = content_hash(text)
+    problem = None if document.date else (document.date_problem or MISSING)
     return Article(
         id=document.id or article_id(document.origin, text_hash),
         text=text,
         title=title,
-        date=document.date,
+        date=document.date or options.date,
+        date_problem=problem,
         url=document.url,
         source=document.source,
         language=language,
@@ -79,6 +82,31 @@ def _deduplicated(article: Article, dedup: Deduplicator, options: IngestOptions)
     return article
 
 
+class _DateLog:
+    """Logs each undated article by origin and id: unreadable dates at WARNING for the first
+    few (then at INFO, with one line saying so), missing ones at INFO; the counts are in the
+    reports (`SkipReport`, the run summary)."""
+
+    WARN_FIRST = 10
+
+    def __init__(self) -> None:
+        self.unreadable = 0
+
+    def note(self, article: Article) -> None:
+        problem = article.date_problem
+        if problem is None:
+            return
+        given = f"; dated {article.date} by default" if article.date else ""
+        if problem == MISSING:
+            log.info("%s (%s): no date%s", article.origin, article.id, given)
+            return
+        self.unreadable += 1
+        level = logging.WARNING if self.unreadable <= self.WARN_FIRST else logging.INFO
+        log.log(level, "%s (%s): %s%s", article.origin, article.id, problem, given or "; left undated")
+        if self.unreadable == self.WARN_FIRST:
+            log.warning("more unreadable dates are logged at INFO (-v); the report counts them all")
+
+
 def read_articles(
     inputs: Sequence[str], *, options: IngestOptions | None = None
 ) -> Iterator[Article | Skip]:
@@ -86,7 +114,9 @@ def read_articles(
 
     Yields an `Article` for every document kept and a `Skip(origin, reason, detail)`
     for every one dropped; the batch never stops on bad input. With the default
-    ``duplicates="mark"`` copies are yielded with `duplicate_of` set.
+    ``duplicates="mark"`` copies are yielded with `duplicate_of` set. An article whose
+    source gives no readable date has `date_problem` set (and is logged), and gets
+    `options.date` if one is given.
 
     Raises:
         UserInputError: an input path does not exist, a glob matches nothing or a
@@ -94,10 +124,13 @@ def read_articles(
     """
     options = options or IngestOptions()
     dedup = None if options.duplicates == "off" else Deduplicator(options.near_duplicate_threshold)
+    dates = _DateLog()
     for document in read_documents(inputs, options=options):
         item = document if isinstance(document, Skip) else _article(document, options)
         if isinstance(item, Article) and dedup is not None:
             item = _deduplicated(item, dedup, options)
+        if isinstance(item, Article):
+            dates.note(item)
         if isinstance(item, Skip):
             log.info("skipped %s: %s %s", item.origin, item.reason, item.detail)
         yield item
@@ -115,6 +148,5 @@ def iter_articles(
         if isinstance(item, Skip):
             report.add_skip(item)
             continue
-        report.articles += 1
-        report.duplicates += item.duplicate_of is not None
+        report.add_article(item)
         yield item

@@ -12,7 +12,8 @@ class RawDocument:
     """Text as extracted by a reader, with whatever metadata the source gave.
 
     `id` is only set when the source names one (a JSONL `id`); otherwise the
-    article id is derived from `origin` and the content.
+    article id is derived from `origin` and the content. `date_problem` is the reason a date
+    the source gave could not be read (`tacitus.dates`); None when read or when none was given.
     """
 
     origin: str
@@ -24,3 +25,4 @@ class RawDocument:
     author: str | None = None
     id: str | None = None
     from_html: bool = False
+    date_problem: str | None = None

@@ -35,7 +35,6 @@ def ingest(
             if skips is not None:
                 skips.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
             continue
-        report.articles += 1
-        report.duplicates += item.duplicate_of is not None
+        report.add_article(item)
         out.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
     return report

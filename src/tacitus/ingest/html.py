@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import Document
 
-from tacitus.ingest.dates import iso_date
+from tacitus.dates import read_date
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.skips import Skip
 
@@ -55,11 +55,13 @@ def extract_html(
     if not isinstance(document, Document) or not (document.text or "").strip():
         return Skip(origin, "no_text", "trafilatura found no main text")
     page_url = url or document.url
+    date = read_date(document.date)  # htmldate's pick from the page's metadata and text
     return RawDocument(
         origin=origin,
         text=document.text or "",
         title=document.title or None,
-        date=iso_date(document.date),
+        date=date.iso,
+        date_problem=date.problem,
         url=page_url,
         source=document.sitename or document.hostname or _host(page_url),
         author=document.author or None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from tacitus.dates import required_day
 from tacitus.errors import UserInputError
 
 __all__ = ["DUPLICATE_MODES", "IngestOptions", "JsonlFields"]
@@ -51,6 +52,9 @@ class IngestOptions:
         jsonl: field names of JSONL records.
         exclude: files never read even when an input names them (e.g. the output
             file of `tacitus ingest` when it sits in an input directory).
+        date: the day given to articles whose source has no readable date (``--date`` of
+            `tacitus run` and `code`), in any form `tacitus.dates` reads; their
+            `date_problem` still says why the source's own is not used.
     """
 
     max_bytes: int = 10 * MEGABYTE
@@ -63,6 +67,7 @@ class IngestOptions:
     favor_precision: bool = True
     jsonl: JsonlFields = field(default_factory=JsonlFields)
     exclude: frozenset[str] = frozenset()
+    date: str | None = None
 
     def __post_init__(self) -> None:
         if self.duplicates not in DUPLICATE_MODES:
@@ -84,6 +89,8 @@ class IngestOptions:
                 f"cleaning rules file {self.rules} does not exist"
                 " - give the path of a patterns.toml"
             )
+        day = required_day(self.date, "date")
+        object.__setattr__(self, "date", day.isoformat() if day else None)
         languages = [self.languages] if isinstance(self.languages, str) else self.languages
         object.__setattr__(self, "languages", frozenset(code.lower() for code in languages))
         object.__setattr__(

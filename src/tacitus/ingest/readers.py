@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 import feedparser
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from tacitus.ingest.dates import iso_date
+from tacitus.dates import DateReading, read_date
 from tacitus.ingest.decode import decode_bytes
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.html import declared_charset, extract_html, fragment_text
@@ -28,6 +28,9 @@ Item = RawDocument | Skip
 GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 CHUNK = 1 << 20
 STREAMED_KINDS = ("jsonl", "warc")
+# Keys a JSONL record's date is read from when it has none under `JsonlFields.date`: the
+# names common dumps use (news-please, newspaper3k, schema.org, feed-to-JSON converters).
+DATE_KEYS = ("published", "published_at", "publish_date", "date_publish", "datePublished", "pubDate")
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes | None:
@@ -94,6 +97,24 @@ def _field(record: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+def _record_date(record: dict[str, Any], key: str) -> DateReading:
+    """The date under `key`, else under the first of `DATE_KEYS` that has a value."""
+    for name in (key, *DATE_KEYS):
+        reading = read_date(record.get(name))
+        if not reading.missing:
+            return reading
+    return DateReading()
+
+
+def _set_date(document: RawDocument, reading: DateReading) -> None:
+    """Date `document` from `reading` where it is read, else keep the date it has (an HTML
+    page's own); with neither, keep why not."""
+    if reading.day is not None:
+        document.date, document.date_problem = reading.iso, None
+    elif document.date is None:
+        document.date_problem = reading.problem or document.date_problem
+
+
 def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> Item:
     names = options.jsonl
     text, html = record.get(names.text), record.get(names.html)
@@ -113,7 +134,7 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
         return Skip(origin, "no_text", f"no {names.text!r} (or {names.html!r}) string")
     document.id = _field(record, names.id)
     document.title = _field(record, names.title) or document.title
-    document.date = iso_date(record.get(names.date)) or document.date
+    _set_date(document, _record_date(record, names.date))
     document.url = _field(record, names.url) or document.url
     document.source = _field(record, names.source) or document.source
     document.author = _field(record, names.author) or document.author
@@ -196,7 +217,7 @@ def _warc_item(record: Any, origin: str, options: IngestOptions) -> Item:
     url = record.headers.get("WARC-Target-URI")
     item = _html_item(data, origin, url, options, _warc_charset(content_type))
     if isinstance(item, RawDocument) and item.date is None:
-        item.date = iso_date(record.headers.get("WARC-Date"))
+        _set_date(item, read_date(record.headers.get("WARC-Date")))
     return item
 
 
@@ -222,12 +243,18 @@ def _entry_item(entry: Any, origin: str) -> Item:
     text = fragment_text(value or "")
     if not text.strip():
         return Skip(origin, "no_text", "feed item has neither content nor summary")
+    # The date as the feed wrote it; else feedparser's parse (it reads forms beyond RFC 2822
+    # and ISO, but moves the time to UTC, which can change the day).
+    date = read_date(entry.get("published") or entry.get("updated"))
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if date.day is None and parsed:
+        date = read_date(parsed)
     return RawDocument(
         origin=origin,
         text=text,
         title=entry.get("title") or None,
-        date=iso_date(parsed) or iso_date(entry.get("published")),
+        date=date.iso,
+        date_problem=date.problem,
         url=entry.get("link") or None,
         author=entry.get("author") or None,
         id=None,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tacitus.dates import MISSING
 from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
@@ -32,6 +33,8 @@ class RunReport:
     duplicates: int = 0
     events: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    undated: int = 0  # articles read whose source gave no readable date (a default may date them)
+    unreadable_dates: int = 0  # of those, the ones whose source gave a date that cannot be read
     seconds: float = 0.0
     coding_seconds: float = 0.0  # time the main process waited on the coder
     store_seconds: float = 0.0  # time spent writing to DuckDB
@@ -45,7 +48,8 @@ class RunReport:
         return {
             "db": self.db, "articles": self.articles, "coded": self.coded,
             "unchanged": self.unchanged, "duplicates": self.duplicates, "events": self.events,
-            "skipped": dict(sorted(self.skipped.items())), "seconds": round(self.seconds, 3),
+            "skipped": dict(sorted(self.skipped.items())), "undated": self.undated,
+            "unreadable_dates": self.unreadable_dates, "seconds": round(self.seconds, 3),
         }
 
 
@@ -69,6 +73,8 @@ class _Triage:
                 self.skips.append((item.origin, item.reason, item.detail or None))
                 continue
             self.report.articles += 1
+            self.report.undated += item.date_problem is not None
+            self.report.unreadable_dates += item.date_problem not in (None, MISSING)
             pending.append(item)
             if len(pending) >= self.chunk_size:
                 yield from self._new(pending)

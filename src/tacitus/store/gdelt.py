@@ -105,10 +105,15 @@ def actor_blocks(code: str) -> tuple[str, str, list[str]]:
     return country, group, types[:3]
 
 
-def global_event_id(date: dt.date | None, source: str, target: str, code: str) -> int:
-    """A stable id for a merged event: the same event gets the same id in every export."""
-    key = f"{date.isoformat() if date else ''}|{source}|{target}|{code}".encode()
-    return int(hashlib.sha1(key).hexdigest()[:15], 16)
+def global_event_id(date: dt.date | None, source: str, target: str, code: str,
+                    article: str | None = None) -> int:
+    """A stable id for a merged event: the same event gets the same id in every export. An
+    undated merged event is one article's (`event_summary` never merges undated ones across
+    articles), so its id includes the `article` id."""
+    key = f"{date.isoformat() if date else ''}|{source}|{target}|{code}"
+    if date is None and article is not None:
+        key += f"|{article}"
+    return int(hashlib.sha1(key.encode()).hexdigest()[:15], 16)
 
 
 def _fraction_date(date: dt.date) -> str:
@@ -151,7 +156,7 @@ def _row(record: dict[str, Any]) -> list[str]:
     added: dt.date | None = record["article_date"]
     code = record["code"]
     fields: list[Any] = [
-        global_event_id(date, record["source"], record["target"], code),
+        global_event_id(date, record["source"], record["target"], code, record["first_article"]),
         date.strftime("%Y%m%d") if date else "",
         date.strftime("%Y%m") if date else "",
         date.year if date else "",

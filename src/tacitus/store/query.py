@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tacitus.dates import required_day
 from tacitus.errors import UserInputError
 from tacitus.records import Event
 from tacitus.store.rows import event_from_row
@@ -26,17 +26,6 @@ def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Tab
     method = getattr(relation, "to_arrow_table", None) or relation.arrow
     table: pa.Table = method()
     return table
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise UserInputError(
-            f"{option} {value!r} is not a date - use YYYY-MM-DD, e.g. {option} 2021-02-04"
-        ) from exc
 
 
 def _country(value: str | None) -> str | None:
@@ -129,8 +118,8 @@ class EventFilter:
             raise UserInputError(
                 f"--root {root!r} is not a CAMEO root code - use 01 to 20, e.g. --root 04"
             )
-        _date(since, "--since")
-        _date(until, "--until")
+        required_day(since, "--since")
+        required_day(until, "--until")
         return cls(
             source=source.upper() if source else None,
             target=target.upper() if target else None,
@@ -166,9 +155,9 @@ class EventFilter:
         if self.root:
             add(f"{col}root_code = ?", self.root)
         if self.since:
-            add(f"{col}date >= ?", _date(self.since, "--since"))
+            add(f"{col}date >= ?", required_day(self.since, "--since"))
         if self.until:
-            add(f"{col}date <= ?", _date(self.until, "--until"))
+            add(f"{col}date <= ?", required_day(self.until, "--until"))
         if self.country:
             add(f"{col}location ->> '$.country' = ?", self.country)
         if self.near:
@@ -212,12 +201,16 @@ class Stats:
     top_dyads: list[tuple[str, str, int]]
     skip_reasons: list[tuple[str, int]]
     top_events: list[dict[str, Any]]
+    undated_articles: int = 0  # stored articles with no date
+    undated_events: int = 0  # matching event mentions with no date
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": dict(self.articles),
             "events": self.events,
             "merged_events": self.merged_events,
+            "undated_articles": self.undated_articles,
+            "undated_events": self.undated_events,
             "by_root": [{"root": r, "name": n, "events": c} for r, n, c in self.by_root],
             "by_quad": [{"quad_class": q, "events": c} for q, c in self.by_quad],
             "top_dyads": [{"source": s, "target": t, "events": c} for s, t, c in self.top_dyads],
@@ -238,7 +231,9 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
 
     where, params = (event_filter or EventFilter()).where()
     articles = dict(_all(con, "SELECT status, count(*) FROM articles GROUP BY ALL ORDER BY 1", []))
-    events = _all(con, f"SELECT count(*) FROM events WHERE {where}", params)[0][0]
+    events, undated = _all(con, f"SELECT count(*), count(*) FILTER (WHERE date IS NULL) FROM events "
+                           f"WHERE {where}", params)[0]
+    undated_articles = _all(con, "SELECT count(*) FROM articles WHERE date IS NULL", [])[0][0]
     merged = _all(con, f"SELECT count(*) FROM event_summary WHERE {where}", params)[0][0]
     roots = _all(con, f"SELECT root_code, count(*) FROM events WHERE {where} "
                  "GROUP BY ALL ORDER BY 1", params)
@@ -267,4 +262,6 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
         top_dyads=[(s, t, int(c)) for s, t, c in dyads],
         skip_reasons=[(str(r), int(c)) for r, c in skips],
         top_events=top_events,
+        undated_articles=int(undated_articles),
+        undated_events=int(undated),
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from tacitus.dates import read_date
 from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span, Speaker
 
 __all__ = [
@@ -25,7 +26,6 @@ __all__ = [
     "quote_row",
     "place_row",
     "event_from_row",
-    "parse_date",
 ]
 
 log = logging.getLogger(__name__)
@@ -57,15 +57,13 @@ class StoredArticle:
     skip_detail: str | None = None
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """ISO ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date) → date; else None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        log.warning("date %r is not ISO YYYY-MM-DD; stored as NULL", value)
-        return None
+def _stored_date(value: str | None, record: str) -> dt.date | None:
+    """The DATE column of a record's date (any form `tacitus.dates` reads); NULL, with a
+    warning naming the record, when it cannot be read."""
+    reading = read_date(value)
+    if reading.problem:
+        log.warning("%s: %s; stored with no date", record, reading.problem)
+    return reading.day
 
 
 def _actor_type(prefix: str) -> list[tuple[str, pa.DataType]]:
@@ -151,7 +149,7 @@ def article_row(stored: StoredArticle) -> dict[str, Any]:
         "id": article.id,
         "url": article.url,
         "title": article.title,
-        "date": parse_date(article.date),
+        "date": _stored_date(article.date, f"article {article.id}"),
         "source": article.source,
         "language": article.language,
         "content_hash": article.content_hash,
@@ -178,7 +176,7 @@ def event_row(event: Event, ordinal: int) -> dict[str, Any]:
         "doc_id": event.doc_id,
         "ordinal": ordinal,
         "sentence": event.sentence,
-        "date": parse_date(event.date),
+        "date": _stored_date(event.date, f"event {event.doc_id}:{event.sentence}"),
         "source": event.source,
         "target": event.target,
         "code": event.code,

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.hot import split_undated
 from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimeSeries
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes.common import get_store
@@ -133,12 +134,14 @@ async def timeseries(
     store: Store, filters: Filters, interval: Annotated[Literal["day", "week", "month"], Query()] = "week"
 ) -> FastJSONResponse:
     """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
-    Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are left out."""
+    Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are in no
+    period, and `undated` says how many of them match."""
     if store.hot is not None:
         # On the event loop like the indexed event lists (see routes.events.list_events).
-        points = store.hot.timeseries(filters, interval)
-        if points is not None:
-            return FastJSONResponse({"interval": interval, "points": points})
+        found = store.hot.timeseries(filters, interval)
+        if found is not None:
+            points, undated = found
+            return FastJSONResponse({"interval": interval, "points": points, "undated": undated})
     return await run_in_threadpool(_plain_timeseries, store, filters, interval)
 
 
@@ -148,11 +151,12 @@ def _plain_timeseries(store: ReadOnlyStore, filters: EventFilters, interval: str
     part = _TRUNC[interval]
     rows = store.rows(
         f"SELECT date_trunc('{part}', e.date)::DATE AS period, count(*) AS events, {_QUADS}, "
-        f"{GOLDSTEIN_ROUNDED} FROM events AS e WHERE e.date IS NOT NULL AND {where} "
-        "GROUP BY period ORDER BY period",
+        f"{GOLDSTEIN_ROUNDED} FROM events AS e WHERE {where} "
+        "GROUP BY period ORDER BY period NULLS LAST",
         params,
     )
-    return FastJSONResponse({"interval": interval, "points": rows})
+    points, undated = split_undated(rows)
+    return FastJSONResponse({"interval": interval, "points": points, "undated": undated})
 
 
 _PLACE_ORDER = "ORDER BY mentions DESC, name, gazetteer_id NULLS LAST, country NULLS LAST LIMIT ?"
@@ -223,7 +227,8 @@ def list_places(
 
 @router.get("/stats", response_model=StatsOut, summary="Totals of the store")
 def get_stats(store: Store) -> StatsOut:
-    """Articles by status; events, merged events, actors, quotes and places; dates; QuadClass totals."""
+    """Articles by status; events, merged events, actors, quotes and places; dates (and how many
+    articles and events have none); QuadClass totals."""
     articles = store.rows("SELECT status, count(*) AS n FROM articles GROUP BY status ORDER BY status")
     totals = (
         store.one(
@@ -232,7 +237,9 @@ def get_stats(store: Store) -> StatsOut:
             "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM events UNION ALL "
             "SELECT target FROM events)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
             "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM events) AS first_date, "
-            "(SELECT max(date) FROM events) AS last_date"
+            "(SELECT max(date) FROM events) AS last_date, "
+            "(SELECT count(*) FROM articles WHERE date IS NULL) AS undated_articles, "
+            "(SELECT count(*) FROM events WHERE date IS NULL) AS undated_events"
         )
         or {}
     )

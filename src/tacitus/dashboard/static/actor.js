@@ -7,7 +7,7 @@
     const series = await api("timeseries", { actor: code, interval: "month" });
     lineChart(document.getElementById("actor-chart"), series.points.map((p) => p.period),
       [1, 2, 3, 4].map((n) => ({ label: QUADS[n - 1], colour: QUAD_COLOURS[n - 1], values: series.points.map((p) => p["quad" + n]) })),
-      "Events per month involving " + code);
+      "Events per month involving " + code, series.undated);
   }
 
   async function partners(code) {

@@ -88,11 +88,21 @@ const Tacitus = (() => {
       link("/article", { id: quote.doc_id }, quote.article ? (quote.article.title || quote.doc_id) : quote.doc_id))));
   }
 
-  // A uPlot line chart of `series` ({label, values, colour}) over ISO dates `periods`.
-  function lineChart(target, periods, series, title) {
+  // How many matching events have no date: they are in no period, so the chart says so.
+  function undatedNote(undated) {
+    if (!undated) return null;
+    const events = undated === 1 ? "1 event has" : undated + " events have";
+    return el("p", { class: "undated-note", role: "note", "data-undated": undated,
+      text: events + " no date and " + (undated === 1 ? "is" : "are") + " not plotted (their articles have no readable date)." });
+  }
+
+  // A uPlot line chart of `series` ({label, values, colour}) over ISO dates `periods`; `undated`
+  // (the series' count of events without a date) is stated under the chart, never dropped silently.
+  function lineChart(target, periods, series, title, undated) {
     target.replaceChildren();
+    const note = undatedNote(undated);
     if (!periods.length) {
-      target.append(el("p", { class: "muted", text: "No dated events." }));
+      target.append(el("p", { class: "muted", text: "No dated events." }), ...(note ? [note] : []));
       return null;
     }
     const xs = periods.map((period) => Date.parse(period + "T00:00:00Z") / 1000);
@@ -102,7 +112,9 @@ const Tacitus = (() => {
       series: [{}].concat(series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, points: { show: true } }))),
       axes: [{}, {}],
     };
-    return new uPlot(opts, [xs].concat(series.map((s) => s.values)), target);
+    const chart = new uPlot(opts, [xs].concat(series.map((s) => s.values)), target);
+    if (note) target.append(note);
+    return chart;
   }
 
   return { QUADS, QUAD_COLOURS, el, api, param, link, showError, nav, fmt, eventTable, eventHref, quoteList, lineChart };

@@ -16,7 +16,7 @@
     lineChart(document.getElementById("dyad-chart"), data.periods, [
       { label: a + " → " + b, colour: "#1f77b4", values: data.ab },
       { label: b + " → " + a, colour: "#d62728", values: data.ba },
-    ], "Goldstein sum per " + interval);
+    ], "Goldstein sum per " + interval, ab.undated + ba.undated);
   }
 
   async function events(a, b) {

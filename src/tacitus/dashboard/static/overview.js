@@ -13,7 +13,8 @@
     document.getElementById("totals").replaceChildren(
       card("articles", articles), card("events", stats.events), card("merged events", stats.merged_events),
       card("actors", stats.actors), card("quotes", stats.quotes), card("places", stats.places),
-      card("dates", (stats.first_date || "–") + " … " + (stats.last_date || "–")));
+      card("dates", (stats.first_date || "–") + " … " + (stats.last_date || "–")),
+      card("undated events", stats.undated_events));
   }
 
   async function trend() {
@@ -21,7 +22,7 @@
     const periods = series.points.map((p) => p.period);
     Tacitus.lineChart(document.getElementById("quad-chart"), periods,
       [1, 2, 3, 4].map((n) => ({ label: QUADS[n - 1], colour: QUAD_COLOURS[n - 1], values: series.points.map((p) => p["quad" + n]) })),
-      "Events per month");
+      "Events per month", series.undated);
   }
 
   async function topDyads() {
