@@ -82,7 +82,9 @@ def test_store_writes_skips_once_per_origin(tmp_path, skips):
     assert rows == sorted(skips)
 
 
-@pytest.mark.parametrize("names", [["0001_initial.sql", "0002_event_locations.sql"]])
+@pytest.mark.parametrize(
+    "names", [["0001_initial.sql", "0002_event_locations.sql", "0003_event_identity.sql"]]
+)
 def test_store_writes_migrations_recorded_once(tmp_path, names):
     path = tmp_path / "s.duckdb"
     Store.open(path).close()

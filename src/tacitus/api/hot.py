@@ -149,7 +149,8 @@ _ACTOR_JSON = (
 )
 _RENDER = (
     "SELECT ev.pos, e.date, e.doc_id, e.ordinal, to_json(struct_pack("
-    "id := e.doc_id || ':' || e.ordinal, doc_id := e.doc_id, ordinal := e.ordinal, "
+    "id := e.doc_id || ':' || e.ordinal, event_id := e.event_id, mirror_of := e.mirror_of, "
+    "confidence := e.confidence, doc_id := e.doc_id, ordinal := e.ordinal, "
     "sentence := e.sentence, date := e.date, source := e.source, "
     "target := e.target, code := e.code, name := n.name, root_code := e.root_code, "
     "quad_class := e.quad_class, goldstein := e.goldstein, "

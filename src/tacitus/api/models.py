@@ -57,9 +57,15 @@ class ArticleRef(BaseModel):
 
 
 class EventOut(BaseModel):
-    """One stored event mention; `id` is ``doc_id:ordinal``."""
+    """One stored event mention; `id` is ``doc_id:ordinal`` (its address in this store), `event_id`
+    the coder's stable id (the same in every run; null for events stored before schema 3),
+    `mirror_of` the `event_id` of the forward event a reverse half mirrors, `confidence` the
+    model's probability that the event is right (null: never scored)."""
 
     id: str
+    event_id: str | None = None
+    mirror_of: str | None = None
+    confidence: float | None = None
     doc_id: str
     ordinal: int
     sentence: int
@@ -225,6 +231,9 @@ def event_from_row(row: dict[str, Any], article: dict[str, Any] | None = None) -
         rule = {"file": row["rule_file"], "line": row["rule_line"], "pattern": row["rule_pattern"]}
     return {
         "id": f"{row['doc_id']}:{row['ordinal']}",
+        "event_id": row.get("event_id"),
+        "mirror_of": row.get("mirror_of"),
+        "confidence": row.get("confidence"),
         "doc_id": row["doc_id"],
         "ordinal": row["ordinal"],
         "sentence": row["sentence"],

@@ -26,6 +26,7 @@ from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
+from tacitus.events.identity import identify, mirror_indices
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
 from tacitus.records import Actor, Article, Event, Rule, Sentence, Span
@@ -278,6 +279,7 @@ class Coder:
         actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
         issues = self._issues(words) if raw else []
         events = [self._event(article, doc, sent, index, e, issues) for e in raw]
+        identify(events, mirror_indices(raw))  # event_id, mirror_of: once codes and actors are final
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
         return actors, events
@@ -356,6 +358,8 @@ class Coder:
             if raw.reported_by
             else None,
             issues=list(issues),
+            verb_start=raw.verb.idx,
+            verb_end=raw.verb.idx + len(raw.verb.text),
         )
 
 

@@ -44,6 +44,7 @@ class RawEvent:
     negated: bool
     modality: str
     reported_by: ActorGroup | None
+    mirror: RawEvent | None = None  # the forward event this reverse half mirrors (events.identity)
 
 
 @dataclass(slots=True)
@@ -329,6 +330,8 @@ def _pairs(
             events.append(
                 RawEvent(t_code, s_code, backward, t_group, s_group, verb, coded, negated, modality, reporter)
             )
+            if forward:  # the reverse half mirrors the forward event appended just before it
+                events[-1].mirror = events[-2]
     return events
 
 
