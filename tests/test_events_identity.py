@@ -39,7 +39,7 @@ def _code_in_process(seed: str) -> list[dict]:
     record = json.dumps({"id": "identity-cli", "text": TEXT, "date": "2021-02-04"})
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
-        [sys.executable, "-m", "tacitus.cli", "code", "-"],
+        [sys.executable, "-m", "tacitus.cli", "code", "-", "--min-confidence", "0"],
         input=record, capture_output=True, text=True, env=env, timeout=300, check=False,
     )
     assert result.returncode == 0, result.stderr

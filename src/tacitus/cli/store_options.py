@@ -9,7 +9,7 @@ import click
 
 from tacitus.store import EventFilter
 
-__all__ = ["db_option", "filter_options", "event_filter_from"]
+__all__ = ["db_option", "filter_options", "event_filter_from", "min_confidence_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +43,22 @@ def filter_options(function: F) -> F:
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def min_confidence_option(function: F) -> F:
+    """`--min-confidence X`: leave out events the confidence model scores below X."""
+    from tacitus.events.confidence import default_min_confidence
+
+    default = default_min_confidence()
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=default,
+        show_default=True,
+        metavar="P",
+        help="Leave out events whose confidence (0-1, the model's probability that the event is "
+        "right) is below P; 0 keeps all. The default is the calibrated threshold.",
+    )(function)
 
 
 def event_filter_from(options: dict[str, Any], *, limit: int | None = None) -> EventFilter:

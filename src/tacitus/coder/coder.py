@@ -26,6 +26,7 @@ from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
+from tacitus.events.confidence import score_events
 from tacitus.events.identity import identify, mirror_indices
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
@@ -208,6 +209,7 @@ class Coder:
             coded.events.extend(events)
         # Sentence order, then verb order within a sentence (events are made in verb order).
         coded.events.sort(key=lambda e: e.sentence)
+        score_events(coded.events, article)  # confidence: features of the finished events
         self.stats["events"] += len(coded.events)
         return coded
 
