@@ -36,7 +36,9 @@ def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> N
     """List stored event mentions, filtered; data to stdout.
 
     Actor and event codes match by prefix (--source CHN matches CHNGOV; --code 04 matches
-    042). JSON/JSONL records are the coder's Event records.
+    042). JSON/JSONL records are the coder's Event records. Events below --min-confidence
+    (default: the calibrated threshold; 0 lists all) and negated or hypothetical events are
+    left out unless --include-negated / --include-hypothetical.
 
     Example:
 

@@ -7,7 +7,7 @@ import click
 from tacitus.cli import cli
 from tacitus.cli.progress import ProgressLine
 from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
-from tacitus.cli.store_options import db_option
+from tacitus.cli.store_options import db_option, min_confidence_option
 from tacitus.pipeline import RunOptions, RunReport, run
 
 
@@ -16,7 +16,8 @@ def run_summary(report: RunReport) -> str:
     return (f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
             f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
             f"{f' ({skips})' if skips else ''}; {report.events} events written to "
-            f"{report.db} in {report.seconds:.1f} s")
+            f"{report.db} ({report.confident_events} at confidence {report.min_confidence:g} or more; "
+            f"lower it with --min-confidence on events/export) in {report.seconds:.1f} s")
 
 
 @cli.command("run")
@@ -30,13 +31,16 @@ def run_summary(report: RunReport) -> str:
               help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr [default: only on a terminal].")
+@min_confidence_option
 @engine_options
 def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-            dictionaries: str | None, progress: bool | None, engine: str,
+            dictionaries: str | None, progress: bool | None, min_confidence: float, engine: str,
             address: str | None, out: str | None) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
-    rerunning adds nothing and a killed run resumes where it stopped.
+    rerunning adds nothing and a killed run resumes where it stopped. Every event is
+    stored with its confidence; the summary counts those at --min-confidence or more
+    (what `tacitus events` and `export` give by default).
 
     Example:
 
@@ -45,7 +49,8 @@ def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_
         tacitus run news/ --engine ray --address auto --out s3://bucket/shards
     """
     check_engine_options(engine, address, out)
-    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries)
+    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries,
+                         min_confidence=min_confidence)
     if engine == "ray" and out:  # --out is required with ray (checked above)
         return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,
                           progress=progress)
