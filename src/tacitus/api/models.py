@@ -12,6 +12,8 @@ __all__ = [
     "ActorSummary",
     "ArticleOut",
     "ArticleRef",
+    "ConfidenceBin",
+    "ConfidenceOut",
     "DyadOut",
     "EventOut",
     "EventPage",
@@ -97,6 +99,7 @@ class EventPage(BaseModel):
     next: str | None
     sort: str
     limit: int
+    min_confidence: float | None = None  # the threshold applied (null: none)
 
 
 class TextSpan(BaseModel):
@@ -108,6 +111,7 @@ class TextSpan(BaseModel):
     text: str
     label: str
     ref: str | None = None  # the event id, for event spans
+    confidence: float | None = None  # the event's, for event spans
 
 
 class ArticleOut(BaseModel):
@@ -154,6 +158,23 @@ class TimePoint(BaseModel):
     goldstein_mean: float | None = None
 
 
+class ConfidenceBin(BaseModel):
+    low: float
+    high: float
+    events: int
+
+
+class ConfidenceOut(BaseModel):
+    """How the events matching the filters spread over confidence: `events` at or above
+    `min_confidence` (unscored ones included), `below` under it, `unscored` never scored."""
+
+    min_confidence: float | None = None
+    events: int
+    below: int
+    unscored: int
+    bins: list[ConfidenceBin]
+
+
 class TimeSeries(BaseModel):
     interval: str
     points: list[TimePoint]
@@ -188,8 +209,13 @@ class PlaceOut(BaseModel):
 
 
 class StatsOut(BaseModel):
+    """Totals; events, merged events, actors, dates and QuadClass counts are of the events at or
+    above `min_confidence`, and `below_threshold` counts the others."""
+
     articles: dict[str, int]
     events: int
+    below_threshold: int = 0
+    min_confidence: float | None = None
     merged_events: int
     actors: int
     quotes: int
