@@ -159,3 +159,10 @@ def test_store_confidence_merged_query_equals_view(store):
     view = store.con.execute("SELECT * FROM event_summary ORDER BY ALL").fetchall()
     built = store.con.execute(f"SELECT * FROM ({merged_events_sql()}) ORDER BY ALL").fetchall()
     assert built == view and view
+
+
+def test_store_confidence_events_table_shows_confidence(capsys, store):
+    code, out, _ = invoke_tacitus(capsys, "events", "--db", str(store.path), "--min-confidence", "0")
+    header, *rows = [line.split("\t") for line in out.splitlines()]
+    column = header.index("confidence")
+    assert code == 0 and sorted(row[column] for row in rows) == ["-", "0.10", "0.30", "0.70", "0.95"]
