@@ -177,6 +177,43 @@ def write_model(result: Any, threshold: float, sets: list[GoldSet], l2: float, r
     MODEL_PATH.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def default_threshold(
+    chosen: float | None, table: list[tuple[float, Any]], target: float
+) -> tuple[float, str]:
+    """The threshold to ship and the rule that chose it."""
+    if chosen is not None:
+        return chosen, f"smallest reaching country+root precision {target} on {THRESHOLD_SET}"
+    # No threshold reaches the target: the one (of 0.0 ... 0.9) with the best country+root F1, so
+    # the default still removes what costs most; the lowest of equals.
+    best = max(table, key=lambda pair: (round(pair[1].f1, 4), -pair[0]))
+    return best[0], f"no threshold reaches precision {target}: best country+root F1"
+
+
+def print_figures(result: Any, model: Any, samples: list[Sample], gold: GoldSet,
+                  table: list[tuple[float, Any]], l2: float) -> dict[str, Any]:
+    """Coefficients, reliability tables and the threshold sweep, printed; the same as a dict."""
+    print(f"\nfitted in {result.iterations} Newton steps, l2 {l2}; intercept {result.intercept:+.3f}")
+    for name, value in sorted(result.coefficients.items(), key=lambda pair: -abs(pair[1])):
+        print(f"  {name:<18} {value:+.3f}")
+    figures: dict[str, Any] = {"reliability": {}, "sweep": []}
+    figures["reliability"]["in_sample"] = print_reliability(
+        "Reliability, all gold sets (in-sample):", [model.score(s.values) for s in samples], samples)
+    figures["reliability"]["cross_validated"] = print_reliability(
+        f"Reliability, all gold sets ({FOLDS}-fold cross-validated by passage):",
+        [s.cv_confidence for s in samples], samples)
+    figures["reliability"][THRESHOLD_SET] = print_reliability(
+        f"Reliability, {THRESHOLD_SET} ({FOLDS}-fold cross-validated):",
+        [s.cv_confidence for s in gold.samples], gold.samples)
+    print(f"\n{THRESHOLD_SET}, country+root at each threshold:")
+    print("| min confidence | P | R | F1 | tp | fp | fn |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for t, counts in table:
+        print(f"| {t:.1f} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
+              f"{counts.tp} | {counts.fp} | {counts.fn} |")
+        figures["sweep"].append({"threshold": t, **counts.as_dict()})
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
@@ -199,33 +236,8 @@ def main() -> int:
     rescore(sets, model)
     gold = next(g for g in sets if g.name == THRESHOLD_SET)
     chosen, table = choose_threshold(gold, args.target)
-    if chosen is None:
-        # No threshold reaches the target: keep the one with the best country+root F1 among
-        # those above the F1 of taking everything, so the default still removes noise.
-        best = max(table, key=lambda pair: (round(pair[1].f1, 4), -pair[0]))
-        threshold, rule = best[0], f"no threshold reaches precision {args.target}: best country+root F1"
-    else:
-        threshold, rule = chosen, f"smallest reaching country+root precision {args.target} on {THRESHOLD_SET}"
-
-    print(f"\nfitted in {result.iterations} Newton steps, l2 {args.l2}; intercept {result.intercept:+.3f}")
-    for name, value in sorted(result.coefficients.items(), key=lambda pair: -abs(pair[1])):
-        print(f"  {name:<18} {value:+.3f}")
-    figures: dict[str, Any] = {"reliability": {}, "sweep": []}
-    figures["reliability"]["in_sample"] = print_reliability(
-        "Reliability, all gold sets (in-sample):", [model.score(s.values) for s in samples], samples)
-    figures["reliability"]["cross_validated"] = print_reliability(
-        f"Reliability, all gold sets ({FOLDS}-fold cross-validated by passage):",
-        [s.cv_confidence for s in samples], samples)
-    figures["reliability"][THRESHOLD_SET] = print_reliability(
-        f"Reliability, {THRESHOLD_SET} ({FOLDS}-fold cross-validated):",
-        [s.cv_confidence for s in gold.samples], gold.samples)
-    print(f"\n{THRESHOLD_SET}, country+root at each threshold:")
-    print("| min confidence | P | R | F1 | tp | fp | fn |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for t, counts in table:
-        print(f"| {t:.1f} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
-              f"{counts.tp} | {counts.fp} | {counts.fn} |")
-        figures["sweep"].append({"threshold": t, **counts.as_dict()})
+    threshold, rule = default_threshold(chosen, table, args.target)
+    figures = print_figures(result, model, samples, gold, table, args.l2)
     found = "none" if chosen is None else f"{chosen:.2f}"
     print(f"\nsmallest threshold with country+root precision >= {args.target}: {found}")
     print(f"default threshold: {threshold:.2f} ({rule})")
