@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from tacitus.cameo import code_info
+from tacitus.events.identity import event_id
 from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span, Speaker
 from tacitus.store.connection import connect
 from tacitus.store.rows import StoredArticle, location_json
@@ -198,7 +199,26 @@ EVENTS = [
         "057",
     ),
     ("hostile-001", XSS_SENTENCE, "FRA", "France", "DEU", "Germany", "111"),
+    # Two events the confidence model doubts, below the default threshold: the host half of the
+    # visit (a mirror of the 042 above) and a misread "detaining" (RUS -> CHN arrest).
+    ("tacitus-cr-1", "Sergei Lavrov visited China", "CHN", "China", "RUSGOV", "Sergei Lavrov", "043"),
+    (
+        "tacitus-cr-2",
+        "China criticized Russia for detaining the crews",
+        "RUS",
+        "Russia",
+        "CHN",
+        "China",
+        "173",
+    ),
 ]
+# Confidence of the events above (article id, evidence, code) → score; every other event 0.9.
+LOW_CONFIDENCE = {
+    ("tacitus-cr-1", "Sergei Lavrov visited China", "043"): 0.35,
+    ("tacitus-cr-2", "China criticized Russia for detaining the crews", "173"): 0.2,
+}
+# Reverse halves: (article id, code) of the mirror → code of its forward event in the same article.
+MIRRORS = {("tacitus-cr-1", "043"): "042"}
 
 # (article id, speaker text, speaker code, quote content)
 QUOTES = [
@@ -283,9 +303,10 @@ def _event(article: Article, row: tuple[str, ...]) -> Event:
     _, evidence, source, source_text, target, target_text, code = row
     info = code_info(code)
     span = _span(article.text, evidence)
+    sentence = article.text[: span.start].count("\n\n")
     return Event(
         doc_id=article.id,
-        sentence=article.text[: span.start].count("\n\n"),
+        sentence=sentence,
         date=article.date,
         source=source,
         target=target,
@@ -299,7 +320,18 @@ def _event(article: Article, row: tuple[str, ...]) -> Event:
         evidence=span,
         verb=evidence.split()[1],
         rule=Rule(file="test.verbs", line=1, pattern=evidence),
+        verb_start=span.start,
+        verb_end=span.end,
+        event_id=event_id(article.id, sentence, span.start, source, target, code),
+        confidence=LOW_CONFIDENCE.get((article.id, evidence, code), 0.9),
     )
+
+
+def _link_mirrors(events: list[Event]) -> None:
+    for found in events:
+        forward = MIRRORS.get((found.doc_id, found.code))
+        if forward is not None:
+            found.mirror_of = next(e.event_id for e in events if e.code == forward)
 
 
 def _quote(article: Article, row: tuple[str, ...], ordinal: int) -> Quote:
@@ -347,6 +379,7 @@ def stored_articles() -> list[StoredArticle]:
     batch = []
     for article in example_articles():
         events = [_event(article, row) for row in EVENTS if row[0] == article.id]
+        _link_mirrors(events)
         actors = sorted(
             {id(a): a for e in events for a in (e.source_actor, e.target_actor) if a}.values(),
             key=lambda a: (a.start, a.end),

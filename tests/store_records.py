@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from tacitus.cameo import code_info
+from tacitus.events.identity import event_id
 from tacitus.records import Actor, Article, Event, Location, Rule, Span
 
 EVENT_FIELDS = {f.name for f in fields(Event)}
@@ -38,7 +39,9 @@ def article(doc_id: str, text: str = "", *, date: str | None = "2021-02-04",
 
 
 def event(doc_id: str, source: str, target: str, code: str, *, date: str | None = "2021-02-04",
-          sentence: int = 0, negated: bool = False, modality: str = "asserted") -> Event:
+          sentence: int = 0, negated: bool = False, modality: str = "asserted",
+          confidence: float | None = 0.9, verb_start: int = 5) -> Event:
+    """An event as the coder makes it: with its id (`verb_start` makes it) and a confidence."""
     info = code_info(code)
     evidence = Span(f"{source} did {code} to {target}", 0, 20)
     return Event(
@@ -60,6 +63,10 @@ def event(doc_id: str, source: str, target: str, code: str, *, date: str | None 
         rule=Rule("CAMEO.2.0.txt", 120, "- * [036]"),
         negated=negated,
         modality=modality,
+        verb_start=verb_start,
+        verb_end=verb_start + 5,
+        event_id=event_id(doc_id, sentence, verb_start, source, target, code),
+        confidence=confidence,
     )
 
 
@@ -127,6 +134,11 @@ def events(draw: st.DrawFn, doc_id: str) -> Event:
         reported_by=draw(st.none() | actors),
         issues=draw(st.lists(texts, max_size=3)),
         **places,
+        verb_start=draw(offsets),
+        verb_end=draw(offsets),
+        event_id=draw(st.none() | st.text("0123456789abcdef", min_size=16, max_size=16)),
+        mirror_of=draw(st.none() | st.text("0123456789abcdef", min_size=16, max_size=16)),
+        confidence=draw(st.none() | st.floats(0, 1)),
     )
 
 

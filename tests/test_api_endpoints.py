@@ -9,11 +9,15 @@ from fastapi.testclient import TestClient
 
 from api_demo import EVENT_LOCATIONS, build_demo_store, event_location, stored_articles
 from tacitus.api import create_app
+from tacitus.events.confidence import default_min_confidence
 
 STORED = stored_articles()
 EVENTS = {f"{s.article.id}:{i}": (s.article, e) for s in STORED for i, e in enumerate(s.events)}
 PLACES = {s.article.id: s.locations for s in STORED}
 STORED_BY_ID = {s.article.id: s for s in STORED}
+THRESHOLD = default_min_confidence()
+# What lists and counts show by default: the events at or above the app's threshold.
+SHOWN = {key: pair for key, pair in EVENTS.items() if pair[1].confidence >= THRESHOLD}
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +68,7 @@ def test_api_events_filter(client, query, predicate):
     response = client.get(f"/api/events?{query}&limit=500")
     assert response.status_code == 200, response.text
     got = {event["id"] for event in response.json()["events"]}
-    expected = {key for key, (article, event) in EVENTS.items() if predicate(article, event)}
+    expected = {key for key, (article, event) in SHOWN.items() if predicate(article, event)}
     assert expected, f"filter {query} selects nothing in the demo data: the test would prove nothing"
     assert got == expected
 
@@ -89,7 +93,7 @@ def test_api_events_keyset_pages(client, sort):
         cursor = page["next"]
         if cursor is None:
             break
-    expected = [k for k, _ in sorted(EVENTS.items(), key=_sort_key(sort), reverse=sort.startswith("-"))]
+    expected = [k for k, _ in sorted(SHOWN.items(), key=_sort_key(sort), reverse=sort.startswith("-"))]
     assert seen == expected
 
 
@@ -150,7 +154,7 @@ def test_api_actors_counts(client, query, top):
     actors = client.get(f"/api/actors{query}").json()
     assert actors[0]["code"] == top if not query else top in {a["code"] for a in actors}
     for actor in actors:
-        involved = [e for _, e in EVENTS.values() if actor["code"] in (e.source, e.target)]
+        involved = [e for _, e in SHOWN.values() if actor["code"] in (e.source, e.target)]
         assert actor["events"] == sum(
             (e.source == actor["code"]) + (e.target == actor["code"]) for e in involved
         )
@@ -208,13 +212,14 @@ def test_api_places_counts(client, query, names):
 def test_api_stats_totals(client, field):
     stats = client.get("/api/stats").json()
     expected = {
-        "events": len(EVENTS),
+        "events": len(SHOWN),
         "quotes": sum(len(s.quotes) for s in STORED),
         "places": sum(len(s.locations) for s in STORED),
     }
     assert stats[field] == expected[field]
     assert stats["articles"] == {"coded": len(STORED)}
-    assert sum(stats["by_quad"].values()) == len(EVENTS)
+    assert sum(stats["by_quad"].values()) == len(SHOWN)
+    assert (stats["below_threshold"], stats["min_confidence"]) == (len(EVENTS) - len(SHOWN), THRESHOLD)
 
 
 @pytest.mark.parametrize(
@@ -229,6 +234,7 @@ def test_api_stats_totals(client, field):
         "/api/quotes",
         "/api/places",
         "/api/stats",
+        "/api/confidence",
     ],
 )
 def test_api_openapi_lists_endpoint(client, path):
@@ -267,3 +273,63 @@ def test_api_places_of_events(client, query):
     assert sorted((p["name"], p["events"]) for p in places) == sorted(
         (name, sum(1 for loc, _ in located if loc.name == name)) for name in {loc.name for loc, _ in located}
     )
+
+
+def test_api_demo_store_has_events_below_the_threshold():
+    assert len(SHOWN) < len(EVENTS), "the demo store needs hidden events for the tests below"
+
+
+@pytest.mark.parametrize(
+    ("threshold", "kept"), [("0", lambda c: True), ("0.3", lambda c: c >= 0.3), ("0.95", lambda c: c >= 0.95)]
+)
+@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "actor=CHN", ""])
+def test_api_events_min_confidence(client, query, threshold, kept):
+    page = client.get(f"/api/events?{query}&min_confidence={threshold}&limit=500").json()
+    found = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]
+    everything = {e["id"]: e for e in found}
+    assert page["min_confidence"] == (float(threshold) or None)
+    assert {e["id"] for e in page["events"]} == {k for k, e in everything.items() if kept(e["confidence"])}
+
+
+@pytest.mark.parametrize("threshold", ["0", "0.3"])
+@pytest.mark.parametrize("path", ["/api/dyads?dyad=CHN,RUS", "/api/timeseries?actor=CHN&interval=month"])
+def test_api_aggregates_follow_min_confidence(client, path, threshold):
+    """Counts agree with the event list at the same threshold, and differ between thresholds."""
+    body = client.get(f"{path}&min_confidence={threshold}").json()
+    query = path.split("?", 1)[1].replace("&interval=month", "")
+    events = client.get(f"/api/events?{query}&min_confidence={threshold}&limit=500").json()["events"]
+    points = body["points"] if isinstance(body, dict) else body
+    assert sum(p["events"] for p in points) == len(events)
+
+
+def test_api_events_default_hides_the_doubted_events(client):
+    def ids(query: str) -> set[str]:
+        return {e["id"] for e in client.get(f"/api/events?dyad=CHN,RUS&limit=500{query}").json()["events"]}
+
+    shown, everything = ids(""), ids("&min_confidence=0")
+    hidden = {key for key, (_, event) in EVENTS.items() if event.confidence < THRESHOLD}
+    assert hidden and hidden <= everything and not hidden & shown
+
+
+@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "", "actor=PAK"])
+def test_api_confidence_counts(client, query):
+    body = client.get(f"/api/confidence?{query}").json()
+    everything = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]
+    shown = client.get(f"/api/events?{query}&limit=500").json()["events"]
+    assert body["min_confidence"] == THRESHOLD
+    assert (body["events"], body["below"]) == (len(shown), len(everything) - len(shown))
+    assert sum(b["events"] for b in body["bins"]) + body["unscored"] == len(everything)
+    for found in everything:
+        k = min(int(found["confidence"] * 10), 9)
+        assert body["bins"][k]["low"] <= found["confidence"] <= body["bins"][k]["high"]
+
+
+def test_api_event_carries_identity(client):
+    by_key = {key: client.get(f"/api/events/{key}").json() for key in EVENTS}
+    for key, (_, event) in EVENTS.items():
+        body = by_key[key]
+        assert (body["event_id"], body["mirror_of"], body["confidence"]) == (
+            event.event_id, event.mirror_of, event.confidence
+        )
+    ids = {body["event_id"] for body in by_key.values()}
+    assert any(body["mirror_of"] in ids for body in by_key.values())

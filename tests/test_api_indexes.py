@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from api_demo import build_demo_store
 from tacitus.api import create_app
 from tacitus.api.client import get_once
 from tacitus.api.filters import EventFilters
+from tacitus.events.confidence import default_min_confidence
 from tacitus.store.connection import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,27 +23,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _build_generated(path: Path) -> Path:
     """The benchmark's generated store, small, plus events the generator never makes: both sides
-    in one country (CHN -> CHNGOV), a pair in both directions at once, no date, no Goldstein."""
+    in one country (CHN -> CHNGOV), a pair in both directions at once, no date, no Goldstein, no
+    confidence (stored before schema 3), a confidence at the default threshold exactly."""
     spec = importlib.util.spec_from_file_location("bench_api", ROOT / "benchmarks" / "api.py")
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     bench.build_store(path, 3000)
     con = connect(path)
-    for n, (source, target, date, goldstein) in enumerate(
+    threshold = default_min_confidence()
+    for n, (source, target, date, goldstein, confidence) in enumerate(
         [
-            ("CHN", "CHNGOV", "2016-03-01", 1.0),
-            ("CHNGOV", "CHN", "2016-03-02", -2.0),
-            ("RUS", "CHN", None, 3.0),
-            ("CHNMIL", "RUSGOV", "2016-03-03", None),
-            ("RUSGOV", "RUSGOV", "2016-03-04", None),
+            ("CHN", "CHNGOV", "2016-03-01", 1.0, 0.9),
+            ("CHNGOV", "CHN", "2016-03-02", -2.0, 0.9),
+            ("RUS", "CHN", None, 3.0, 0.9),
+            ("CHNMIL", "RUSGOV", "2016-03-03", None, 0.9),
+            ("RUSGOV", "RUSGOV", "2016-03-04", None, 0.9),
+            ("CHN", "RUS", "2016-03-05", 2.0, None),
+            ("CHN", "RUS", "2016-03-06", 2.0, threshold),
+            ("CHN", "RUS", "2016-03-07", 2.0, threshold - 0.01),
         ]
     ):
         con.execute(
             "INSERT INTO events SELECT * REPLACE (? AS source, ? AS target, ?::DATE AS date, "
-            "?::DOUBLE AS goldstein, ordinal + 100 + ? AS ordinal) FROM events "
+            "?::DOUBLE AS goldstein, ordinal + 100 + ? AS ordinal, ?::DOUBLE AS confidence) FROM events "
             "WHERE doc_id = 'bench-0000003' AND ordinal = 0",
-            [source, target, date, goldstein, n],
+            [source, target, date, goldstein, n, confidence],
         )
     con.close()
     return path
@@ -108,6 +115,16 @@ EVENT_FILTERS = [
 ]
 # Answered by the plain query in both apps (the indexes do not cover them), checked all the same.
 FALLBACK_FILTERS = ["country=CHN", "place=Beijing", "actor=CHN&q=generated"]
+# Thresholds: the app's own, given explicitly (the indexes answer), and others (the store answers).
+CONFIDENCE_FILTERS = [
+    f"min_confidence={default_min_confidence()}",
+    f"dyad=CHN,RUS&min_confidence={default_min_confidence()}",
+    "min_confidence=0",
+    "dyad=CHN,RUS&min_confidence=0",
+    "actor=CHN&min_confidence=0.8",
+    "code=04&min_confidence=1",
+    "source=CHN&start=2016-01-01&min_confidence=0.5",
+]
 
 
 def _rounded(value):
@@ -134,7 +151,7 @@ def _same(apps, path: str) -> dict:
 
 @pytest.mark.parametrize("sort", ["date", "-date"])
 @pytest.mark.parametrize("limit", [1, 7, 500])
-@pytest.mark.parametrize("query", ACTOR_FILTERS + EVENT_FILTERS + FALLBACK_FILTERS)
+@pytest.mark.parametrize("query", ACTOR_FILTERS + EVENT_FILTERS + FALLBACK_FILTERS + CONFIDENCE_FILTERS)
 def test_api_indexes_event_pages_match_plain(apps, query, sort, limit):
     page = _same(apps, f"/api/events?{query}&sort={sort}&limit={limit}")
     if page["next"]:  # the next page (answered by the plain query) continues where the index stopped
@@ -142,20 +159,25 @@ def test_api_indexes_event_pages_match_plain(apps, query, sort, limit):
 
 
 @pytest.mark.parametrize("interval", ["day", "week", "month"])
-@pytest.mark.parametrize("query", ACTOR_FILTERS + EVENT_FILTERS + FALLBACK_FILTERS)
+@pytest.mark.parametrize("query", ACTOR_FILTERS + EVENT_FILTERS + FALLBACK_FILTERS + CONFIDENCE_FILTERS)
 def test_api_indexes_timeseries_match_plain(apps, query, interval):
     _same(apps, f"/api/timeseries?{query}&interval={interval}")
 
 
 def test_api_indexes_single_events_match_plain(apps):
-    """Every event of the store (the first 300 of a larger one) and some that do not exist."""
+    """Every event of the store (the first 300 of a larger one) and some that do not exist. The
+    indexes hold the events at the app's threshold; the store answers for the others."""
     plain, indexed = apps
     keys = (
         plain.state.store._cursor()
-        .execute("SELECT doc_id, ordinal FROM events ORDER BY doc_id, ordinal LIMIT 300")
+        .execute("SELECT doc_id, ordinal, confidence FROM events ORDER BY doc_id, ordinal LIMIT 300")
         .fetchall()
     )
-    assert all(indexed.state.store.hot.event(doc_id, ordinal) is not None for doc_id, ordinal in keys)
+    hot = indexed.state.store.hot
+    for doc_id, ordinal, confidence in keys:
+        held = confidence is None or confidence >= default_min_confidence()
+        assert (hot.event(doc_id, ordinal) is not None) is held
+    keys = [(doc_id, ordinal) for doc_id, ordinal, _ in keys]
     for event_id in [*(f"{d}:{o}" for d, o in keys), "nothing:0", "example-001:99", "bench-0000003:999"]:
         _same(apps, f"/api/events/{event_id}")
 
@@ -172,6 +194,7 @@ def test_api_indexes_single_events_match_plain(apps):
 def test_api_indexes_answer_covered_filters(apps, filters):
     """The equality tests above would pass with an index that answers nothing: these must not fall back."""
     hot = apps[1].state.store.hot
+    filters = replace(filters, min_confidence=hot.min_confidence)  # what a request gets by default
     assert hot.events_page(filters, "date", 10) is not None
     if filters.q is None:
         assert hot.timeseries(filters, "week") is not None or not (
@@ -189,7 +212,24 @@ def test_api_indexes_answer_covered_filters(apps, filters):
     ],
 )
 def test_api_indexes_leave_uncovered_filters_to_the_store(apps, filters, sort):
-    assert apps[1].state.store.hot.events_page(filters, sort, 10) is None
+    hot = apps[1].state.store.hot
+    assert hot.events_page(replace(filters, min_confidence=hot.min_confidence), sort, 10) is None
+
+
+@pytest.mark.parametrize("threshold", [None, 0.3, 0.95])
+def test_api_indexes_leave_other_thresholds_to_the_store(apps, threshold):
+    hot = apps[1].state.store.hot
+    assert hot.min_confidence == default_min_confidence()
+    assert hot.events_page(EventFilters(dyad=("CHN", "RUS"), min_confidence=threshold), "date", 10) is None
+    assert hot.timeseries(EventFilters(actor="CHN", min_confidence=threshold), "week") is None
+
+
+def test_api_indexes_hold_the_events_at_the_threshold(apps):
+    plain, indexed = apps
+    (kept,) = plain.state.store._cursor().execute(
+        "SELECT count(*) FROM events WHERE confidence IS NULL OR confidence >= ?", [default_min_confidence()]
+    ).fetchall()[0]
+    assert indexed.state.store.hot.events == kept
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from api_demo import build_demo_store
 from tacitus.cli import _register_commands, cli
 from tacitus.errors import StoreError
+from tacitus.events.confidence import default_min_confidence
 
 _register_commands()
 
@@ -48,3 +49,14 @@ def test_api_serve_missing_store(tmp_path, name):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / name), "--get", "/api/stats"])
     assert isinstance(result.exception, StoreError)
     assert f"no Tacitus database at {tmp_path / name}" in str(result.exception)
+
+
+@pytest.mark.parametrize(
+    ("option", "threshold"),
+    [([], default_min_confidence()), (["--min-confidence", "0"], None), (["--min-confidence", "0.3"], 0.3)],
+)
+def test_api_serve_min_confidence_is_the_default_of_requests(demo_db, option, threshold):
+    arguments = ["serve", "--db", str(demo_db), "--get", "/api/events?limit=1", *option]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["min_confidence"] == threshold

@@ -102,3 +102,15 @@ def test_coder_cli_summary_counts_undated(runner, date, expected):
     result = runner.invoke(cli, ["code", "-"], input=record + "\n")
     assert result.exit_code == 0, result.output
     assert expected in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["tsv"])
+def test_coder_cli_tsv_carries_identity_and_confidence(runner, fmt):
+    record = json.dumps({"id": "a1", "text": TEXT, "date": "2021-02-04"})
+    result = runner.invoke(cli, ["code", "-", "--format", fmt, "--min-confidence", "0"], input=record + "\n")
+    assert result.exit_code == 0, result.output
+    header, *rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert header[-3:] == ["event_id", "mirror_of", "confidence"]
+    assert rows and all(len(row[-3]) == 16 and 0.0 <= float(row[-1]) <= 1.0 for row in rows)
+    ids = {row[-3] for row in rows}
+    assert any(row[-2] in ids for row in rows)  # "China and Russia agreed": the reverse half

@@ -43,9 +43,12 @@ if not CHROMIUM.exists():
 import uvicorn  # noqa: E402
 
 from tacitus.api import create_app  # noqa: E402
+from tacitus.events.confidence import default_min_confidence  # noqa: E402
 
 STORED = stored_articles()
 EVENTS = {f"{s.article.id}:{i}": e for s in STORED for i, e in enumerate(s.events)}
+THRESHOLD = default_min_confidence()
+SHOWN = {key: e for key, e in EVENTS.items() if e.confidence >= THRESHOLD}
 
 
 def _free_port() -> int:
@@ -121,10 +124,10 @@ def page(browser, base_url):
     context.close()
 
 
-def _dyad_events(a, b):
+def _dyad_events(a, b, events=None):
     return {
         key
-        for key, e in EVENTS.items()
+        for key, e in (SHOWN if events is None else events).items()
         if {e.source[:3], e.target[:3]} == {a, b} and (e.source.startswith((a, b)))
     }
 
@@ -150,12 +153,43 @@ def test_dashboard_overview_renders(page, name):
     page.wait_for_selector("#quad-chart canvas")
     page.wait_for_selector("#dyad-table tbody tr")
     page.wait_for_selector("#totals .card")
-    assert str(len(EVENTS)) in page.locator("#totals").inner_text()
+    totals = page.locator("#totals").inner_text()
+    assert str(len(SHOWN)) in totals and f"below confidence {THRESHOLD:.2f} (hidden)" in totals
     first = page.locator("#dyad-table tbody tr").first.inner_text()
     assert first.startswith("CHN → RUS")
     assert page.locator("#quad-chart .undated-note").count() == 0  # every demo event is dated
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=True)
+    assert not page.errors and not page.outside
+
+
+@pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
+def test_dashboard_hides_low_confidence_events_until_asked(page, a, b):
+    """The dyad's events below the threshold are hidden, counted, and shown (marked) on request."""
+    hidden = _dyad_events(a, b, EVENTS) - _dyad_events(a, b)
+    assert hidden, "the demo store needs events below the threshold in this dyad"
+    page.goto(f"/dyad?a={a}&b={b}&interval=month")
+    page.wait_for_selector("tr.event-row")
+    note = page.locator("#dyad-events .confidence-note")
+    assert note.inner_text().startswith(f"{len(hidden)} events below confidence {THRESHOLD:.2f} hidden.")
+    header = page.locator("#dyad-events thead").inner_text()
+    assert "Confidence" in header
+    shown = page.locator("tr.event-row")
+    assert {shown.nth(i).get_attribute("data-event") for i in range(shown.count())} == _dyad_events(a, b)
+    first = shown.first.get_attribute("data-event")
+    assert page.locator("tr.event-row td.confidence").first.inner_text() == f"{EVENTS[first].confidence:.2f}"
+    note.get_by_role("button", name="Show them").click()
+    page.wait_for_selector("tr.event-row.low-confidence")
+    rows = page.locator("tr.event-row")
+    everything = _dyad_events(a, b, EVENTS)
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == everything
+    low = page.locator("tr.event-row.low-confidence")
+    assert {low.nth(i).get_attribute("data-event") for i in range(low.count())} == hidden
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-low-confidence.png"), full_page=True)
+    page.locator("#dyad-events .confidence-note").get_by_role("button", name="Hide them").click()
+    page.wait_for_selector("tr.event-row.low-confidence", state="detached")
+    assert page.locator("tr.event-row").count() == len(_dyad_events(a, b))
     assert not page.errors and not page.outside
 
 
@@ -222,19 +256,28 @@ def test_dashboard_map_draws_outline_and_places(page, path, of):
 
 @pytest.mark.parametrize(("a", "b"), [("CHN", "RUS")])
 def test_dashboard_dyad_renders_pipeline_demo(browser, pipeline_demo, a, b):
-    """The dyad page over what `tacitus demo` stores (real ingest, coder and store)."""
+    """The dyad page over what `tacitus demo` stores (real ingest, coder and store): the events at
+    the threshold, then, on request, all of them."""
     url, _ = pipeline_demo
-    response = httpx.get(f"{url}/api/events", params={"dyad": f"{a},{b}", "limit": 500})
-    expected = {event["id"] for event in response.json()["events"]}
-    assert response.status_code == 200 and expected, (
-        "the demo store has no CHN-RUS events: the coder output changed"
-    )
+
+    def ids(**params):
+        response = httpx.get(f"{url}/api/events", params={"dyad": f"{a},{b}", "limit": 500, **params})
+        assert response.status_code == 200
+        return {event["id"] for event in response.json()["events"]}
+
+    expected, shown = ids(min_confidence=0), ids()
+    assert expected, "the demo store has no CHN-RUS events: the coder output changed"
     context = browser.new_context(base_url=url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"/dyad?a={a}&b={b}")
-    page.wait_for_selector("#dyad-chart canvas")
-    page.wait_for_selector("tr.event-row")
+    # The chart counts the events at the threshold: there may be none ("No dated events.").
+    page.wait_for_selector("#dyad-chart canvas, #dyad-chart p")
+    page.wait_for_selector("#dyad-events .confidence-note")
     rows = page.locator("tr.event-row")
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == shown
+    if expected - shown:
+        page.locator("#dyad-events .confidence-note").get_by_role("button", name="Show them").click()
+        page.wait_for_selector("tr.event-row.low-confidence")
     assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == expected
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-dyad-pipeline-demo.png"), full_page=True)

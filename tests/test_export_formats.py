@@ -97,13 +97,15 @@ def test_export_gdelt_actor_blocks(code, blocks):
     assert actor_blocks(code) == blocks
 
 
-@pytest.mark.parametrize("fields", [{"id", "date", "actor", "recipient", "event", "mode",
+@pytest.mark.parametrize("fields", [{"id", "confidence", "date", "actor", "recipient", "event", "mode",
                                      "context", "event_text", "text", "coder", "link"}])
 def test_export_plover_records(store, tmp_path, fields):
     out = tmp_path / "events.jsonl"
     store.export("plover", out, event_filter=EventFilter.build(code="04"))
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [r["id"] for r in records] == ["w1-0", "w2-0"]
+    stored = {(e.doc_id, e.code): e for e in store.events()}
+    assert [r["id"] for r in records] == [stored["w1", "041"].event_id, stored["w2", "041"].event_id]
+    assert [r["confidence"] for r in records] == [0.9, 0.9]
     assert all(set(r) == fields for r in records)
     assert records[0]["event"] == "CONSULT" and records[0]["mode"] == "phone"
     assert records[0]["actor"][0]["code"] == "CHN" and records[0]["actor"][0]["sector"] == "GOV"

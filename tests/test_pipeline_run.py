@@ -202,3 +202,25 @@ def test_pipeline_stats_count_undated(capsys, tmp_path, examples, needle):
     assert code == 0 and undated_events > 0
     assert (figures.undated_articles, figures.undated_events) == (2, undated_events)
     assert f"{needle}{undated_events} event mentions" in out
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.7, 1.0])
+def test_pipeline_run_counts_events_at_threshold_and_stores_all(tmp_path, threshold):
+    path = tmp_path / "news.duckdb"
+    report = run([str(EXAMPLES)], db=path, options=RunOptions(workers=1, min_confidence=threshold))
+    with Store.open(path, read_only=True) as store:
+        scores = [row[0] for row in store.con.execute("SELECT confidence FROM events").fetchall()]
+    assert len(scores) == report.events and all(s is not None for s in scores)
+    assert report.confident_events == sum(s >= threshold for s in scores)
+    assert report.as_dict()["min_confidence"] == threshold
+
+
+@pytest.mark.parametrize("threshold", ["0.7"])
+def test_pipeline_run_summary_names_the_threshold(capsys, tmp_path, threshold):
+    db = tmp_path / "news.duckdb"
+    code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--db", str(db), "--workers", "1",
+                                  "--min-confidence", threshold)
+    with Store.open(db, read_only=True) as store:
+        kept = store.con.execute("SELECT count(*) FROM events WHERE confidence >= ?", [float(threshold)])
+        count = kept.fetchall()[0][0]
+    assert code == 0 and f"({count} at confidence {threshold} or more;" in err

@@ -64,6 +64,12 @@ def test_store_summary_merges_mentions(store, code, expected):
     ({"since": "2021-02-05", "until": "2021-02-05"}, 2),
 ])
 def test_store_filter_counts(store, options, expected):
+    found = store.events(EventFilter.build(**options, include_negated=True))
+    assert len(list(found)) == expected
+
+
+@pytest.mark.parametrize(("options", "expected"), [({}, 8), ({"include_negated": True}, 9)])
+def test_store_filter_leaves_out_negated_by_default(store, options, expected):
     assert len(list(store.events(EventFilter.build(**options)))) == expected
 
 

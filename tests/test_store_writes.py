@@ -38,7 +38,7 @@ def test_store_writes_same_batch_twice_adds_nothing(tmp_path, doc_ids):
 
 @pytest.mark.parametrize("stop", [2])
 def test_store_writes_migration_splits_undated_summary(tmp_path, stop):
-    """A store made before migration 0003 merged undated events of different articles; opening
+    """A store made before migration 0004 merged undated events of different articles; opening
     it for writing replaces the view, and the stored events come apart."""
     from tacitus.store.connection import _migrations, migrate
 
@@ -104,8 +104,10 @@ def test_store_writes_skips_once_per_origin(tmp_path, skips):
     assert rows == sorted(skips)
 
 
-@pytest.mark.parametrize("names", [["0001_initial.sql", "0002_event_locations.sql",
-                                    "0003_undated_events.sql"]])
+@pytest.mark.parametrize(
+    "names",
+    [["0001_initial.sql", "0002_event_locations.sql", "0003_event_identity.sql", "0004_undated_events.sql"]],
+)
 def test_store_writes_migrations_recorded_once(tmp_path, names):
     path = tmp_path / "s.duckdb"
     Store.open(path).close()

@@ -162,9 +162,22 @@ class Event:
     location_source: str | None = None
     source_location: Location | None = None
     target_location: Location | None = None
+    # Identity and trust (issue 12). `verb_start`/`verb_end`: the verb token's character offsets
+    # in `Article.text` (-1: unknown). `event_id`: a hash of article, sentence, verb offset, actors
+    # and code, the same in every run (`tacitus.events.identity`); `mirror_of`: the `event_id` of
+    # the forward event this one mirrors (the reverse half of a paired code ``[a:b]`` or of a
+    # reciprocal pair), None for a forward event. `confidence`: the probability, in [0, 1], that
+    # a coder would record this event (`tacitus.events.confidence`); None: never scored (events
+    # stored before schema 3).
+    verb_start: int = -1
+    verb_end: int = -1
+    event_id: str | None = None
+    mirror_of: str | None = None
+    confidence: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "event_id": self.event_id,
             "doc_id": self.doc_id,
             "sentence": self.sentence,
             "date": self.date,
@@ -188,6 +201,10 @@ class Event:
             "location_source": self.location_source,
             "source_location": self.source_location.as_dict() if self.source_location else None,
             "target_location": self.target_location.as_dict() if self.target_location else None,
+            "verb_start": self.verb_start,
+            "verb_end": self.verb_end,
+            "mirror_of": self.mirror_of,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -222,6 +239,11 @@ class Event:
             location_source=data.get("location_source"),
             source_location=location("source_location"),
             target_location=location("target_location"),
+            verb_start=int(data.get("verb_start", -1)),
+            verb_end=int(data.get("verb_end", -1)),
+            event_id=data.get("event_id"),
+            mirror_of=data.get("mirror_of"),
+            confidence=None if data.get("confidence") is None else float(data["confidence"]),
         )
 
 

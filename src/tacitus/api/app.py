@@ -40,6 +40,7 @@ def create_app(
     indexes: bool = False,
     cache_mb: int = 0,
     workers: int = 1,
+    min_confidence: float | None = None,
 ) -> FastAPI:
     """The Tacitus web app over the store at `db_path`, opened read-only. With `indexes`, build
     the start-up indexes (`tacitus.api.hot`) that serve the hot list and time-series requests
@@ -47,6 +48,9 @@ def create_app(
     not for one `serve --get`); they are skipped, with a warning, where `workers` processes'
     worth of them would not fit in half the memory the machine has free. With `cache_mb` > 0,
     keep up to that many megabytes of API answers for repeated requests (`tacitus.api.cache`).
+    `min_confidence` is the threshold requests without a `min_confidence` parameter get (None:
+    the calibrated default, `tacitus.events.confidence.default_min_confidence`; 0: none); the
+    start-up indexes hold the events at or above it.
 
     Raises:
         StoreError: the store is missing, locked by a writer, or not a Tacitus store.
@@ -54,11 +58,15 @@ def create_app(
     # The store stays open for the app's life: test clients start and stop the app's lifespan
     # many times over one app, so closing it there would break the next client.
     store = ReadOnlyStore(db_path)
+    if min_confidence is None:
+        from tacitus.events.confidence import default_min_confidence
+
+        min_confidence = default_min_confidence()
     if indexes and _indexes_fit(store, workers):
         from tacitus.api.hot import HotIndex
         from tacitus.api.routes.common import article_ref
 
-        store.hot = HotIndex(store.build_cursor(), article_ref)
+        store.hot = HotIndex(store.build_cursor(), article_ref, min_confidence=min_confidence or None)
     app = FastAPI(
         title="Tacitus",
         version=__version__,
@@ -69,6 +77,7 @@ def create_app(
         default_response_class=FastJSONResponse,
     )
     app.state.store = store
+    app.state.min_confidence = min_confidence
     install_error_handlers(app)
     app.include_router(_api_router())
     if dashboard:

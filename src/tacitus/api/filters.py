@@ -6,11 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from tacitus.api.errors import ApiError
 
-__all__ = ["EventFilters", "event_filters", "parse_dyad"]
+__all__ = [
+    "EventFilters",
+    "MinConfidence",
+    "confidence_condition",
+    "event_filters",
+    "parse_dyad",
+    "request_min_confidence",
+    "server_min_confidence",
+]
 
 # Actor and event codes are short upper-case CAMEO strings; anything else is a mistake.
 ACTOR_PATTERN = r"^[A-Za-z0-9]{1,24}$"
@@ -28,7 +36,9 @@ def parse_dyad(value: str) -> tuple[str, str]:
 @dataclass(slots=True, frozen=True)
 class EventFilters:
     """Which events a request selects. Actor codes and `code` match by prefix (``CHN``
-    matches ``CHNGOV``, ``04`` matches ``042``); `dyad` matches both directions."""
+    matches ``CHNGOV``, ``04`` matches ``042``); `dyad` matches both directions;
+    `min_confidence` leaves out events scored below it (None: no threshold; events never
+    scored always pass)."""
 
     source: str | None = None
     target: str | None = None
@@ -42,6 +52,7 @@ class EventFilters:
     start: dt.date | None = None
     end: dt.date | None = None
     q: str | None = None
+    min_confidence: float | None = None
 
     def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         """A SQL condition over `events AS alias` and its parameters (``TRUE`` if no filter)."""
@@ -99,7 +110,39 @@ class EventFilters:
             add(f"{col}date <= ?", self.end)
         if self.q:
             add(f"contains(lower({col}evidence_text), lower(?))", self.q)
+        if self.min_confidence is not None:
+            add(confidence_condition(alias), self.min_confidence)
         return (" AND ".join(conditions) or "TRUE"), params
+
+
+def confidence_condition(alias: str = "e") -> str:
+    """The SQL test of an event against a confidence threshold (one parameter): unscored events
+    (stored before schema 3) pass, as in the store's readers."""
+    return f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)"
+
+
+def server_min_confidence(request: Request) -> float | None:
+    """The app's default threshold (`create_app(min_confidence=...)`, `tacitus serve
+    --min-confidence`), None for none."""
+    value: float | None = getattr(request.app.state, "min_confidence", None)
+    return value
+
+
+def request_min_confidence(request: Request, value: float | None) -> float | None:
+    """A request's threshold: its `min_confidence` parameter, else the app's default; 0 is none."""
+    threshold = server_min_confidence(request) if value is None else value
+    return threshold or None
+
+
+MinConfidence = Annotated[
+    float | None,
+    Query(
+        ge=0,
+        le=1,
+        description="Leave out events whose confidence is below this (0 keeps all; default: the "
+        "server's threshold, see /api/stats)",
+    ),
+]
 
 
 def _upper(value: str | None) -> str | None:
@@ -140,6 +183,9 @@ async def event_filters(
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="Words in the evidence sentence")
     ] = None,
+    min_confidence: MinConfidence = None,
+    *,
+    request: Request,
 ) -> EventFilters:
     """FastAPI dependency: the event filters of a request, validated. Async because it only
     computes: a sync dependency costs a round trip to the thread pool on every request."""
@@ -158,4 +204,5 @@ async def event_filters(
         start=start,
         end=end,
         q=q,
+        min_confidence=request_min_confidence(request, min_confidence),
     )

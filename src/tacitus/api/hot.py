@@ -11,7 +11,8 @@ per-thread cursors the requests query; rendered JSON and sort keys live in Pytho
 
 What a request may use them for is decided by `HotIndex.events_page`/`timeseries`/`event`: they
 return None for anything they do not cover (country, place, cursors, Goldstein order, free text
-together with an actor filter), and the route answers those with the plain query over the store.
+together with an actor filter, a confidence threshold other than the app's, whose events alone are
+indexed), and the route answers those with the plain query over the store.
 `tests/test_api_indexes.py` checks that both paths give the same answers on three stores.
 """
 
@@ -32,7 +33,7 @@ import duckdb
 import numpy as np
 import orjson
 
-from tacitus.api.filters import EventFilters
+from tacitus.api.filters import EventFilters, confidence_condition
 from tacitus.cameo import code_info
 
 __all__ = ["HotIndex", "HotPage", "split_undated"]
@@ -55,13 +56,14 @@ _BUILD_EVENT_CODES = (
     "FROM (SELECT DISTINCT code FROM events)"
 )
 # `pos` numbers the events in the API's date order (date NULLS FIRST, article id, ordinal), so
-# that order is one integer; -date is its exact reverse (see pagination.Keyset).
+# that order is one integer; -date is its exact reverse (see pagination.Keyset). Only the events at
+# or above the app's confidence threshold are indexed: `{where}` is the filters' own condition.
 _BUILD_EVENTS = (
     "CREATE TEMP TABLE ev AS SELECT (row_number() OVER (ORDER BY e.date ASC NULLS FIRST, e.doc_id, "
     "e.ordinal) - 1)::INTEGER AS pos, e.doc_id, e.ordinal, e.date, s.id AS src, t.id AS tgt, "
     "k.id AS code_id, e.root_code, e.quad_class, e.goldstein, lower(e.evidence_text) AS evidence_lower "
     "FROM events AS e JOIN actor_codes AS s ON s.code = e.source "
-    "JOIN actor_codes AS t ON t.code = e.target JOIN event_codes AS k ON k.code = e.code"
+    "JOIN actor_codes AS t ON t.code = e.target JOIN event_codes AS k ON k.code = e.code WHERE {where}"
 )
 # One row per event and side, clustered by (actor, other actor, pos): an actor or dyad filter
 # reads one contiguous stretch, already in date order.
@@ -157,7 +159,8 @@ _ACTOR_JSON = (
 )
 _RENDER = (
     "SELECT ev.pos, e.date, e.doc_id, e.ordinal, to_json(struct_pack("
-    "id := e.doc_id || ':' || e.ordinal, doc_id := e.doc_id, ordinal := e.ordinal, "
+    "id := e.doc_id || ':' || e.ordinal, event_id := e.event_id, mirror_of := e.mirror_of, "
+    "confidence := e.confidence, doc_id := e.doc_id, ordinal := e.ordinal, "
     "sentence := e.sentence, date := e.date, source := e.source, "
     "target := e.target, code := e.code, name := n.name, root_code := e.root_code, "
     "quad_class := e.quad_class, goldstein := e.goldstein, "
@@ -241,9 +244,13 @@ class HotPage:
 class HotIndex:
     """The indexes over one read-only store; queries go through one cursor per thread."""
 
-    def __init__(self, store: duckdb.DuckDBPyConnection, article_ref: Any) -> None:
+    def __init__(
+        self, store: duckdb.DuckDBPyConnection, article_ref: Any, *, min_confidence: float | None = None
+    ) -> None:
         """Build the indexes from a cursor on the read-only store; `article_ref(row)` renders an
         article reference (the API's `ArticleRef`) from an articles row (id, title, date, url, source).
+        Only events at or above `min_confidence` are indexed, and only requests with that threshold
+        are answered (others go to the store).
 
         The build runs in the store's own connection (temporary tables) and copies its results
         here through Arrow. Attaching the file to this database instead would open it a second
@@ -251,6 +258,7 @@ class HotIndex:
         to the process, not to the handle): writers could then change the store under the app.
         """
         started = time.perf_counter()
+        self.min_confidence = min_confidence
         self._con = duckdb.connect(":memory:")
         # Each request is one small query; with many requests in flight, parallelism inside one
         # query only adds scheduling cost (measured: CPU per query down ~30 % with one thread).
@@ -298,7 +306,10 @@ class HotIndex:
         self.event_codes: list[str] = [
             row[0] for row in con.execute("SELECT code FROM event_codes ORDER BY id").fetchall()
         ]
-        con.execute(_BUILD_EVENTS)
+        if self.min_confidence is None:
+            con.execute(_BUILD_EVENTS.format(where="TRUE"))
+        else:
+            con.execute(_BUILD_EVENTS.format(where=confidence_condition("e")), [self.min_confidence])
         con.execute(_BUILD_SIDES)
         con.execute(_BUILD_BY_CODE)
         # Per interval, the ISO date of each period number `k`.
@@ -461,10 +472,10 @@ class HotIndex:
             params.append(f.q)
         return conditions, params
 
-    @staticmethod
-    def covers(f: EventFilters) -> bool:
-        """Whether the indexes can answer these filters (country and place need the store)."""
-        return f.country is None and f.place is None
+    def covers(self, f: EventFilters) -> bool:
+        """Whether the indexes can answer these filters: country and place need the store, and so
+        does a confidence threshold other than the one the indexes were built at."""
+        return f.country is None and f.place is None and f.min_confidence == self.min_confidence
 
     def events_page(self, f: EventFilters, sort: str, limit: int) -> HotPage | None:
         """The first page of events in date order, or None where the plain query must answer."""

@@ -12,6 +12,8 @@ __all__ = [
     "ActorSummary",
     "ArticleOut",
     "ArticleRef",
+    "ConfidenceBin",
+    "ConfidenceOut",
     "DyadOut",
     "EventOut",
     "EventPage",
@@ -57,9 +59,15 @@ class ArticleRef(BaseModel):
 
 
 class EventOut(BaseModel):
-    """One stored event mention; `id` is ``doc_id:ordinal``."""
+    """One stored event mention; `id` is ``doc_id:ordinal`` (its address in this store), `event_id`
+    the coder's stable id (the same in every run; null for events stored before schema 3),
+    `mirror_of` the `event_id` of the forward event a reverse half mirrors, `confidence` the
+    model's probability that the event is right (null: never scored)."""
 
     id: str
+    event_id: str | None = None
+    mirror_of: str | None = None
+    confidence: float | None = None
     doc_id: str
     ordinal: int
     sentence: int
@@ -91,6 +99,7 @@ class EventPage(BaseModel):
     next: str | None
     sort: str
     limit: int
+    min_confidence: float | None = None  # the threshold applied (null: none)
 
 
 class TextSpan(BaseModel):
@@ -102,6 +111,7 @@ class TextSpan(BaseModel):
     text: str
     label: str
     ref: str | None = None  # the event id, for event spans
+    confidence: float | None = None  # the event's, for event spans
 
 
 class ArticleOut(BaseModel):
@@ -148,6 +158,23 @@ class TimePoint(BaseModel):
     goldstein_mean: float | None = None
 
 
+class ConfidenceBin(BaseModel):
+    low: float
+    high: float
+    events: int
+
+
+class ConfidenceOut(BaseModel):
+    """How the events matching the filters spread over confidence: `events` at or above
+    `min_confidence` (unscored ones included), `below` under it, `unscored` never scored."""
+
+    min_confidence: float | None = None
+    events: int
+    below: int
+    unscored: int
+    bins: list[ConfidenceBin]
+
+
 class TimeSeries(BaseModel):
     interval: str
     points: list[TimePoint]
@@ -183,8 +210,13 @@ class PlaceOut(BaseModel):
 
 
 class StatsOut(BaseModel):
+    """Totals; events, merged events, actors, dates and QuadClass counts are of the events at or
+    above `min_confidence`, and `below_threshold` counts the others."""
+
     articles: dict[str, int]
     events: int
+    below_threshold: int = 0
+    min_confidence: float | None = None
     merged_events: int
     actors: int
     quotes: int
@@ -228,6 +260,9 @@ def event_from_row(row: dict[str, Any], article: dict[str, Any] | None = None) -
         rule = {"file": row["rule_file"], "line": row["rule_line"], "pattern": row["rule_pattern"]}
     return {
         "id": f"{row['doc_id']}:{row['ordinal']}",
+        "event_id": row.get("event_id"),
+        "mirror_of": row.get("mirror_of"),
+        "confidence": row.get("confidence"),
         "doc_id": row["doc_id"],
         "ordinal": row["ordinal"],
         "sentence": row["sentence"],

@@ -8,13 +8,14 @@ import sys
 
 from fastapi import FastAPI
 
-__all__ = ["ENV_CACHE_MB", "ENV_DB", "ENV_INDEXES", "app_from_env", "run"]
+__all__ = ["ENV_CACHE_MB", "ENV_DB", "ENV_INDEXES", "ENV_MIN_CONFIDENCE", "app_from_env", "run"]
 
 # uvicorn starts each worker by importing a factory, so the worker's settings travel in the environment.
 ENV_DB = "TACITUS_SERVE_DB"
 ENV_INDEXES = "TACITUS_SERVE_INDEXES"
 ENV_CACHE_MB = "TACITUS_SERVE_CACHE_MB"
 ENV_WORKERS = "TACITUS_SERVE_WORKERS"
+ENV_MIN_CONFIDENCE = "TACITUS_SERVE_MIN_CONFIDENCE"
 
 
 def app_from_env() -> FastAPI:
@@ -26,6 +27,7 @@ def app_from_env() -> FastAPI:
         indexes=os.environ.get(ENV_INDEXES, "1") == "1",
         cache_mb=int(os.environ.get(ENV_CACHE_MB, "0")),
         workers=int(os.environ.get(ENV_WORKERS, "1")),
+        min_confidence=float(os.environ[ENV_MIN_CONFIDENCE]) if os.environ.get(ENV_MIN_CONFIDENCE) else None,
     )
     # The indexes are millions of long-lived objects; a full garbage collection would walk them
     # all and stall every request in flight. Frozen, the collector skips them.
@@ -53,7 +55,16 @@ def _fast_parts() -> dict[str, str]:
     return parts
 
 
-def run(db_path: str, *, host: str, port: int, workers: int, indexes: bool, cache_mb: int) -> None:
+def run(
+    db_path: str,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    indexes: bool,
+    cache_mb: int,
+    min_confidence: float | None = None,
+) -> None:
     """Serve the app on host:port with `workers` processes (DuckDB lets many processes open one
     store read-only; each builds its own start-up indexes and keeps its own response cache)."""
     import uvicorn
@@ -62,6 +73,7 @@ def run(db_path: str, *, host: str, port: int, workers: int, indexes: bool, cach
     os.environ[ENV_INDEXES] = "1" if indexes else "0"
     os.environ[ENV_WORKERS] = str(workers)
     os.environ[ENV_CACHE_MB] = str(cache_mb)
+    os.environ[ENV_MIN_CONFIDENCE] = "" if min_confidence is None else repr(min_confidence)
     uvicorn.run(
         "tacitus.api.serving:app_from_env",
         factory=True,

@@ -9,8 +9,10 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
+from tacitus.cli.store_options import min_confidence_option
 from tacitus.coder import CoderOptions, code_articles
 from tacitus.coder.output import FORMATS, write_events
+from tacitus.events.confidence import confident
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 @click.option("--model", help="spaCy model package or directory (default: en_core_web_sm).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--include-negated", is_flag=True, help='Also output negated events (flagged "negated": true).')
+@min_confidence_option
 def code_command(
     inputs: tuple[str, ...],
     date: str | None,
@@ -33,6 +36,7 @@ def code_command(
     model: str | None,
     fmt: str,
     include_negated: bool,
+    min_confidence: float,
 ) -> None:
     """Code news text into CAMEO/PLOVER events (one per line on stdout).
 
@@ -40,6 +44,7 @@ def code_command(
     a WARC archive, an RSS/Atom feed or JSONL records {"id", "text", "date"}; also
     directories, globs and .gz. "-" or nothing reads stdin. Articles are cleaned
     and language-checked first; evidence offsets point into the cleaned text.
+    Events the confidence model scores below --min-confidence are left out (0 keeps all).
 
     Example:
 
@@ -59,7 +64,7 @@ def code_command(
     skipped = report.skipped
     articles = read_inputs(inputs, date=date, report=report)
     coded = code_articles(articles, dictionaries=loaded, model=model, options=options)
-    counts = {"articles": 0, "events": 0}
+    counts = {"articles": 0, "events": 0, "below": 0}
 
     def events():
         for article in coded:
@@ -67,12 +72,17 @@ def code_command(
             if article.skipped:
                 skipped[article.skipped] += 1
                 log.warning("article %s skipped: %s", article.article.id, article.skipped)
-            yield from article.events
+            for event in article.events:
+                if confident(event, min_confidence):
+                    yield event
+                else:
+                    counts["below"] += 1
 
     counts["events"] = write_events(events(), sys.stdout, fmt)
     skips = skip_summary(skipped)
+    below = f" ({counts['below']} more below confidence {min_confidence:g})" if counts["below"] else ""
     click.echo(
-        f"{counts['articles']} articles, {counts['events']} events"
+        f"{counts['articles']} articles, {counts['events']} events{below}"
         + undated_summary(report, date)
         + (f", skipped: {skips}" if skips else ""),
         err=True,

@@ -10,7 +10,7 @@ from tacitus.cli import cli
 from tacitus.cli.run import run_summary
 from tacitus.cli.stats import format_stats
 from tacitus.pipeline import RunOptions, run
-from tacitus.store import Store
+from tacitus.store import EventFilter, Store
 
 
 @cli.command("demo")
@@ -30,11 +30,12 @@ def demo_cli(db: str, workers: int | None) -> None:
     with resources.as_file(examples) as path:
         report = run([str(path)], db=db, options=RunOptions(workers=workers))
     click.echo(run_summary(report), err=True)
+    shown = EventFilter.build()  # what `tacitus events`/`stats` show by default
     with Store.open(db, read_only=True) as store:
-        click.echo(format_stats(store.stats(top=10)))
+        click.echo(format_stats(store.stats(shown, top=10)))
         click.echo("")
         click.echo(f"events (tacitus events --db {db}):")
-        for event in store.events():
+        for event in store.events(shown):
             evidence = " ".join(event.evidence.text.split())
             click.echo(f"  {event.date}  {event.source} -> {event.target}  {event.code}  "
                        f"{evidence[:80]}")

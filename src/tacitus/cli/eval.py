@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from tacitus.cli import cli
+from tacitus.cli.store_options import min_confidence_option
 
 
 def _fmt_triples(triples: list[list[str]] | list[tuple[str, str, str]]) -> str:
@@ -48,6 +49,7 @@ def _print_report(report: dict[str, Any], show_records: str) -> None:
         click.echo(_summary_line(category, summary))
     click.echo(_summary_line("OVERALL", report["overall"]))
     click.echo(f"exceptions: {report['overall']['exceptions']}")
+    click.echo(f"min confidence: {report['run']['min_confidence']:g}")
 
 
 @cli.command("eval")
@@ -65,8 +67,14 @@ def _print_report(report: dict[str, Any], show_records: str) -> None:
     show_default=True,
     help="Which per-record lines to print before the figures.",
 )
+@min_confidence_option
 def eval_cmd(
-    gold: str, dictionaries: str | None, model: str | None, as_json: bool, show_records: str
+    gold: str,
+    dictionaries: str | None,
+    model: str | None,
+    as_json: bool,
+    show_records: str,
+    min_confidence: float,
 ) -> None:
     """Code the texts of GOLD (JSONL) and score them.
 
@@ -74,7 +82,9 @@ def eval_cmd(
     (source, target, code), exact and relaxed (country part of actor codes and
     two-digit root), per category. CAMEO-manual gold (only a `code`) reports the
     share of sentences with an event of that code and of that root; PLOVER gold
-    reports event-type recall and actor-country agreement.
+    reports event-type recall and actor-country agreement. Events below
+    --min-confidence are scored as not coded (the default threshold, as users get
+    them; --min-confidence 0 scores everything the coder produces).
 
     Example:
 
@@ -84,7 +94,7 @@ def eval_cmd(
     """
     from tacitus.evaluate import evaluate
 
-    scores, facts = evaluate(gold, dictionaries=dictionaries, model=model)
+    scores, facts = evaluate(gold, dictionaries=dictionaries, model=model, min_confidence=min_confidence)
     report = {**scores.as_dict(), "run": facts}
     if as_json:
         click.echo(json.dumps(report, indent=1, sort_keys=True))

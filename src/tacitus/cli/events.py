@@ -14,7 +14,7 @@ from tacitus.records import Event
 from tacitus.store import Store
 from tacitus.store.export import csv_rows, write_csv
 
-TABLE_COLUMNS = ("date", "source", "target", "code", "doc_id", "evidence")
+TABLE_COLUMNS = ("date", "source", "target", "code", "confidence", "doc_id", "evidence")
 
 
 def _table_line(event: Event) -> str:
@@ -22,8 +22,9 @@ def _table_line(event: Event) -> str:
     if len(evidence) > 70:
         evidence = evidence[:67] + "..."
     negation = "not " if event.negated else ""
+    confidence = "-" if event.confidence is None else f"{event.confidence:.2f}"
     return "\t".join([event.date or "-", event.source, event.target,
-                      negation + event.code, event.doc_id, evidence])
+                      negation + event.code, confidence, event.doc_id, evidence])
 
 
 @cli.command("events")
@@ -36,7 +37,9 @@ def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> N
     """List stored event mentions, filtered; data to stdout.
 
     Actor and event codes match by prefix (--source CHN matches CHNGOV; --code 04 matches
-    042). JSON/JSONL records are the coder's Event records.
+    042). JSON/JSONL records are the coder's Event records. Events below --min-confidence
+    (default: the calibrated threshold; 0 lists all) and negated or hypothetical events are
+    left out unless --include-negated / --include-hypothetical.
 
     Example:
 

@@ -25,12 +25,23 @@ def export_cli(db: str | None, fmt: str, out: str, **filters: Any) -> None:
     quotes: JSONL, one quotation per line with its speaker and article date (only
     --since/--until/--limit apply).
 
+    Events below --min-confidence (default: the calibrated threshold; 0 keeps all) and
+    negated or hypothetical events are left out unless --include-negated /
+    --include-hypothetical (parquet and csv; gdelt and plover hold asserted events only).
+
     Example:
 
         tacitus export --db news.duckdb --format gdelt --out events.tsv --since 2021-01-01
     """
     # Checked before opening the store: a typo should not wait on a lock (STYLE 20).
     check_export_format(fmt)
+    for flag in ("include_negated", "include_hypothetical"):
+        if filters.get(flag) and fmt in ("gdelt", "plover"):
+            option = "--" + flag.replace("_", "-")
+            raise click.UsageError(
+                f"{option} does not apply to --format {fmt}: its records are asserted, non-negated "
+                "events - use --format csv or parquet"
+            )
     event_filter = event_filter_from(filters)
     with Store.open(db, read_only=True) as store:
         count = store.export(fmt, out, event_filter=event_filter)

@@ -8,7 +8,7 @@ from tacitus.cli import cli
 from tacitus.cli.inputs import date_option
 from tacitus.cli.progress import ProgressLine
 from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
-from tacitus.cli.store_options import db_option
+from tacitus.cli.store_options import db_option, min_confidence_option
 from tacitus.pipeline import RunOptions, RunReport, run
 
 
@@ -23,7 +23,8 @@ def run_summary(report: RunReport, date: str | None = None) -> str:
     return (f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
             f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
             f"{f' ({skips})' if skips else ''}{undated}; {report.events} events written to "
-            f"{report.db} in {report.seconds:.1f} s")
+            f"{report.db} ({report.confident_events} at confidence {report.min_confidence:g} or more; "
+            f"lower it with --min-confidence on events/export) in {report.seconds:.1f} s")
 
 
 @cli.command("run")
@@ -38,13 +39,17 @@ def run_summary(report: RunReport, date: str | None = None) -> str:
 @click.option("--progress/--no-progress", default=None,
               help="Progress line on stderr [default: only on a terminal].")
 @date_option
+@min_confidence_option
 @engine_options
 def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-            dictionaries: str | None, progress: bool | None, date: str | None, engine: str,
+            dictionaries: str | None, progress: bool | None, date: str | None, min_confidence: float,
+            engine: str,
             address: str | None, out: str | None) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
-    rerunning adds nothing and a killed run resumes where it stopped.
+    rerunning adds nothing and a killed run resumes where it stopped. Every event is
+    stored with its confidence; the summary counts those at --min-confidence or more
+    (what `tacitus events` and `export` give by default).
 
     Example:
 
@@ -57,7 +62,8 @@ def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_
     from tacitus.ingest import IngestOptions
 
     check_engine_options(engine, address, out)
-    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries)
+    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries,
+                         min_confidence=min_confidence)
     ingest_options = IngestOptions(date=date)
     if engine == "ray" and out:  # --out is required with ray (checked above)
         return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,

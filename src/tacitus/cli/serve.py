@@ -7,6 +7,7 @@ import sys
 import click
 
 from tacitus.cli import cli
+from tacitus.cli.store_options import min_confidence_option
 
 __all__ = ["serve"]
 
@@ -55,6 +56,7 @@ __all__ = ["serve"]
     help="Megabytes of API answers kept for repeated requests, per worker (0: no cache). "
     "Never stale: the store cannot change while it is served.",
 )
+@min_confidence_option
 def serve(
     db: str | None,
     host: str,
@@ -63,8 +65,11 @@ def serve(
     workers: int,
     indexes: bool,
     cache_mb: int,
+    min_confidence: float,
 ) -> None:
     """Serve the JSON API under /api and the dashboard at / (read-only on the store).
+    Event lists and counts leave out events below --min-confidence unless a request
+    gives its own min_confidence (0 keeps all); the dashboard says how many it hides.
 
     Example:
 
@@ -85,17 +90,26 @@ def serve(
     db_path = resolve_db_path(db)
     if get_path is not None:
         # One request: the start-up indexes would cost more than they save.
-        status, body = get_once(create_app(db_path), get_path)
+        status, body = get_once(create_app(db_path, min_confidence=min_confidence), get_path)
         click.echo(body)
         if status >= 400:
             sys.exit(1)
         return
     from tacitus.api.serving import run
 
-    create_app(db_path, dashboard=False).state.store.close()  # a bad store fails here, in one line
+    # A bad store fails here, in one line.
+    create_app(db_path, dashboard=False, min_confidence=min_confidence).state.store.close()
     click.echo(
         f"Serving Tacitus on http://{host}:{port}/ with {workers} worker(s)"
         f"{', each building its indexes first' if indexes else ''} (Ctrl-C to stop)",
         err=True,
     )
-    run(str(db_path), host=host, port=port, workers=workers, indexes=indexes, cache_mb=cache_mb)
+    run(
+        str(db_path),
+        host=host,
+        port=port,
+        workers=workers,
+        indexes=indexes,
+        cache_mb=cache_mb,
+        min_confidence=min_confidence,
+    )

@@ -15,12 +15,18 @@ QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict
          4: "material conflict"}
 
 
+def _below(figures: Stats) -> str:
+    if not figures.below_threshold:
+        return ""
+    return f" ({figures.below_threshold} more below confidence {figures.min_confidence:g})"
+
+
 def format_stats(figures: Stats) -> str:
     """The human-readable report of `tacitus stats`."""
     articles = ", ".join(f"{n} {status}" for status, n in figures.articles.items()) or "none"
     lines = [
         f"articles: {sum(figures.articles.values())} ({articles})",
-        f"event mentions: {figures.events}; merged events: {figures.merged_events}",
+        f"event mentions: {figures.events}{_below(figures)}; merged events: {figures.merged_events}",
         f"undated: {figures.undated_articles} articles, {figures.undated_events} event mentions"
         " (outside --since/--until and time series)",
         "",

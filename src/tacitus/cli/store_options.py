@@ -9,11 +9,14 @@ import click
 
 from tacitus.store import EventFilter
 
-__all__ = ["db_option", "filter_options", "event_filter_from"]
+__all__ = ["db_option", "filter_options", "event_filter_from", "min_confidence_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-FILTER_NAMES = ("source", "target", "dyad", "code", "root", "since", "until", "country", "near", "within")
+FILTER_NAMES = (
+    "source", "target", "dyad", "code", "root", "since", "until", "country", "near", "within",
+    "min_confidence", "include_negated", "include_hypothetical",
+)
 
 
 def db_option(function: F) -> F:
@@ -39,10 +42,31 @@ def filter_options(function: F) -> F:
         click.option("--country", metavar="ISO3", help="Events located in this country, e.g. GEO."),
         click.option("--near", metavar="PLACE", help="Events located at or near PLACE, e.g. Tbilisi."),
         click.option("--within", metavar="KM", type=float, help="Radius for --near in km (default 25)."),
+        min_confidence_option,
+        click.option("--include-negated", is_flag=True,
+                     help="Also negated events ('did not attack'), left out by default."),
+        click.option("--include-hypothetical", is_flag=True,
+                     help="Also hypothetical events ('could approve'), left out by default."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def min_confidence_option(function: F) -> F:
+    """`--min-confidence X`: leave out events the confidence model scores below X."""
+    from tacitus.events.confidence import default_min_confidence
+
+    default = default_min_confidence()
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=default,
+        show_default=True,
+        metavar="P",
+        help="Leave out events whose confidence (0-1, the model's probability that the event is "
+        "right) is below P; 0 keeps all. The default is the calibrated threshold.",
+    )(function)
 
 
 def event_filter_from(options: dict[str, Any], *, limit: int | None = None) -> EventFilter:

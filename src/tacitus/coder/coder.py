@@ -27,7 +27,9 @@ from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
 from tacitus.dates import iso_date, read_date
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
+from tacitus.events.confidence import score_events
 from tacitus.events.document import without_repeats
+from tacitus.events.identity import identify, mirror_indices
 from tacitus.events.lexicon import lexicon
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
@@ -215,6 +217,7 @@ class Coder:
         coded.events.sort(key=lambda e: e.sentence)
         if self._use_lemmas:
             coded.events = without_repeats(coded.events, coded.sentences, article.title, lexicon())
+        score_events(coded.events, article)  # confidence: features of the finished events
         self.stats["events"] += len(coded.events)
         return coded
 
@@ -292,6 +295,7 @@ class Coder:
         actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
         issues = self._issues(words) if raw else []
         events = [self._event(article, doc, sent, index, e, issues) for e in raw]
+        identify(events, mirror_indices(raw))  # event_id, mirror_of: once codes and actors are final
         if not self.options.include_negated:
             events = [e for e in events if not e.negated]
         return actors, events
@@ -370,6 +374,8 @@ class Coder:
             if raw.reported_by
             else None,
             issues=list(issues),
+            verb_start=raw.verb.idx,
+            verb_end=raw.verb.idx + len(raw.verb.text),
         )
 
 

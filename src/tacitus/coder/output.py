@@ -27,8 +27,11 @@ TSV_COLUMNS = (
     "modality",
     "verb",
     "evidence",
+    "event_id",
+    "mirror_of",
+    "confidence",
 )
-_TABLE_COLUMNS = ("doc_id", "sent", "source", "target", "code", "plover", "verb", "evidence")
+_TABLE_COLUMNS = ("doc_id", "sent", "source", "target", "code", "plover", "conf", "verb", "evidence")
 
 
 def _tsv_row(event: Event) -> list[str]:
@@ -48,6 +51,9 @@ def _tsv_row(event: Event) -> list[str]:
         event.modality,
         event.verb,
         event.evidence.text,
+        event.event_id or "",
+        event.mirror_of or "",
+        "" if event.confidence is None else event.confidence,
     ]
     return [" ".join(str(v).split()) for v in values]
 
@@ -74,6 +80,7 @@ def write_events(events: Iterable[Event], out: TextIO, fmt: str = "jsonl") -> in
             e.target,
             e.code,
             e.plover.get("event_type") or "-",
+            "-" if e.confidence is None else f"{e.confidence:.2f}",
             e.verb,
             _clip(e.evidence.text, 60),
         )

@@ -48,6 +48,7 @@ class RawEvent:
     modality: str
     reported_by: ActorGroup | None
     mode: str | None = None  # PLOVER mode the verb's phrase states (phone, video)
+    mirror: RawEvent | None = None  # the forward event this reverse half mirrors (events.identity)
 
 
 @dataclass(slots=True)
@@ -541,6 +542,8 @@ def _pairs(
             events.append(_raw(s_code, t_code, forward, s_group, t_group, flags))
         if backward:
             events.append(_raw(t_code, s_code, backward, t_group, s_group, flags))
+            if forward:  # the reverse half mirrors the forward event appended just before it
+                events[-1].mirror = events[-2]
     return events
 
 

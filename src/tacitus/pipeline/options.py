@@ -33,6 +33,8 @@ class RunOptions:
         commit_seconds: longest time coded articles wait before they are committed.
         dictionaries: a dictionary directory; None uses the shipped production set.
         model: a spaCy model name or path; None picks the default.
+        min_confidence: the threshold the report counts events at (every event is stored,
+            with its confidence); None: the default threshold.
     """
 
     workers: int | None = None
@@ -40,6 +42,7 @@ class RunOptions:
     commit_seconds: float = 5.0
     dictionaries: str | None = None
     model: str | None = None
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.workers is not None and self.workers < 1:
@@ -48,6 +51,13 @@ class RunOptions:
             raise UserInputError(
                 f"--batch-size {self.batch_size} must be 1 or more - e.g. --batch-size 32"
             )
+
+    @property
+    def threshold(self) -> float:
+        """`min_confidence`, or the default threshold where it is None."""
+        from tacitus.events.confidence import default_min_confidence
+
+        return default_min_confidence() if self.min_confidence is None else self.min_confidence
 
     @property
     def chunk_size(self) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.dates import MISSING
+from tacitus.events.confidence import confident
 from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
@@ -32,6 +33,8 @@ class RunReport:
     unchanged: int = 0  # already stored with the same content: not coded again
     duplicates: int = 0
     events: int = 0
+    confident_events: int = 0  # of `events`, those at or above `min_confidence` (all are stored)
+    min_confidence: float = 0.0
     skipped: Counter[str] = field(default_factory=Counter)
     undated: int = 0  # articles read whose source gave no readable date (a default may date them)
     unreadable_dates: int = 0  # of those, the ones whose source gave a date that cannot be read
@@ -48,6 +51,7 @@ class RunReport:
         return {
             "db": self.db, "articles": self.articles, "coded": self.coded,
             "unchanged": self.unchanged, "duplicates": self.duplicates, "events": self.events,
+            "confident_events": self.confident_events, "min_confidence": self.min_confidence,
             "skipped": dict(sorted(self.skipped.items())), "undated": self.undated,
             "unreadable_dates": self.unreadable_dates, "seconds": round(self.seconds, 3),
         }
@@ -111,6 +115,9 @@ def _write(store: Store, triage: _Triage, coded: list[StoredArticle], report: Ru
     started, cpu = time.perf_counter(), time.process_time()
     # Copies go in the same transaction as the batch that was read with them.
     report.events += store.write(coded + duplicates)
+    report.confident_events += sum(
+        confident(e, report.min_confidence) for stored in coded for e in stored.events
+    )
     store.write_skips(skips)
     report.store_seconds += time.perf_counter() - started
     report.store_cpu_seconds += time.process_time() - cpu
@@ -146,7 +153,7 @@ def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
     path = resolve_db_path(db)
     Store.open(path).close()  # a locked or foreign file fails before the model loads
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
-    report = RunReport(db=str(Path(path)))
+    report = RunReport(db=str(Path(path)), min_confidence=options.threshold)
     items = read_articles(inputs, options=ingest_options)
     with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
         triage = _Triage(store, report, options.chunk_size)

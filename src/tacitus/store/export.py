@@ -135,7 +135,9 @@ def plover_records(
 
 def _plover_record(event: Event, ordinal: int, text: str, url: str | None, version: str) -> dict[str, Any]:
     record: dict[str, Any] = {
-        "id": f"{event.doc_id}-{ordinal}",
+        # The event's stable id; events stored before schema 3 have none: article id and position.
+        "id": event.event_id or f"{event.doc_id}-{ordinal}",
+        "confidence": event.confidence,
         "date": event.date,
         "actor": _entity(event.source_actor, event.source),
         "recipient": _entity(event.target_actor, event.target),

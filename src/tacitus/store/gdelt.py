@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from tacitus.store.query import EventFilter
+from tacitus.store.summary import MERGED_MENTIONS, merged_events_sql
 
 __all__ = ["GDELT_COLUMNS", "EMPTY_COLUMNS", "GEO_BLOCKS", "gdelt_rows", "actor_blocks"]
 
@@ -50,23 +51,25 @@ GEO_BLOCKS = (("Actor1Geo", "source_location"), ("Actor2Geo", "target_location")
 # A mention in one of the first sentences stands for GDELT's "lead paragraph".
 LEAD_SENTENCES = 3
 
+# Merged events of the mentions the filter keeps (`summary.merged_events_sql`), each with its first
+# article's first kept mention (names and locations). `{where}` filters mentions (`events AS e`):
+# a mention below the confidence threshold or outside the place asked for counts nowhere.
 _SUMMARY_SQL = """
 WITH first_mentions AS (
     SELECT * FROM (
         SELECT e.*, row_number() OVER (
             PARTITION BY e.doc_id, e.date, e.source, e.target, e.code ORDER BY e.ordinal) AS rn
-        FROM events AS e WHERE NOT e.negated AND e.modality = 'asserted'
+        FROM events AS e WHERE {mentions} AND ({where})
     ) WHERE rn = 1
 )
 SELECT s.*, a.url, a.date AS article_date,
        coalesce(m.source_actor_name, m.source_actor_text) AS source_name,
        coalesce(m.target_actor_name, m.target_actor_text) AS target_name,
        m.location, m.source_location, m.target_location
-FROM event_summary AS s
+FROM ({summary}) AS s
 JOIN articles AS a ON a.id = s.first_article
 JOIN first_mentions AS m ON m.doc_id = s.first_article AND m.source = s.source
      AND m.target = s.target AND m.code = s.code AND m.date IS NOT DISTINCT FROM s.date
-WHERE {where}
 ORDER BY s.date NULLS LAST, s.source, s.target, s.code
 """
 
@@ -182,9 +185,12 @@ def _row(record: dict[str, Any]) -> list[str]:
 
 def gdelt_rows(con: duckdb.DuckDBPyConnection,
                event_filter: EventFilter | None = None) -> Iterator[list[str]]:
-    """Merged events (`event_summary`) as GDELT 2.0 event-table rows of 61 strings."""
-    where, params = (event_filter or EventFilter()).where("s")
-    result = con.execute(_SUMMARY_SQL.format(where=where), params)
+    """Merged events (`event_summary`, of the mentions the filter keeps) as GDELT 2.0
+    event-table rows of 61 strings. Only asserted, non-negated mentions merge: the filter's
+    `include_negated`/`include_hypothetical` do not apply."""
+    where, params = (event_filter or EventFilter()).where("e")
+    sql = _SUMMARY_SQL.format(mentions=MERGED_MENTIONS, where=where, summary=merged_events_sql(where))
+    result = con.execute(sql, [*params, *params])
     names = [d[0] for d in result.description]
     while chunk := result.fetchmany(2048):
         for values in chunk:

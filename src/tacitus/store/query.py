@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
@@ -13,6 +13,7 @@ from tacitus.dates import required_day
 from tacitus.errors import UserInputError
 from tacitus.records import Event
 from tacitus.store.rows import event_from_row
+from tacitus.store.summary import merged_events_sql
 
 __all__ = ["EventFilter", "arrow", "event_table", "iter_events", "stats", "Stats"]
 
@@ -85,7 +86,14 @@ class NearPlace:
 @dataclass(slots=True, frozen=True)
 class EventFilter:
     """Which events a query returns. Actor codes match by prefix (``CHN`` matches
-    ``CHNGOV``), `code` by prefix (``04`` matches ``042``), `root` exactly; dates inclusive."""
+    ``CHNGOV``), `code` by prefix (``04`` matches ``042``), `root` exactly; dates inclusive.
+
+    `min_confidence` leaves out events scored below it (events never scored, stored before
+    schema 3, are kept); `include_negated` / `include_hypothetical` False leave out negated and
+    hypothetical mentions. `EventFilter()` selects every stored event; `EventFilter.build`, what
+    the commands use, starts from the readers' defaults (the default threshold, neither negated
+    nor hypothetical events).
+    """
 
     source: str | None = None
     target: str | None = None
@@ -97,14 +105,23 @@ class EventFilter:
     limit: int | None = None
     country: str | None = None  # ISO3 of where the event happened
     near: NearPlace | None = None
+    min_confidence: float | None = None
+    include_negated: bool = True
+    include_hypothetical: bool = True
 
     @classmethod
     def build(cls, *, source: str | None = None, target: str | None = None,
               dyad: str | None = None, code: str | None = None, root: str | None = None,
               since: str | None = None, until: str | None = None,
               limit: int | None = None, country: str | None = None,
-              near: str | None = None, within: float | None = None) -> EventFilter:
-        """Validate CLI-style values (``--dyad CHN,RUS``) into a filter."""
+              near: str | None = None, within: float | None = None,
+              min_confidence: float | None = None, include_negated: bool = False,
+              include_hypothetical: bool = False) -> EventFilter:
+        """Validate CLI-style values (``--dyad CHN,RUS``) into a filter. `min_confidence` None
+        is the default threshold (`tacitus.events.confidence.default_min_confidence`), 0 keeps
+        every event; negated and hypothetical events are left out unless included."""
+        from tacitus.events.confidence import default_min_confidence
+
         pair = None
         if dyad is not None:
             parts = [part.strip().upper() for part in dyad.split(",")]
@@ -120,6 +137,11 @@ class EventFilter:
             )
         required_day(since, "--since")
         required_day(until, "--until")
+        threshold = default_min_confidence() if min_confidence is None else min_confidence
+        if not 0.0 <= threshold <= 1.0:
+            raise UserInputError(
+                f"--min-confidence {threshold} is not a probability - use 0 to 1, e.g. --min-confidence 0.5"
+            )
         return cls(
             source=source.upper() if source else None,
             target=target.upper() if target else None,
@@ -131,6 +153,9 @@ class EventFilter:
             limit=limit,
             country=_country(country),
             near=NearPlace.resolve(near, within) if near else None,
+            min_confidence=threshold or None,
+            include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
         )
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
@@ -164,7 +189,17 @@ class EventFilter:
             sql, values = self.near.condition(f"{col}location")
             conditions.append(sql)
             params.extend(values)
+        if self.min_confidence is not None:
+            add(f"({col}confidence IS NULL OR {col}confidence >= ?)", self.min_confidence)
+        if not self.include_negated:
+            conditions.append(f"NOT {col}negated")
+        if not self.include_hypothetical:
+            conditions.append(f"{col}modality <> 'hypothetical'")
         return (" AND ".join(conditions) or "TRUE"), params
+
+    def without_confidence(self) -> EventFilter:
+        """The same filter at any confidence (to count what the threshold leaves out)."""
+        return replace(self, min_confidence=None)
 
 
 EVENT_ORDER = "date NULLS LAST, doc_id, ordinal"
@@ -191,7 +226,8 @@ def iter_events(con: duckdb.DuckDBPyConnection,
 
 @dataclass(slots=True)
 class Stats:
-    """The figures `tacitus stats` prints."""
+    """The figures `tacitus stats` prints. `below_threshold`: events the filter's confidence
+    threshold leaves out (they match every other filter)."""
 
     articles: dict[str, int]
     events: int
@@ -203,11 +239,15 @@ class Stats:
     top_events: list[dict[str, Any]]
     undated_articles: int = 0  # stored articles with no date
     undated_events: int = 0  # matching event mentions with no date
+    below_threshold: int = 0
+    min_confidence: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": dict(self.articles),
             "events": self.events,
+            "below_threshold": self.below_threshold,
+            "min_confidence": self.min_confidence,
             "merged_events": self.merged_events,
             "undated_articles": self.undated_articles,
             "undated_events": self.undated_events,
@@ -229,12 +269,17 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
     merged events, and skip reasons. The filter applies to the event figures."""
     from tacitus.cameo import code_info
 
-    where, params = (event_filter or EventFilter()).where()
+    event_filter = event_filter or EventFilter()
+    where, params = event_filter.where()
     articles = dict(_all(con, "SELECT status, count(*) FROM articles GROUP BY ALL ORDER BY 1", []))
     events, undated = _all(con, f"SELECT count(*), count(*) FILTER (WHERE date IS NULL) FROM events "
                            f"WHERE {where}", params)[0]
     undated_articles = _all(con, "SELECT count(*) FROM articles WHERE date IS NULL", [])[0][0]
-    merged = _all(con, f"SELECT count(*) FROM event_summary WHERE {where}", params)[0][0]
+    any_where, any_params = event_filter.without_confidence().where()
+    below = _all(con, f"SELECT count(*) FROM events WHERE {any_where}", any_params)[0][0] - events
+    merged_where, merged_params = event_filter.where("e")
+    merged_sql = merged_events_sql(merged_where)
+    merged = _all(con, f"SELECT count(*) FROM ({merged_sql})", merged_params)[0][0]
     roots = _all(con, f"SELECT root_code, count(*) FROM events WHERE {where} "
                  "GROUP BY ALL ORDER BY 1", params)
     quads = _all(con, f"SELECT quad_class, count(*) FROM events WHERE {where} "
@@ -246,8 +291,8 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
                  "GROUP BY ALL ORDER BY n DESC, 1", [])
     summary = con.execute(
         "SELECT date, source, target, code, num_mentions, num_articles, num_sources "
-        f"FROM event_summary WHERE {where} ORDER BY num_mentions DESC, num_articles DESC, "
-        "date NULLS LAST, source, target, code LIMIT ?", [*params, top])
+        f"FROM ({merged_sql}) ORDER BY num_mentions DESC, num_articles DESC, "
+        "date NULLS LAST, source, target, code LIMIT ?", [*merged_params, top])
     names = [d[0] for d in summary.description]
     top_events = [dict(zip(names, row, strict=True)) for row in summary.fetchall()]
     for row in top_events:
@@ -264,4 +309,6 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
         top_events=top_events,
         undated_articles=int(undated_articles),
         undated_events=int(undated),
+        below_threshold=int(below),
+        min_confidence=event_filter.min_confidence,
     )

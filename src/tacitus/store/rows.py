@@ -115,6 +115,8 @@ EVENT_SCHEMA = pa.schema(
     + _actor_type("reported_by")
     + [("issues", pa.list_(pa.string()))]
     + [(name, pa.string()) for name in (*EVENT_LOCATION_SLOTS, "location_source")]
+    + [("verb_start", pa.int32()), ("verb_end", pa.int32())]
+    + [("event_id", pa.string()), ("mirror_of", pa.string()), ("confidence", pa.float64())]
 )
 
 ACTOR_SCHEMA = pa.schema(
@@ -201,6 +203,13 @@ def event_row(event: Event, ordinal: int) -> dict[str, Any]:
         location = getattr(event, slot, None)
         row[slot] = location_json(location) if location is not None else None
     row["location_source"] = getattr(event, "location_source", None)
+    row.update(
+        verb_start=event.verb_start,
+        verb_end=event.verb_end,
+        event_id=event.event_id,
+        mirror_of=event.mirror_of,
+        confidence=event.confidence,
+    )
     return row
 
 
@@ -269,7 +278,17 @@ def event_from_row(row: dict[str, Any]) -> Event:
         reported_by=_actor_from_columns(row, "reported_by"),
         issues=list(row["issues"] or []),
         **_location_fields(row),
+        verb_start=_offset(row.get("verb_start")),
+        verb_end=_offset(row.get("verb_end")),
+        event_id=row.get("event_id"),
+        mirror_of=row.get("mirror_of"),
+        confidence=row.get("confidence"),
     )
+
+
+def _offset(value: int | None) -> int:
+    """A verb offset column: NULL (events stored before schema 3) is the record's -1."""
+    return -1 if value is None else value
 
 
 def actor_row(doc_id: str, actor: Actor, ordinal: int) -> dict[str, Any]:

@@ -1,22 +1,38 @@
-"""Counts over the store: `/api/actors`, `/api/dyads`, `/api/timeseries`, `/api/places`, `/api/stats`."""
+"""Counts over the store: actors, dyads, time series, places, totals and the spread of confidence."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
-from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.filters import (
+    EventFilters,
+    MinConfidence,
+    confidence_condition,
+    event_filters,
+    request_min_confidence,
+)
 from tacitus.api.hot import split_undated
-from tacitus.api.models import ActorSummary, DyadOut, PlaceOut, StatsOut, TimeSeries
+from tacitus.api.models import (
+    ActorSummary,
+    ConfidenceBin,
+    ConfidenceOut,
+    DyadOut,
+    PlaceOut,
+    StatsOut,
+    TimeSeries,
+)
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes.common import get_store
+from tacitus.store.summary import merged_events_sql
 
 __all__ = ["router"]
 
@@ -176,20 +192,23 @@ def _mention_places(store: ReadOnlyStore, where: str, params: list[Any], limit: 
     )
 
 
-def _event_places(store: ReadOnlyStore, where: str, params: list[Any], limit: int) -> list[dict[str, Any]]:
+def _event_places(
+    store: ReadOnlyStore, where: str, params: list[Any], limit: int, min_confidence: float | None
+) -> list[dict[str, Any]]:
     """Where events happened (the events' own locations): events and articles per place."""
+    confident, threshold = (confidence_condition("e"), [min_confidence]) if min_confidence else ("TRUE", [])
     return store.rows(
         "WITH located AS (SELECT "
         "coalesce(e.location ->> '$.resolved_name', e.location ->> '$.name') AS name, "
         "e.location ->> '$.gazetteer_id' AS gazetteer_id, e.location ->> '$.country' AS country, "
         "TRY_CAST(e.location ->> '$.lat' AS DOUBLE) AS lat, "
         "TRY_CAST(e.location ->> '$.lon' AS DOUBLE) AS lon, "
-        "e.doc_id, e.date FROM events AS e WHERE e.location IS NOT NULL) "
+        f"e.doc_id, e.date FROM events AS e WHERE e.location IS NOT NULL AND {confident}) "
         "SELECT coalesce(name, '?') AS name, gazetteer_id, country, any_value(lat) AS lat, "
         "any_value(lon) AS lon, count(*) AS mentions, count(DISTINCT doc_id) AS articles, "
         f"count(*) AS events FROM located AS p WHERE {where} "
         f"GROUP BY name, gazetteer_id, country {_PLACE_ORDER}",
-        [*params, limit],
+        [*threshold, *params, limit],
     )
 
 
@@ -198,6 +217,7 @@ def _event_places(store: ReadOnlyStore, where: str, params: list[Any], limit: in
 )
 def list_places(
     store: Store,
+    request: Request,
     of: Annotated[
         Literal["mentions", "events"],
         Query(description="mentions: places named in articles; events: the events' own locations"),
@@ -207,9 +227,11 @@ def list_places(
     start: dt.date | None = None,
     end: dt.date | None = None,
     limit: Limit = 200,
+    min_confidence: MinConfidence = None,
 ) -> FastJSONResponse:
     """Places by number of mentions (or of events located there), with coordinates for the map.
-    `start`/`end` bound the article date (mentions) or the event date (events)."""
+    `start`/`end` bound the article date (mentions) or the event date (events); `min_confidence`
+    applies to events (`of=events`)."""
     date_column = "a.date" if of == "mentions" else "p.date"
     conditions, params = ["TRUE"], []
     for sql, value in (
@@ -221,34 +243,76 @@ def list_places(
         if value is not None:
             conditions.append(sql)
             params.append(value)
-    places = _mention_places if of == "mentions" else _event_places
-    return FastJSONResponse(places(store, " AND ".join(conditions), params, limit))
+    where = " AND ".join(conditions)
+    if of == "mentions":
+        return FastJSONResponse(_mention_places(store, where, params, limit))
+    threshold = request_min_confidence(request, min_confidence)
+    return FastJSONResponse(_event_places(store, where, params, limit, threshold))
 
 
 @router.get("/stats", response_model=StatsOut, summary="Totals of the store")
-def get_stats(store: Store) -> StatsOut:
+def get_stats(store: Store, request: Request, min_confidence: MinConfidence = None) -> StatsOut:
     """Articles by status; events, merged events, actors, quotes and places; dates (and how many
-    articles and events have none); QuadClass totals."""
+    articles and events have none); QuadClass totals. Event figures count the events at or above
+    `min_confidence` (default: the server's threshold, echoed); `below_threshold` counts the others."""
+    threshold = request_min_confidence(request, min_confidence)
+    where, params = EventFilters(min_confidence=threshold).where("e")
     articles = store.rows("SELECT status, count(*) AS n FROM articles GROUP BY status ORDER BY status")
     totals = (
         store.one(
-            "SELECT (SELECT count(*) FROM events) AS events, "
-            "(SELECT count(*) FROM event_summary) AS merged_events, "
-            "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM events UNION ALL "
-            "SELECT target FROM events)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
-            "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM events) AS first_date, "
-            "(SELECT max(date) FROM events) AS last_date, "
+            f"WITH kept AS (SELECT * FROM events AS e WHERE {where}) "
+            "SELECT (SELECT count(*) FROM kept) AS events, "
+            "(SELECT count(*) FROM events) - (SELECT count(*) FROM kept) AS below_threshold, "
+            f"(SELECT count(*) FROM ({merged_events_sql(where)})) AS merged_events, "
+            "(SELECT count(DISTINCT code) FROM (SELECT source AS code FROM kept UNION ALL "
+            "SELECT target FROM kept)) AS actors, (SELECT count(*) FROM quotes) AS quotes, "
+            "(SELECT count(*) FROM places) AS places, (SELECT min(date) FROM kept) AS first_date, "
+            "(SELECT max(date) FROM kept) AS last_date, "
             "(SELECT count(*) FROM articles WHERE date IS NULL) AS undated_articles, "
-            "(SELECT count(*) FROM events WHERE date IS NULL) AS undated_events"
+            "(SELECT count(*) FROM kept WHERE date IS NULL) AS undated_events",
+            [*params, *params],
         )
         or {}
     )
     quads = store.rows(
-        "SELECT quad_class, count(*) AS n FROM events WHERE quad_class IS NOT NULL "
-        "GROUP BY quad_class ORDER BY quad_class"
+        f"SELECT quad_class, count(*) AS n FROM events AS e WHERE quad_class IS NOT NULL AND {where} "
+        "GROUP BY quad_class ORDER BY quad_class",
+        params,
     )
     return StatsOut(
         articles={r["status"]: r["n"] for r in articles},
         **totals,
+        min_confidence=threshold,
         by_quad={str(r["quad_class"]): r["n"] for r in quads},
+    )
+
+
+_BINS = 10
+
+
+@router.get(
+    "/confidence", response_model=ConfidenceOut, summary="How the matching events spread over confidence"
+)
+def confidence_counts(store: Store, filters: Filters) -> ConfidenceOut:
+    """The events matching the filters (every filter but the threshold) in ten confidence bins,
+    and how many the threshold (`min_confidence`, default the server's) keeps and leaves out:
+    what the dashboard says it hides. Unscored events (stored before schema 3) are kept."""
+    where, params = replace(filters, min_confidence=None).where("e")
+    threshold = filters.min_confidence
+    row = store.one(
+        "SELECT count(*) FILTER (WHERE e.confidence IS NULL) AS unscored, "
+        "count(*) FILTER (WHERE e.confidence < ?) AS below, count(*) AS total, "
+        f"list(least(floor(e.confidence * {_BINS}), {_BINS - 1})::INTEGER) FILTER "
+        f"(WHERE e.confidence IS NOT NULL) AS bins FROM events AS e WHERE {where}",
+        [threshold if threshold is not None else -1.0, *params],
+    ) or {"unscored": 0, "below": 0, "total": 0, "bins": []}
+    counts = [0] * _BINS
+    for k in row["bins"] or []:
+        counts[k] += 1
+    return ConfidenceOut(
+        min_confidence=threshold,
+        events=row["total"] - row["below"],
+        below=row["below"],
+        unscored=row["unscored"],
+        bins=[ConfidenceBin(low=k / _BINS, high=(k + 1) / _BINS, events=n) for k, n in enumerate(counts)],
     )

@@ -35,7 +35,7 @@ def _actor_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
 
 def _event_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
     rows = store.rows(
-        "SELECT ordinal, source, target, code, evidence_text, evidence_start, evidence_end "
+        "SELECT ordinal, source, target, code, evidence_text, evidence_start, evidence_end, confidence "
         "FROM events WHERE doc_id = ?",
         [doc_id],
     )
@@ -46,7 +46,9 @@ def _event_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
             end=r["evidence_end"],
             text=r["evidence_text"],
             ref=f"{doc_id}:{r['ordinal']}",
-            label=f"{r['source']} → {r['target']} {r['code']} {cameo_name(r['code']) or ''}".strip(),
+            label=f"{r['source']} → {r['target']} {r['code']} {cameo_name(r['code']) or ''}".strip()
+            + (f" (confidence {r['confidence']:.2f})" if r["confidence"] is not None else ""),
+            confidence=r["confidence"],
         )
         for r in rows
     ]

@@ -32,13 +32,15 @@ async def list_events(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
 ) -> Response:
-    """Events in a fixed order (`sort`, then article id and position); follow `next` for more."""
+    """Events in a fixed order (`sort`, then article id and position); follow `next` for more.
+    Events below `min_confidence` (default: the server's threshold, echoed in the answer) are left
+    out; `/api/confidence` counts them."""
     if store.hot is not None and not cursor:
         # The index answers in about a millisecond: on the event loop, which costs less than
         # the hand-off to a worker thread. The plain query can take far longer: in a thread.
         page = store.hot.events_page(filters, sort, limit)
         if page is not None:
-            return _hot_response(page, sort, limit)
+            return _hot_response(page, sort, limit, filters.min_confidence)
     return await run_in_threadpool(_plain_events, store, filters, sort, limit, cursor)
 
 
@@ -66,10 +68,18 @@ def _plain_events(
     next_cursor = (
         encode_cursor(sort, last["sort_key"], last["doc_id"], last["ordinal"]) if more and last else None
     )
-    return FastJSONResponse({"events": events, "next": next_cursor, "sort": sort, "limit": limit})
+    return FastJSONResponse(
+        {
+            "events": events,
+            "next": next_cursor,
+            "sort": sort,
+            "limit": limit,
+            "min_confidence": filters.min_confidence,
+        }
+    )
 
 
-def _hot_response(page: HotPage, sort: str, limit: int) -> Response:
+def _hot_response(page: HotPage, sort: str, limit: int, min_confidence: float | None) -> Response:
     """An `EventPage` spliced from the index's pre-rendered events: no per-request model or dict
     building, which was ~40 % of a page's CPU time."""
     last = page.last
@@ -84,6 +94,8 @@ def _hot_response(page: HotPage, sort: str, limit: int) -> Response:
             dumps(sort),
             b',"limit":',
             dumps(limit),
+            b',"min_confidence":',
+            dumps(min_confidence),
             b"}",
         )
     )

@@ -1,7 +1,7 @@
 // Actor page: events over time by QuadClass, top partners, quotes and events of one actor code.
 "use strict";
 (() => {
-  const { el, api, param, link, showError, nav, fmt, eventTable, quoteList, lineChart, QUADS, QUAD_COLOURS } = Tacitus;
+  const { el, api, param, link, showError, nav, fmt, eventSection, quoteList, lineChart, QUADS, QUAD_COLOURS } = Tacitus;
 
   async function chart(code) {
     const series = await api("timeseries", { actor: code, interval: "month" });
@@ -32,6 +32,6 @@
   partners(code).catch((error) => showError(document.getElementById("actor-dyads"), error));
   api("quotes", { speaker: code, limit: 20 }).then((page) => document.getElementById("actor-quotes").replaceChildren(quoteList(page.quotes)))
     .catch((error) => showError(document.getElementById("actor-quotes"), error));
-  api("events", { actor: code, sort: "-date", limit: 100 }).then((page) => document.getElementById("actor-events").replaceChildren(eventTable(page.events)))
+  eventSection(document.getElementById("actor-events"), { actor: code })
     .catch((error) => showError(document.getElementById("actor-events"), error));
 })();

@@ -64,20 +64,46 @@ const Tacitus = (() => {
     return "/article?" + new URLSearchParams({ id: event.doc_id, event: event.id }).toString();
   }
 
-  // A table of events; each row opens the article with the event's evidence highlighted.
-  function eventTable(events) {
+  // A table of events; each row opens the article with the event's evidence highlighted. Rows below
+  // `threshold` (shown only when the user asked for them) are marked.
+  function eventTable(events, threshold) {
     if (!events.length) return el("p", { class: "muted", text: "No events." });
-    const head = el("tr", {}, ["Date", "Source", "Target", "Event", "Goldstein", "Where", "Evidence"].map(
+    const head = el("tr", {}, ["Date", "Source", "Target", "Event", "Goldstein", "Confidence", "Where", "Evidence"].map(
       (name) => el("th", { text: name })));
-    const rows = events.map((event) => el("tr", { class: "event-row", "data-event": event.id },
+    const low = (event) => threshold && event.confidence !== null && event.confidence < threshold;
+    const rows = events.map((event) => el("tr", { class: "event-row" + (low(event) ? " low-confidence" : ""), "data-event": event.id },
       el("td", { text: event.date || "–" }),
       el("td", {}, link("/actor", { code: event.source }, event.source)),
       el("td", {}, link("/actor", { code: event.target }, event.target)),
       el("td", { text: event.code + " " + (event.name || ""), class: "quad" + (event.quad_class || 0) }),
       el("td", { text: fmt(event.goldstein) }),
+      el("td", { class: "confidence", text: fmt(event.confidence, 2), title: event.mirror_of ? "mirror of " + event.mirror_of : null }),
       el("td", { text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
       el("td", {}, el("a", { class: "evidence-link", href: eventHref(event), text: event.evidence.text }))));
     return el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows));
+  }
+
+  // The events matching `filters` in `target`: those at or above the server's confidence threshold,
+  // a line saying how many fall below it, and a button that shows them too (and hides them again).
+  async function eventSection(target, filters, limit) {
+    const query = Object.assign({ sort: "-date", limit: limit || 100 }, filters);
+    const spread = await api("confidence", filters);
+    const threshold = spread.min_confidence;
+    let showAll = false;
+    async function render() {
+      const page = await api("events", showAll ? Object.assign({ min_confidence: 0 }, query) : query);
+      const note = el("p", { class: "muted confidence-note" });
+      if (spread.below) {
+        const what = spread.below + (spread.below === 1 ? " event" : " events") + " below confidence " + fmt(threshold, 2);
+        note.append(showAll ? what + " shown (marked). " : what + " hidden. ",
+          el("button", { type: "button", class: "toggle-hidden", onclick: () => { showAll = !showAll; render().catch((error) => showError(target, error)); },
+            text: showAll ? "Hide them" : "Show them" }));
+      } else if (threshold) {
+        note.append("Events with confidence " + fmt(threshold, 2) + " or more.");
+      }
+      target.replaceChildren(note, eventTable(page.events, threshold));
+    }
+    await render();
   }
 
   function quoteList(quotes) {
@@ -117,5 +143,5 @@ const Tacitus = (() => {
     return chart;
   }
 
-  return { QUADS, QUAD_COLOURS, el, api, param, link, showError, nav, fmt, eventTable, eventHref, quoteList, lineChart };
+  return { QUADS, QUAD_COLOURS, el, api, param, link, showError, nav, fmt, eventTable, eventSection, eventHref, quoteList, lineChart };
 })();

@@ -1,7 +1,7 @@
 // Dyad page: Goldstein series in each direction, the events behind them, quotes by each side.
 "use strict";
 (() => {
-  const { el, api, param, showError, nav, eventTable, quoteList, lineChart } = Tacitus;
+  const { el, api, param, showError, nav, eventSection, quoteList, lineChart } = Tacitus;
 
   function merge(left, right) {
     const periods = Array.from(new Set(left.points.map((p) => p.period).concat(right.points.map((p) => p.period)))).sort();
@@ -20,8 +20,7 @@
   }
 
   async function events(a, b) {
-    const page = await api("events", { dyad: a + "," + b, sort: "-date", limit: 100 });
-    document.getElementById("dyad-events").replaceChildren(eventTable(page.events));
+    await eventSection(document.getElementById("dyad-events"), { dyad: a + "," + b });
   }
 
   async function quotes(speaker, a, b, id) {

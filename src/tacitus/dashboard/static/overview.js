@@ -11,7 +11,9 @@
     const stats = await api("stats");
     const articles = Object.values(stats.articles).reduce((a, b) => a + b, 0);
     document.getElementById("totals").replaceChildren(
-      card("articles", articles), card("events", stats.events), card("merged events", stats.merged_events),
+      card("articles", articles), card("events", stats.events),
+      card("below confidence " + fmt(stats.min_confidence, 2) + " (hidden)", stats.below_threshold),
+      card("merged events", stats.merged_events),
       card("actors", stats.actors), card("quotes", stats.quotes), card("places", stats.places),
       card("dates", (stats.first_date || "–") + " … " + (stats.last_date || "–")),
       card("undated events", stats.undated_events));

@@ -1,4 +1,4 @@
--- Tacitus event store, schema version 3: undated events of different articles are never merged.
+-- Tacitus event store, schema version 4: undated events of different articles are never merged.
 -- Mentions are merged by (date, source, target, code); two articles without a date say nothing
 -- about being the same day, so an undated mention is merged only with the other mentions of its
 -- own article (version 1 grouped every undated CHN -> RUS 041 of the store into one event).
