@@ -1,4 +1,4 @@
-"""Real-news accuracy of the coder: exact and country+root P/R/F1, event rate, misses and false events by cause.
+"""Real-news accuracy of the coder: P/R/F1 exact and by country+root, event rate, errors by cause.
 
 The gold file holds real passages (first sentences of readouts, wire and BBC stories) hand-coded
 in CAMEO by an expert, each expected event with its sentence index. The coder runs with its
@@ -51,7 +51,9 @@ def _kept(events: list[Event], threshold: float | None) -> list[Event]:
     return kept
 
 
-def _cause(triple: Triple, sentence: int, other: dict[int, set[Triple]], other_relaxed: set[Triple], empty: str) -> str:
+def _cause(
+    triple: Triple, sentence: int, other: dict[int, set[Triple]], other_relaxed: set[Triple], empty: str
+) -> str:
     """The cause of one false event (`other` = the gold) or one miss (`other` = the coded events)."""
     if relax(triple) in other_relaxed:
         return "sub-code or role"
@@ -66,7 +68,9 @@ def _cause(triple: Triple, sentence: int, other: dict[int, set[Triple]], other_r
 
 
 def evaluate(gold_path: Path, threshold: float | None, show: int) -> dict[str, Any]:
-    records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     coder = Coder()
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     exact, relaxed = Counts(), Counts()
@@ -131,15 +135,24 @@ def event_rate(corpus: str, limit: int, threshold: float | None) -> dict[str, An
     for coded in coder.code_articles(articles):
         events += len(_kept(coded.events, threshold))
         words += _words(coded.article.text or "")
-    return {"corpus": corpus, "articles": len(articles), "words": words, "events": events,
-            "events_per_1000_words": round(1000 * events / max(words, 1), 2)}
+    return {
+        "corpus": corpus,
+        "articles": len(articles),
+        "words": words,
+        "events": events,
+        "events_per_1000_words": round(1000 * events / max(words, 1), 2),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--min-confidence", type=float, default=None,
-                        help="keep events at or above this confidence (default: the coder's default)")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        help="keep events at or above this confidence (default: the coder's default)",
+    )
     parser.add_argument("--show", type=int, default=0, help="print this many false events and misses")
     parser.add_argument("--rate", metavar="CORPUS", help="measure events per 1,000 words on a shared corpus")
     parser.add_argument("--limit", type=int, default=500)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from store_records import ROOT, invoke_tacitus
+from tacitus.events.confidence import default_min_confidence
 from tacitus.pipeline import RunOptions, run
 from tacitus.store import Store
 
@@ -197,11 +198,15 @@ def test_pipeline_stats_count_undated(capsys, tmp_path, examples, needle):
     assert (report.undated, report.unreadable_dates) == (2, 1)
     code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(db))
     with Store.open(db, read_only=True) as store:
-        figures = store.stats()
+        figures = store.stats()  # the library: every event mention
         undated_events = store.con.execute("SELECT count(*) FROM events WHERE date IS NULL").fetchone()[0]
+        # the command: the event mentions at the default confidence threshold
+        confident = store.con.execute(
+            "SELECT count(*) FROM events WHERE date IS NULL AND confidence >= ?", [default_min_confidence()]
+        ).fetchone()[0]
     assert code == 0 and undated_events > 0
     assert (figures.undated_articles, figures.undated_events) == (2, undated_events)
-    assert f"{needle}{undated_events} event mentions" in out
+    assert f"{needle}{confident} event mentions" in out
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.7, 1.0])

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from tacitus.actors.compose import Mention
-from tacitus.cameo import country_rows
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.words import Word
+from tacitus.cameo import country_rows
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
 
 __all__ = ["ActorFinder", "split_codes"]

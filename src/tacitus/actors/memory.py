@@ -101,7 +101,9 @@ class DocumentMemory:
                 found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))
         return found
 
-    def _titled(self, doc: Any, words: Sequence[Word], covered: set[int], taken: list[Mention]) -> list[Mention]:
+    def _titled(
+        self, doc: Any, words: Sequence[Word], covered: set[int], taken: list[Mention]
+    ) -> list[Mention]:
         """``The Vice President commended …``: a bare title after its holder was named."""
         found: list[Mention] = []
         if not len(self.titles):

@@ -1,4 +1,4 @@
-"""Who did it and to whom by argument position (PETRARCH-2 sets): subjects, agents, objects and partner phrases, never places or topics."""
+"""Who did it to whom by argument position (PETRARCH-2 sets): subjects, agents, objects, partners."""
 
 from __future__ import annotations
 
@@ -74,7 +74,11 @@ class Arguments:
             if index is None and owners:
                 # "the attack by Hamas", "positions of the Palestinian security forces"
                 index = next(
-                    iter(self._agent_groups(member) or self._of_groups(member, False) or self._clause_owner(member)),
+                    iter(
+                        self._agent_groups(member)
+                        or self._of_groups(member, False)
+                        or self._clause_owner(member)
+                    ),
                     None,
                 )
             if index is None:
@@ -85,7 +89,9 @@ class Arguments:
                 if not extra and self._standin(member):
                     # "opposition groups in Zimbabwe", "officials from Moscow",
                     # "Hungarian and Romanian officials"
-                    extra = self._of_groups(member, owners, ("of", "in", "from")) or self._modifier_groups(member)
+                    extra = self._of_groups(member, owners, ("of", "in", "from")) or self._modifier_groups(
+                        member
+                    )
                 found.extend(g for g in extra if g not in found)
                 continue
             if index is not None and index not in found:
@@ -97,7 +103,9 @@ class Arguments:
         for led in (c for c in token.children if c.dep_ == "amod" and c.lemma_.lower() == "lead"):
             # "Vietnamese-led forces" are that country's (not so "Iranian-backed militias")
             firsts += [c for c in led.children if c.i in self.head_to_group]
-        return [self.head_to_group[m.i] for first in firsts for m in _members(first) if m.i in self.head_to_group]
+        return [
+            self.head_to_group[m.i] for first in firsts for m in _members(first) if m.i in self.head_to_group
+        ]
 
     def _standin(self, token: Token) -> bool:
         return token.lower_ in self.lex.standin_nouns or token.lemma_.lower() in self.lex.standin_nouns
@@ -197,7 +205,9 @@ class Arguments:
         noun's own phrase (no clauses)."""
         for token in noun.subtree:
             if token.dep_ == "prep" and token.lower_ == "by" and token.head.pos_ in ("NOUN", "PROPN"):
-                found = [g for pobj in _children(token, frozenset({"pobj"})) for g in self.phrase_groups(pobj)]
+                found = [
+                    g for pobj in _children(token, frozenset({"pobj"})) for g in self.phrase_groups(pobj)
+                ]
                 if found:
                     return found
         return []
@@ -241,7 +251,9 @@ class Arguments:
         owners = sense is not None and sense.possessor_targets
         return [g for obj in _children(verb, _OBJECTS) for g in self.phrase_groups(obj, owners=owners)]
 
-    def prep_targets(self, verb: Token, preps: Iterable[str], *, owners: bool = False) -> tuple[list[int], bool]:
+    def prep_targets(
+        self, verb: Token, preps: Iterable[str], *, owners: bool = False
+    ) -> tuple[list[int], bool]:
         """Objects of the verb's target prepositions; True when a partner (`with`) was one.
         ``in protest against X`` counts as ``against X``."""
         wanted = frozenset(preps)
@@ -249,9 +261,17 @@ class Arguments:
         partner = False
         for prep in _children(verb, frozenset({"prep"})):
             word = prep.lower_
-            if word == "in" and any(p.lemma_.lower() == "protest" for p in _children(prep, frozenset({"pobj"}))):
-                protest = next(p for p in _children(prep, frozenset({"pobj"})) if p.lemma_.lower() == "protest")
-                found.extend(g for g in self.prep_targets(protest, ("against", "of", "over"), owners=True)[0] if g not in found)
+            if word == "in" and any(
+                p.lemma_.lower() == "protest" for p in _children(prep, frozenset({"pobj"}))
+            ):
+                protest = next(
+                    p for p in _children(prep, frozenset({"pobj"})) if p.lemma_.lower() == "protest"
+                )
+                found.extend(
+                    g
+                    for g in self.prep_targets(protest, ("against", "of", "over"), owners=True)[0]
+                    if g not in found
+                )
                 continue
             if word not in wanted:
                 continue
@@ -274,7 +294,9 @@ class Arguments:
         for obj in _children(verb, _OBJECTS):
             found = self.phrase_groups(obj, owners=owners)
             if not found:
-                noun_preps = lex.noun_target_preps | (lex.request_preps if root in lex.request_roots else frozenset())
+                noun_preps = lex.noun_target_preps | (
+                    lex.request_preps if root in lex.request_roots else frozenset()
+                )
                 found, _ = self.prep_targets(obj, noun_preps, owners=True)
             targets.extend(g for g in found if g not in targets)
         found, partner = self.prep_targets(verb, self._target_preps(root), owners=True)
@@ -294,7 +316,9 @@ class Arguments:
     def _place_targets(self, verb: Token, root: str) -> list[int]:
         """``demonstrated in Serbia``, ``imposed a curfew in the town of Cizre``."""
         holders = [verb, *_children(verb, _OBJECTS)]
-        holders += [p for prep in _children(verb, frozenset({"prep"})) for p in _children(prep, frozenset({"pobj"}))]
+        holders += [
+            p for prep in _children(verb, frozenset({"prep"})) for p in _children(prep, frozenset({"pobj"}))
+        ]
         found = [g for holder in holders for g in self.prep_targets(holder, ("in",), owners=True)[0]]
         found += [g for holder in holders for g in self._of_places(holder)]
         if root in self.lex.city_target_roots:
@@ -332,7 +356,9 @@ class Arguments:
         to Great Britain``: an act announced, refused or demanded is aimed where the
         act itself is; ``demanded that Mugabe abandon …``: at the one told to act."""
         for child in verb.children:
-            purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            purpose = child.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            )
             if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
                 found, partner = self.dictionary_targets(child, code)
                 if found:
@@ -343,9 +369,17 @@ class Arguments:
                     return found, False
         if code[:2] in _TELLING_ROOTS:
             # "insisted on its demands that Burundi's government grant …"
-            nouns = [n for c in verb.children if c.dep_ in _OBJECTS or c.dep_ == "prep" for n in (c, *c.children) if n.pos_ == "NOUN"]
+            nouns = [
+                n
+                for c in verb.children
+                if c.dep_ in _OBJECTS or c.dep_ == "prep"
+                for n in (c, *c.children)
+                if n.pos_ == "NOUN"
+            ]
             for noun in nouns:
-                for clause in (c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ == "VERB"):
+                for clause in (
+                    c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ == "VERB"
+                ):
                     if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                         found = [g for s in _children(clause, _SUBJECTS) for g in self.phrase_groups(s)]
                         if found:

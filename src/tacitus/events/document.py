@@ -1,4 +1,4 @@
-"""Article-level rules over coded events: a discussion inside a call is that call; a headline is not coded twice."""
+"""Article-level rules: a discussion inside a call is that call; a headline is not coded twice."""
 
 from __future__ import annotations
 
@@ -13,7 +13,25 @@ __all__ = ["is_headline", "without_repeats"]
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Short words a headline leaves in lower case ("Tours Camp in Chad").
 _MINOR = frozenset(
-    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "as", "from", "vs"}
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "as",
+        "from",
+        "vs",
+    }
 )
 
 
@@ -43,7 +61,9 @@ def _follow_up(event: Event, lex: Lexicon) -> bool:
     return rule.pattern.split(":", 1)[0] in lex.follow_up_verbs
 
 
-def without_repeats(events: Sequence[Event], sentences: Sequence[Sentence], title: str | None, lex: Lexicon) -> list[Event]:
+def without_repeats(
+    events: Sequence[Event], sentences: Sequence[Sentence], title: str | None, lex: Lexicon
+) -> list[Event]:
     """Drop what repeats an event of the same article:
 
     - ``The two leaders discussed …`` after a call or a visit between the same two is

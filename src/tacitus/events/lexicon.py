@@ -1,4 +1,4 @@
-"""Tacitus's own verb lexicon (`events/data/lexicon.json`): consultation, praise, blame and stance verbs by argument position."""
+"""Tacitus's own verb lexicon (`events/data/lexicon.json`): consultation, praise, blame, stance verbs."""
 
 from __future__ import annotations
 

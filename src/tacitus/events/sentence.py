@@ -16,7 +16,6 @@ from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.lexicon import Lexicon, lexicon
 from tacitus.events.patterns import SentenceWords
 from tacitus.events.roles import (
-    argument_tokens,
     closure_groups,
     new_actor_group,
     object_token,

@@ -12,9 +12,10 @@ def merged_events_sql(where: str = "TRUE") -> str:
     """A query of merged events (the columns of the `event_summary` view), built from the mentions
     (`events AS e`) that also satisfy `where` (an `EventFilter.where("e")` condition).
 
-    The view (migrations 0001, 0004) merges every asserted mention, undated ones only within their article; filtering its rows afterwards cannot
-    leave out single mentions (those below a confidence threshold, or outside a place), so the
-    readers that filter build the same query with the filter on the mentions. With ``TRUE`` the
+    The view (migrations 0001, 0004) merges every asserted mention (an undated one only within its
+    article); filtering its rows afterwards cannot leave out single mentions (those below a
+    confidence threshold, or outside a place), so the readers that filter build the same query
+    with the filter on the mentions. With ``TRUE`` the
     result equals the view (`tests/test_store_queries.py` checks it).
     """
     return f"""
