@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from tacitus.dictionaries.cache import fingerprint, read_cache, write_cache
+from tacitus.dictionaries.known import downgrade_known, known_problems, known_problems_path
 from tacitus.dictionaries.loader import (
     DictionaryFiles,
     find_dictionary_files,
@@ -52,8 +53,9 @@ def load_dictionaries(
     """
     root = builtin_directory() if directory is None else Path(directory).expanduser()
     files = find_dictionary_files(root)
+    extra = [known_problems_path()] if directory is None else []
     try:
-        key = fingerprint(files.all() + files.extra_verbs)
+        key = fingerprint(files.all() + files.extra_verbs + extra)
     except OSError as exc:
         raise DictionaryError(
             f"cannot read a dictionary file ({exc.strerror}) - check its permissions",
@@ -98,10 +100,13 @@ def _parse(files: DictionaryFiles, *, builtin: bool) -> DictionarySet:
     finally:
         if collecting:
             gc.enable()
-    if builtin and dictionaries.problems:
+    if builtin:
+        # Faults of PETRARCH2's own files that the table shows harmless are warnings.
+        dictionaries.problems = downgrade_known(dictionaries.problems, known_problems())
+    if builtin and any(p.severity == "error" for p in dictionaries.problems):
         log.warning(
-            "the shipped dictionaries have %d known problems (lines skipped or suspicious); "
+            "the shipped dictionaries have %d errors (lines skipped); "
             "list them with `tacitus dictionaries check`",
-            len(dictionaries.problems),
+            sum(p.severity == "error" for p in dictionaries.problems),
         )
     return dictionaries
