@@ -9,10 +9,12 @@ from typing import Any
 
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseIndex
-from tacitus.actors.words import Word
+from tacitus.actors.words import Word, text_case
+from tacitus.cameo import country_rows
+from tacitus.dictionaries.lines import make_phrase
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
 
-__all__ = ["ActorFinder", "split_codes"]
+__all__ = ["ActorFinder", "nationality_forms", "split_codes"]
 
 _CODE_CLEAN = re.compile(r"\s+")
 
@@ -24,13 +26,26 @@ def split_codes(code: str) -> tuple[str, ...]:
 
 
 class ActorFinder:
-    """Dictionary actors (longest match) and agents (every match) in word sequences."""
+    """Dictionary actors (longest match) and agents (every match) in word sequences.
+
+    A PETRARCH-1 set (TABARI) keeps TABARI's stems: ``IRAQ`` matches "Iraqis".
+    A PETRARCH-2 set matches actor names as whole words, as PETRARCH-2 did (a
+    stem ``+PLA`` matched "plan" and "place"), with the case rules of
+    `PhraseIndex`; the demonyms it then misses come back from the CAMEO country
+    table's nationality forms and from plurals of one-word names ("Afghans").
+    """
 
     def __init__(self, dictionaries: DictionarySet) -> None:
-        self.actors: PhraseIndex[ActorEntry] = PhraseIndex()
+        whole_words = dictionaries.verbs.syntax == "petrarch2"
+        self.actors: PhraseIndex[ActorEntry] = PhraseIndex(
+            stems=not whole_words, case_rules=whole_words, plurals="any" if whole_words else "demonym"
+        )
         self.agents: PhraseIndex[AgentEntry] = PhraseIndex()
         for entry in dictionaries.actors.entries:
             for phrase in entry.names:
+                self.actors.add(phrase, entry)
+        if whole_words:
+            for phrase, entry in nationality_forms(dictionaries.actors.entries):
                 self.actors.add(phrase, entry)
         for agent in dictionaries.agents:
             # Agents match whole words (plurals are their own entries): a stem
@@ -79,6 +94,35 @@ class ActorFinder:
         return mentions
 
 
+_COUNTRY_CODE = re.compile(r"(?:[A-Z]{3})+")
+# "North Korean", "Sri Lankan"; longer forms are descriptions ("the graveyard of empires").
+_MAX_FORM_WORDS = 2
+
+
+def nationality_forms(entries: Sequence[ActorEntry]) -> list[tuple[Phrase, ActorEntry]]:
+    """Nationality forms of the CAMEO country table (``AFGHAN_``, ``IRAQI_``) the
+    dictionary lacks as exact names, each with the dictionary entry of its country
+    (found by the country's table name), so dated codes stay the dictionary's own.
+    Rows whose code is dated or empty, and countries the dictionary lacks, add nothing."""
+    exact: dict[tuple[str, ...], ActorEntry] = {}
+    for entry in entries:
+        for phrase in entry.names:
+            exact.setdefault(phrase.words, entry)
+    added: list[tuple[Phrase, ActorEntry]] = []
+    for row in country_rows():
+        if not _COUNTRY_CODE.fullmatch(row["cameo_code"]):
+            continue
+        country = exact.get(make_phrase(row["name"]).words)
+        if country is None:
+            continue
+        for form in row["nationality"].split(";"):
+            phrase = make_phrase(form, stems=False)
+            if phrase.words and len(phrase.words) <= _MAX_FORM_WORDS and phrase.words not in exact:
+                exact[phrase.words] = country
+                added.append((phrase, country))
+    return added
+
+
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
     codes_on = getattr(entry, "codes_on", None)
     if codes_on is not None:
@@ -94,4 +138,4 @@ def _is_person(entry: ActorEntry) -> bool:
 
 def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:
     """Words of plain string tokens (for resolving a bare text)."""
-    return [Word(t.upper(), t.upper(), i) for i, t in enumerate(tokens)]
+    return [Word(t.upper(), t.upper(), i, text_case(t)) for i, t in enumerate(tokens)]

@@ -8,7 +8,7 @@ from typing import Any
 
 from tacitus.actors.compose import compose_code
 from tacitus.actors.finder import ActorFinder
-from tacitus.actors.words import Word, words_of_tokens
+from tacitus.actors.words import Word, text_case, words_of_tokens
 from tacitus.records import Actor
 
 __all__ = ["ActorResolver", "actor_record", "parse_day"]
@@ -52,7 +52,7 @@ class ActorResolver:
     def resolve(self, span_or_text: Any, day: str | date | None = None) -> Actor | None:
         if isinstance(span_or_text, str):
             text = span_or_text
-            words = [Word(t.upper(), t.upper(), i) for i, t in enumerate(_WORD.findall(text))]
+            words = [Word(t.upper(), t.upper(), i, text_case(t)) for i, t in enumerate(_WORD.findall(text))]
             start = end = -1
         else:
             text = span_or_text.text

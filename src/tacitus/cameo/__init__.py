@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CodeInfo", "code_info", "event_codes", "actor_types", "countries"]
+__all__ = ["CodeInfo", "code_info", "event_codes", "actor_types", "countries", "country_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,12 @@ def code_info(code: str) -> CodeInfo:
 def actor_types() -> dict[str, dict[str, str]]:
     """CAMEO actor role/type codes (GOV, MIL, …) keyed by code."""
     return {row["code"]: row for row in _read_tsv("cameo_actortypes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def country_rows() -> tuple[dict[str, str], ...]:
+    """Every row of the country table in file order (a code may have several rows)."""
+    return tuple(_read_tsv("cameo_countries.tsv"))
 
 
 @lru_cache(maxsize=1)
