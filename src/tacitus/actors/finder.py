@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from tacitus.actors.compose import Mention
-from tacitus.actors.index import PhraseIndex
+from tacitus.actors.index import PhraseHit, PhraseIndex
 from tacitus.actors.words import Word, text_case
 from tacitus.cameo import country_rows
 from tacitus.dictionaries.lines import make_phrase
@@ -27,6 +27,11 @@ def split_codes(code: str) -> tuple[str, ...]:
 
 class ActorFinder:
     """Dictionary actors (longest match) and agents (every match) in word sequences.
+
+    Where several entries match the same words, the first read wins unless it has
+    no code on the article's day: then the next one serves (the built-in set reads
+    the modern actor file first, so its office holders take precedence over the
+    2015 Phoenix entries, and Phoenix still serves the days before their terms).
 
     A PETRARCH-1 set (TABARI) keeps TABARI's stems: ``IRAQ`` matches "Iraqis".
     A PETRARCH-2 set matches actor names as whole words, as PETRARCH-2 did (a
@@ -63,10 +68,16 @@ class ActorFinder:
         on words no actor covers (overlapping agents kept: ``main opposition group``)."""
         mentions: list[Mention] = []
         covered: set[int] = set()
-        for hit in self.actors.find_longest(words):
-            codes = _codes_on(hit.payload, day)
-            if not codes:
-                continue
+        codes_of: dict[int, tuple[str, ...]] = {}
+
+        def has_codes(hit: PhraseHit[ActorEntry]) -> bool:
+            key = id(hit.payload)
+            if key not in codes_of:
+                codes_of[key] = _codes_on(hit.payload, day)
+            return bool(codes_of[key])
+
+        for hit in self.actors.find_longest(words, accept=has_codes):
+            codes = codes_of[id(hit.payload)]
             first, last = words[hit.start].token, words[hit.end - 1].token
             covered.update(range(hit.start, hit.end))
             mentions.append(

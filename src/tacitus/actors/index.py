@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -161,8 +161,14 @@ class PhraseIndex(Generic[T]):
                 hits.extend(self.matches_at(words, i))
         return hits
 
-    def find_longest(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
-        """Non-overlapping longest matches, scanning left to right."""
+    def find_longest(
+        self, words: Sequence[Word], accept: Callable[[PhraseHit[T]], bool] | None = None
+    ) -> list[PhraseHit[T]]:
+        """Non-overlapping longest matches, scanning left to right.
+
+        With `accept`, a hit it refuses (an actor with no code on the article's day)
+        gives way to the next one at the same word: a shorter phrase, or the same
+        words under an older entry."""
         hits: list[PhraseHit[T]] = []
         i = 0
         size = len(words)
@@ -173,6 +179,8 @@ class PhraseIndex(Generic[T]):
                 i += 1  # nothing starts here
                 continue
             found = self.matches_at(words, i)
+            if accept is not None:
+                found = [hit for hit in found if accept(hit)]
             if found and self._loose_stem_beaten(found[0], words):
                 found = []
             if found:
