@@ -10,7 +10,7 @@ from typing import Any
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseHit, PhraseIndex
 from tacitus.actors.words import Word, text_case
-from tacitus.cameo import country_rows
+from tacitus.cameo import country_rows, generic_blocks, role_blocks
 from tacitus.dictionaries.lines import make_phrase
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
 
@@ -80,16 +80,10 @@ class ActorFinder:
             codes = codes_of[id(hit.payload)]
             first, last = words[hit.start].token, words[hit.end - 1].token
             covered.update(range(hit.start, hit.end))
-            mentions.append(
-                Mention(
-                    "actor",
-                    first,
-                    last + 1,
-                    codes,
-                    name=hit.payload.name,
-                    person=_is_person(hit.payload),
-                )
-            )
+            person = _is_person(hit.payload)
+            # A canonical name only for a person entry: "Iraq" or "the Pentagon" name nobody.
+            name = hit.payload.name if person else None
+            mentions.append(Mention("actor", first, last + 1, codes, name=name, person=person))
         seen: set[tuple[int, str]] = set()
         for agent_hit in self.agents.find_all(words):
             if any(i in covered for i in range(agent_hit.start, agent_hit.end)):
@@ -143,8 +137,15 @@ def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
 
 
 def _is_person(entry: ActorEntry) -> bool:
-    """People carry dated codes (office terms) in the actor dictionaries."""
-    return any(c.start is not None or c.end is not None for c in entry.codes)
+    """People carry dated codes in the actor dictionaries: office terms with a role
+    (``[RUSGOV >20040309]``) or at an organisation (``[IGOWSTNAT 19951205-19991006]``,
+    Solana at NATO). A country's dated codes (``[IRQOCC 20030320-20060520]``) are neither."""
+    roles, generic = role_blocks(), generic_blocks()
+    return any(
+        (c.start is not None or c.end is not None)
+        and (c.code[:3] in generic or any(c.code[i : i + 3] in roles for i in range(3, len(c.code), 3)))
+        for c in entry.codes
+    )
 
 
 def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:

@@ -167,8 +167,8 @@ class PhraseIndex(Generic[T]):
         """Non-overlapping longest matches, scanning left to right.
 
         With `accept`, a hit it refuses (an actor with no code on the article's day)
-        gives way to the next one at the same word: a shorter phrase, or the same
-        words under an older entry."""
+        gives way to the next entry of the same words (an older dictionary's); when
+        none is accepted the words are passed over, matching nothing."""
         hits: list[PhraseHit[T]] = []
         i = 0
         size = len(words)
@@ -179,8 +179,15 @@ class PhraseIndex(Generic[T]):
                 i += 1  # nothing starts here
                 continue
             found = self.matches_at(words, i)
-            if accept is not None:
-                found = [hit for hit in found if accept(hit)]
+            if accept is not None and found:
+                # Only entries of the same words stand in for a refused one: a longer
+                # name that has no code that day ("Duma Boko" before his term) does
+                # not fall back to a shorter one it contains ("Duma").
+                longest = found[0].end
+                found = [hit for hit in found if hit.end == longest and accept(hit)]
+                if not found:
+                    i = longest
+                    continue
             if found and self._loose_stem_beaten(found[0], words):
                 found = []
             if found:

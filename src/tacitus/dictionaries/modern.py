@@ -17,12 +17,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NoReturn
 
-from tacitus.cameo import actor_types, country_rows
+from tacitus.cameo import actor_types, state_blocks
 from tacitus.dictionaries.model import Origin
 from tacitus.errors import DictionaryError
 
@@ -223,19 +222,9 @@ def _day(path: Path, number: int, text: str, column: str) -> date | None:
         _fail(path, number, f"{column} {text!r} is not a day", "write YYYY-MM-DD")
 
 
-@lru_cache(maxsize=1)
-def _states() -> frozenset[str]:
-    """Country blocks of the CAMEO table, dated rows included (``[YUGSVN <20910625][SVN >20030101]``)."""
-    blocks: set[str] = set()
-    for row in country_rows():
-        for code in re.findall(r"(?:^|\[)([A-Z]{3,})", row["cameo_code"]):
-            blocks.update(code[i : i + 3] for i in range(0, len(code) - 2, 3))
-    return frozenset(blocks)
-
-
 def _first_blocks() -> frozenset[str]:
     roles = {code[:3] for code in actor_types()}
-    return frozenset(_states() | roles | _NON_STATE)
+    return frozenset(state_blocks() | roles | _NON_STATE)
 
 
 def _check_people(terms: list[ModernTerm], folder: Path) -> None:
@@ -340,7 +329,7 @@ def _former_lines(terms: Sequence[ModernTerm]) -> list[str]:
 
 
 def _eli(country: str, start: date, end: date | None) -> str:
-    if country in _NON_STATE or country not in _states():
+    if country in _NON_STATE or country not in state_blocks():
         return ""
     return f"\t{_dated(country + 'ELI', start, end)} # former office holder (CAMEO ELI) - generated"
 
