@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
+from tacitus.dictionaries import builtin_directory
 from tacitus.dictionaries.actors import index_actors, read_actors
 from tacitus.dictionaries.lines import ProblemLog, parse_dictionary_date
 from tacitus.dictionaries.model import ActorDictionary, ActorEntry, DictionaryProblem, Phrase
+from tacitus.errors import DictionaryError
 
 
 def read(tmp_path: Path, text: str) -> tuple[list[ActorEntry], list[DictionaryProblem]]:
@@ -35,7 +37,8 @@ def validation() -> ActorDictionary:
 
 @pytest.fixture(scope="module")
 def countries() -> ActorDictionary:
-    path = shared_path("data/dictionaries/petrarch2/Phoenix.Countries.actors.txt")
+    # The shipped (corrected) file: the shared original has date typos that stop a load.
+    path = builtin_directory() / "Phoenix.Countries.actors.txt"
     return index_actors(read_actors(path, ProblemLog(path, [], strict=False)))
 
 
@@ -144,11 +147,8 @@ def test_dictionaries_actors_snippet(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "reason", "severity"),
     [
-        ("DELTA [DDD 20121207-20120802]", "ends before it starts", "error"),
-        ("DELTA [DDD 9008223-911221]", "is not YYMMDD or YYYYMMDD", "error"),
-        ("DELTA [DDD 20100231-20120101]", "not a calendar day", "error"),
-        ("DELTA [DDD 20121204]", "is not [CODE]", "error"),
         ("DELTA [DDD", "unbalanced [ ]", "error"),
+        ("DELTA [DD$$ DD]", "is not [CODE]", "error"),
         ("DELTA", "actor has no code", "error"),
         ("DELTA [NGOEEURENV]", "not made of 3-letter blocks", "warning"),
         ("DELTA [DD$]", "characters other than letters", "warning"),
@@ -164,6 +164,26 @@ def test_dictionaries_actors_malformed_reported(
     problem = problems[0]  # a bad code line may also leave the entry with no code
     assert (problem.file, problem.line, problem.severity) == ("test.actors.txt", 1, severity)
     assert reason in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("DELTA\n\t[DDD 20121207-20120802]", "ends before it starts"),
+        ("DELTA\n\t[DDD 9008223-911221]", "is not YYMMDD or YYYYMMDD"),
+        ("DELTA\n\t[DDD 20100231-20120101]", "not a calendar day"),
+        ("DELTA\n\t[DDD 20121204]", "is not [CODE]"),
+        ("DELTA\n\t[DDD <2012x]", "is not YYMMDD or YYYYMMDD"),
+    ],
+)
+def test_dictionaries_actors_unreadable_date_range_fails_load(tmp_path: Path, text: str, reason: str) -> None:
+    # A code applied on the wrong days is worse than no set at all: the load stops at FILE:LINE.
+    with pytest.raises(DictionaryError) as caught:
+        read(tmp_path, f"ALPHA_ [AAA]\n{text}\n")
+    assert caught.value.line == 3
+    assert caught.value.path is not None and caught.value.path.endswith("test.actors.txt")
+    assert reason in str(caught.value)
+    assert "write the range as [CODE YYYYMMDD-YYYYMMDD]" in str(caught.value)
 
 
 @pytest.mark.parametrize(

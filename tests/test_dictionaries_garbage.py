@@ -1,4 +1,5 @@
-"""Bad input never stops a load: any text is read, problems reported, nothing raised."""
+"""Bad input never stops a load: any text is read, problems reported, nothing raised,
+except an actor code's unreadable date range, which stops the load at its FILE:LINE."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tacitus.dictionaries.lines import ProblemLog
 from tacitus.dictionaries.lists import read_discards, read_issues
 from tacitus.dictionaries.model import DictionaryProblem
 from tacitus.dictionaries.verbs import read_verbs
+from tacitus.errors import DictionaryError
 
 # Lines built from the characters the formats give meaning to, so that the
 # generator hits brackets, markers and dates far more often than plain text would.
@@ -34,6 +36,12 @@ def test_dictionaries_garbage_never_raises(reader: Callable, text: str) -> None:
         path = Path(tmp) / "garbage.txt"
         path.write_text(text, encoding="utf-8")
         problems: list[DictionaryProblem] = []
-        reader(path, ProblemLog(path, problems, strict=False))
-    lines = text.count("\n") + 1
+        lines = text.count("\n") + 1
+        try:
+            reader(path, ProblemLog(path, problems, strict=False))
+        except DictionaryError as exc:
+            # Only a date range that cannot be read is a fault (docs/dictionaries.md, "Problems").
+            assert reader is read_actors
+            assert exc.path == str(path) and exc.line is not None and 1 <= exc.line <= lines
+            assert "write the range as [CODE YYYYMMDD-YYYYMMDD]" in str(exc)
     assert all(1 <= p.line <= lines and p.file == "garbage.txt" for p in problems)

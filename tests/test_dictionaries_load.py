@@ -41,7 +41,7 @@ def test_dictionaries_load_shipped_counts(shipped: DictionarySet) -> None:
     assert shipped.source == "builtin:petrarch2"
     assert shipped.verbs.syntax == "petrarch2"
     assert len(shipped.verbs.blocks) == 397
-    assert sum(len(b.patterns) for b in shipped.verbs.blocks) == 4662
+    assert sum(len(b.patterns) for b in shipped.verbs.blocks) == 4665  # 4662 + three corrected lines
     assert len(shipped.verbs.synsets) == 40
     assert len(shipped.actors.entries) > 27000
     assert len(shipped.agents) > 5000
@@ -54,17 +54,13 @@ def test_dictionaries_load_shipped_counts(shipped: DictionarySet) -> None:
 @pytest.mark.parametrize(
     ("where", "reason"),
     [
-        ("Phoenix.Countries.actors.txt:14190", "ends before it starts"),
-        ("Phoenix.Countries.actors.txt:2039", "is not YYMMDD or YYYYMMDD"),
-        ("Phoenix.agents.txt:544", "unbalanced ["),
-        ("Phoenix.agents.txt:1927", "agent has no [~CODE]"),
-        ("Phoenix.IssueCoding.txt:1219", "issue line is not 'phrase [CODE]'"),
         ("Phoenix.International.actors.txt:1842", "NGOEEURENV is not made of 3-letter blocks"),
         (
             "Phoenix.International.actors.txt:79",
             "block(s) AIE used nowhere else in the set and in no CAMEO table (looks like IAE)",
         ),
         ("CAMEO.2.0.txt:8443", "synset &WEATHER is used but never defined"),
+        ("CAMEO.2.0.txt:2374", "unbalanced ')' in a pattern"),
         (
             "Phoenix.MilNonState.actors.txt:381",
             "PEOPLES LIBERATION ARMY is also an entry at Phoenix.Countries.actors.txt:9759 "
@@ -75,6 +71,46 @@ def test_dictionaries_load_shipped_counts(shipped: DictionarySet) -> None:
 def test_dictionaries_load_shipped_problems(shipped: DictionarySet, where: str, reason: str):
     found = [p for p in shipped.problems if str(p).startswith(where + ":")]
     assert found and reason in found[0].reason
+    assert found[0].severity == "warning"
+
+
+def test_dictionaries_load_shipped_set_has_no_errors(shipped: DictionarySet) -> None:
+    errors = [str(p) for p in shipped.problems if p.severity == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("words", "day", "code"),
+    [
+        # Dictionary corrections (docs/coder.md): each line kept its number.
+        (("IRAQ",), "2004-06-01", "IRQOCC"),  # Countries:22508 [IRQOCC 1920030320-...]
+        (("ERBIL",), "2004-06-01", "IRQOCC"),  # Countries:22519
+        (("ARMENIA",), "1991-01-01", "ARMUNR"),  # Countries:2039 9008223
+        (("KAMAL", "GANZOURI"), "2012-03-01", "EGYGOV"),  # Countries:14190 inverted range
+        (("DAVID", "CAMERON"), "2012-03-01", "GBRGOV"),  # Countries:18010 201005011
+        (("DJUKANOVIC",), "2014-03-01", "MNEGOV"),  # Countries:31715 no '>'
+        (("JUBA",), "2008-01-01", "SDNSSDAUT"),  # Countries:43613
+        (("BORIS", "YELTSIN"), "1995-01-01", "RUSGOV"),  # Countries:39543 '+' missing
+        (("GERALD", "FORD"), "1975-01-01", "USAGOV"),  # Countries:50956
+        (("U.N.",), "2010-01-01", "IGOUNO"),  # International:22 no code
+        (("BAN", "KI-MOON"), "2005-01-01", "KORGOVBUS"),  # International:40 2004017
+    ],
+)
+def test_dictionaries_load_shipped_corrections(shipped: DictionarySet, words, day, code) -> None:
+    from datetime import date
+
+    entries = [e for phrase, e in shipped.actors.by_first_word.get(words[0], []) if phrase.words == words]
+    assert entries, words
+    assert entries[0].code_on(date.fromisoformat(day)) == code
+
+
+def test_dictionaries_load_user_set_unreadable_date_fails(tmp_path: Path) -> None:
+    directory = write_set(
+        tmp_path / "set",
+        **{"x.verbs.txt": VERBS, "x.actors.txt": ACTORS + "GAMMA_\n\t[IRQOCC 1920030320-20060520]\n"},
+    )
+    with pytest.raises(DictionaryError, match=r"x\.actors\.txt:5: date '1920030320' is not YYMMDD"):
+        load_dictionaries(directory)
 
 
 def test_dictionaries_load_shipped_problems_sorted(shipped: DictionarySet) -> None:

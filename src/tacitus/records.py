@@ -73,9 +73,11 @@ class Sentence:
 class Actor:
     """A resolved actor mention: the text as written and the CAMEO code it stands for.
 
-    `country` is the country block of the code (``CHN``, ``IGO`` …), `sector` the
-    role blocks after it (``GOV``, ``MIL`` …), `name` the canonical name where the
-    dictionary or the document gives one (``Wang Yi``).
+    `country` is the code's first block when it is a country, a non-state generic or a
+    region (``CHN``, ``IGO``, ``MEA``), never a sector: None for ``---GOV`` or a bare
+    ``MED``; `sector` the blocks after it in order (``GOVMIL``; ``MED``), None without any; `name`
+    the canonical name of a dictionary person entry (``Sergey Lavrov``), only when the
+    identification is that sure: never a name read off the text for a generic code.
     """
 
     text: str

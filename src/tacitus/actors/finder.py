@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from tacitus.actors.compose import Mention
-from tacitus.actors.index import PhraseIndex
-from tacitus.actors.words import Word
-from tacitus.cameo import country_rows
+from tacitus.actors.index import PhraseHit, PhraseIndex
+from tacitus.actors.words import Word, text_case
+from tacitus.cameo import country_rows, generic_blocks, role_blocks
+from tacitus.dictionaries.lines import make_phrase
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
 
-__all__ = ["ActorFinder", "split_codes"]
+__all__ = ["ActorFinder", "nationality_forms", "split_codes"]
 
 _CODE_CLEAN = re.compile(r"\s+")
 
@@ -26,13 +26,31 @@ def split_codes(code: str) -> tuple[str, ...]:
 
 
 class ActorFinder:
-    """Dictionary actors (longest match) and agents (every match) in word sequences."""
+    """Dictionary actors (longest match) and agents (every match) in word sequences.
+
+    Where several entries match the same words, the first read wins unless it has
+    no code on the article's day: then the next one serves (the built-in set reads
+    the modern actor file first, so its office holders take precedence over the
+    2015 Phoenix entries, and Phoenix still serves the days before their terms).
+
+    A PETRARCH-1 set (TABARI) keeps TABARI's stems: ``IRAQ`` matches "Iraqis".
+    A PETRARCH-2 set matches actor names as whole words, as PETRARCH-2 did (a
+    stem ``+PLA`` matched "plan" and "place"), with the case rules of
+    `PhraseIndex`; the demonyms it then misses come back from the CAMEO country
+    table's nationality forms and from plurals of one-word names ("Afghans").
+    """
 
     def __init__(self, dictionaries: DictionarySet) -> None:
-        self.actors: PhraseIndex[ActorEntry] = PhraseIndex()
+        whole_words = dictionaries.verbs.syntax == "petrarch2"
+        self.actors: PhraseIndex[ActorEntry] = PhraseIndex(
+            stems=not whole_words, case_rules=whole_words, plurals="any" if whole_words else "demonym"
+        )
         self.agents: PhraseIndex[AgentEntry] = PhraseIndex()
         for entry in dictionaries.actors.entries:
             for phrase in entry.names:
+                self.actors.add(phrase, entry)
+        if whole_words:
+            for phrase, entry in nationality_forms(dictionaries.actors.entries):
                 self.actors.add(phrase, entry)
         for agent in dictionaries.agents:
             # Agents match whole words (plurals are their own entries): a stem
@@ -50,22 +68,22 @@ class ActorFinder:
         on words no actor covers (overlapping agents kept: ``main opposition group``)."""
         mentions: list[Mention] = []
         covered: set[int] = set()
-        for hit in self.actors.find_longest(words):
-            codes = _codes_on(hit.payload, day)
-            if not codes:
-                continue
+        codes_of: dict[int, tuple[str, ...]] = {}
+
+        def has_codes(hit: PhraseHit[ActorEntry]) -> bool:
+            key = id(hit.payload)
+            if key not in codes_of:
+                codes_of[key] = _codes_on(hit.payload, day)
+            return bool(codes_of[key])
+
+        for hit in self.actors.find_longest(words, accept=has_codes):
+            codes = codes_of[id(hit.payload)]
             first, last = words[hit.start].token, words[hit.end - 1].token
             covered.update(range(hit.start, hit.end))
-            mentions.append(
-                Mention(
-                    "actor",
-                    first,
-                    last + 1,
-                    codes,
-                    name=hit.payload.name,
-                    person=_is_person(hit.payload),
-                )
-            )
+            person = _is_person(hit.payload)
+            # A canonical name only for a person entry: "Iraq" or "the Pentagon" name nobody.
+            name = hit.payload.name if person else None
+            mentions.append(Mention("actor", first, last + 1, codes, name=name, person=person))
         seen: set[tuple[int, str]] = set()
         for agent_hit in self.agents.find_all(words):
             if any(i in covered for i in range(agent_hit.start, agent_hit.end)):
@@ -81,6 +99,35 @@ class ActorFinder:
         return mentions
 
 
+_COUNTRY_CODE = re.compile(r"(?:[A-Z]{3})+")
+# "North Korean", "Sri Lankan"; longer forms are descriptions ("the graveyard of empires").
+_MAX_FORM_WORDS = 2
+
+
+def nationality_forms(entries: Sequence[ActorEntry]) -> list[tuple[Phrase, ActorEntry]]:
+    """Nationality forms of the CAMEO country table (``AFGHAN_``, ``IRAQI_``) the
+    dictionary lacks as exact names, each with the dictionary entry of its country
+    (found by the country's table name), so dated codes stay the dictionary's own.
+    Rows whose code is dated or empty, and countries the dictionary lacks, add nothing."""
+    exact: dict[tuple[str, ...], ActorEntry] = {}
+    for entry in entries:
+        for phrase in entry.names:
+            exact.setdefault(phrase.words, entry)
+    added: list[tuple[Phrase, ActorEntry]] = []
+    for row in country_rows():
+        if not _COUNTRY_CODE.fullmatch(row["cameo_code"]):
+            continue
+        country = exact.get(make_phrase(row["name"]).words)
+        if country is None:
+            continue
+        for form in row["nationality"].split(";"):
+            phrase = make_phrase(form, stems=False)
+            if phrase.words and len(phrase.words) <= _MAX_FORM_WORDS and phrase.words not in exact:
+                exact[phrase.words] = country
+                added.append((phrase, country))
+    return added
+
+
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
     codes_on = getattr(entry, "codes_on", None)
     if codes_on is not None:
@@ -90,22 +137,17 @@ def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
 
 
 def _is_person(entry: ActorEntry) -> bool:
-    """People carry dated codes (office terms) in the actor dictionaries; countries
-    whose code changed with their borders (Serbia, Iraq) are not people."""
-    if not any(c.start is not None or c.end is not None for c in entry.codes):
-        return False
-    return "_".join(entry.names[0].words) not in _country_names()
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    names: set[str] = set()
-    for row in country_rows():
-        names.add(row["name"].strip().strip("_"))
-        names.update(n.strip().strip("_") for n in row["nationality"].split(";") if n.strip())
-    return frozenset(names)
+    """People carry dated codes in the actor dictionaries: office terms with a role
+    (``[RUSGOV >20040309]``) or at an organisation (``[IGOWSTNAT 19951205-19991006]``,
+    Solana at NATO). A country's dated codes (``[IRQOCC 20030320-20060520]``) are neither."""
+    roles, generic = role_blocks(), generic_blocks()
+    return any(
+        (c.start is not None or c.end is not None)
+        and (c.code[:3] in generic or any(c.code[i : i + 3] in roles for i in range(3, len(c.code), 3)))
+        for c in entry.codes
+    )
 
 
 def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:
     """Words of plain string tokens (for resolving a bare text)."""
-    return [Word(t.upper(), t.upper(), i) for i, t in enumerate(tokens)]
+    return [Word(t.upper(), t.upper(), i, text_case(t)) for i, t in enumerate(tokens)]

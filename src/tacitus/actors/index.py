@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from tacitus.actors.words import Word, split_phrase_word
+from tacitus.actors.words import CAPITALISED, CAPITALS, Word, split_phrase_word
 from tacitus.dictionaries.model import Phrase
 
 __all__ = ["PhraseHit", "PhraseIndex"]
@@ -35,11 +35,21 @@ class _Entry(Generic[T]):
 class PhraseIndex(Generic[T]):
     """Phrases indexed by first word; single-word stems indexed by the stem.
 
-    TABARI semantics: a stem phrase's last word matches any text word that
-    starts with it; other words must be equal (case-insensitive).
+    TABARI semantics (`stems`): a stem phrase's last word matches any text word
+    that starts with it; other words must be equal (case-insensitive). Without
+    `stems` every phrase matches whole words, as PETRARCH-2 did.
+
+    `case_rules` (PETRARCH-2 actor names): a one-word name of at most three letters
+    (``US``, ``PLA``, ``UN``) matches only a word written in capitals, and any other
+    one-word name only a capitalised word ("Male" the city, not "male"), since actor
+    names are proper nouns. `plurals`: a word ending in ``S`` also matches the
+    one-word exact name it is the plural of ("Afghans", "Serbs", "Poles").
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, stems: bool = True, case_rules: bool = False, plurals: str = "demonym") -> None:
+        self._stems = stems
+        self._case_rules = case_rules
+        self._plurals = plurals
         self._by_first: dict[str, list[_Entry[T]]] = {}
         self._stem_firsts: dict[str, list[_Entry[T]]] = {}
         self._stem_lengths: set[int] = set()
@@ -56,10 +66,11 @@ class PhraseIndex(Generic[T]):
             words.extend(split_phrase_word(word.upper()))
         if not words:
             return
-        entry = _Entry(tuple(words), phrase.stem, phrase, payload)
+        stem = phrase.stem and self._stems
+        entry = _Entry(tuple(words), stem, phrase, payload)
         self._count += 1
         self._lookup_cache.clear()
-        if len(words) == 1 and phrase.stem:
+        if len(words) == 1 and stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
             self._stem_heads.add(words[0][:2])
@@ -96,7 +107,7 @@ class PhraseIndex(Generic[T]):
         if found is None:
             candidates = tuple(self._candidates(text))
             plural = None
-            if not candidates and len(text) >= 5 and text.endswith(_PLURAL_ENDINGS):
+            if self._is_plural(text) and (self._plurals == "any" or not candidates):
                 entries = [e for e in self._by_first.get(text[:-1], []) if len(e.words) == 1 and not e.stem]
                 plural = entries[0] if entries else None
             found = (candidates, plural)
@@ -104,11 +115,22 @@ class PhraseIndex(Generic[T]):
                 self._lookup_cache[text] = found
         return found
 
+    def _is_plural(self, text: str) -> bool:
+        if self._plurals == "any":
+            return len(text) >= 4 and text.endswith("S") and not text.endswith("SS")
+        return len(text) >= 5 and text.endswith(_PLURAL_ENDINGS)
+
+    def _case_fits(self, entry: _Entry[T], word: Word) -> bool:
+        """The case rules: a short one-word name wants capitals, a longer one a capital."""
+        if not self._case_rules or len(entry.words) > 1 or word.case == CAPITALS:
+            return True
+        if sum(c.isalpha() for c in entry.words[0]) <= _ACRONYM_LETTERS:
+            return False
+        return word.case == CAPITALISED
+
     def matches_at(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
         """All phrases that match starting at word `i`, longest first."""
         candidates, plural = self._lookup(words[i].text)
-        if not candidates:
-            return [PhraseHit(i, i + 1, plural.phrase, plural.payload)] if plural is not None else []
         hits: list[PhraseHit[T]] = []
         size = len(words)
         for entry in candidates:
@@ -117,20 +139,17 @@ class PhraseIndex(Generic[T]):
             if end > size:
                 continue
             # A candidate's first word matches by construction (indexed by it or by its stem).
-            if length == 1 or _match(entry, words, i):
+            if length == 1:
+                if self._case_fits(entry, words[i]):
+                    hits.append(PhraseHit(i, end, entry.phrase, entry.payload))
+            elif _match(entry, words, i):
                 hits.append(PhraseHit(i, end, entry.phrase, entry.payload))
         if len(hits) > 1:
             hits.sort(key=lambda h: (-(h.end - h.start), -len("".join(h.phrase.words))))
+        if not hits and plural is not None and self._case_fits(plural, words[i]):
+            # "Americans": no phrase starts with the plural itself, so the singular's entry.
+            hits.append(PhraseHit(i, i + 1, plural.phrase, plural.payload))
         return hits
-
-    def _plural_matches(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
-        """``Albanians``, ``Serbs``: the plural of a one-word exact name (a
-        demonym such as ``ALBANIAN_``) that the dictionary lists only in the singular."""
-        text = words[i].text
-        if len(text) < 5 or not text.endswith(_PLURAL_ENDINGS):
-            return []
-        entries = [e for e in self._by_first.get(text[:-1], []) if len(e.words) == 1 and not e.stem]
-        return [PhraseHit(i, i + 1, e.phrase, e.payload) for e in entries[:1]]
 
     def find_all(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
         """Every match at every position (overlaps kept), in text order."""
@@ -142,8 +161,14 @@ class PhraseIndex(Generic[T]):
                 hits.extend(self.matches_at(words, i))
         return hits
 
-    def find_longest(self, words: Sequence[Word]) -> list[PhraseHit[T]]:
-        """Non-overlapping longest matches, scanning left to right."""
+    def find_longest(
+        self, words: Sequence[Word], accept: Callable[[PhraseHit[T]], bool] | None = None
+    ) -> list[PhraseHit[T]]:
+        """Non-overlapping longest matches, scanning left to right.
+
+        With `accept`, a hit it refuses (an actor with no code on the article's day)
+        gives way to the next entry of the same words (an older dictionary's); when
+        none is accepted the words are passed over, matching nothing."""
         hits: list[PhraseHit[T]] = []
         i = 0
         size = len(words)
@@ -154,6 +179,15 @@ class PhraseIndex(Generic[T]):
                 i += 1  # nothing starts here
                 continue
             found = self.matches_at(words, i)
+            if accept is not None and found:
+                # Only entries of the same words stand in for a refused one: a longer
+                # name that has no code that day ("Duma Boko" before his term) does
+                # not fall back to a shorter one it contains ("Duma").
+                longest = found[0].end
+                found = [hit for hit in found if hit.end == longest and accept(hit)]
+                if not found:
+                    i = longest
+                    continue
             if found and self._loose_stem_beaten(found[0], words):
                 found = []
             if found:
@@ -183,6 +217,8 @@ class PhraseIndex(Generic[T]):
 
 # Plural endings of demonyms ("Albanians", "Iraqis", "Serbs", "Turks", "Czechs").
 _PLURAL_ENDINGS = ("ANS", "IS", "BS", "KS", "HS")
+# A one-word name of at most this many letters is an acronym (US, UN, PLA, UAE).
+_ACRONYM_LETTERS = 3
 
 
 def _match(entry: _Entry[T], words: Sequence[Word], i: int) -> bool:

@@ -141,12 +141,12 @@ class DocumentMemory:
             if (name_tokens or group.person) and group.has_country:
                 self._learn_title(doc, group)
             if name_tokens:
-                name = " ".join(t.text for t in name_tokens)
-                group.name = name
+                # "Foreign Minister Wang Yi" unknown to the dictionaries: linked by its words
+                # later, but the composed code is generic (CHNGOV), so the actor gets no name.
                 group.person = True
                 group.start = min(group.start, name_tokens[0].i)
                 group.end = max(group.end, name_tokens[-1].i + 1)
-                self._remember(name_tokens, _Known(tuple(group.codes), group.name))
+                self._remember(name_tokens, _Known(tuple(group.codes), None))
             elif group.person:
                 span = doc[group.start : group.end]
                 propn = [t for t in span if t.pos_ == "PROPN"]

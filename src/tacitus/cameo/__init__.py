@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CodeInfo", "actor_types", "code_info", "countries", "country_rows", "event_codes"]
+__all__ = [
+    "CodeInfo",
+    "actor_types",
+    "code_info",
+    "countries",
+    "country_blocks",
+    "country_rows",
+    "event_codes",
+    "generic_blocks",
+    "role_blocks",
+    "state_blocks",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +87,43 @@ def actor_types() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def country_rows() -> tuple[dict[str, str], ...]:
-    """Every row of `cameo_countries.tsv`, in file order: several rows may share a
-    CAMEO code (FRA is France and, as CAMEO codes them, its overseas territories)."""
+    """Every row of the country table in file order (a code may have several rows)."""
     return tuple(_read_tsv("cameo_countries.tsv"))
+
+
+@lru_cache(maxsize=1)
+def state_blocks() -> frozenset[str]:
+    """Country blocks of the country table, dated rows included
+    (``[YUGSVN <20910625][SVN >20030101]`` gives YUG and SVN)."""
+    blocks: set[str] = set()
+    for row in country_rows():
+        for code in re.findall(r"(?:^|\[)([A-Z]{3,})", row["cameo_code"]):
+            blocks.update(code[i : i + 3] for i in range(0, len(code) - 2, 3))
+    return frozenset(blocks)
+
+
+@lru_cache(maxsize=1)
+def generic_blocks() -> frozenset[str]:
+    """The non-state generics that open a code: IGO, IMG, INT, MNC, NGM, NGO, UIS."""
+    rows = _read_tsv("cameo_actortypes.tsv")
+    return frozenset(row["code"] for row in rows if row["tier"] == "international_generic")
+
+
+@lru_cache(maxsize=1)
+def country_blocks() -> frozenset[str]:
+    """Blocks that may open a code as its "country": states, the non-state generics
+    (IGO, NGO, MNC, IMG …) and CAMEO's regions (AFR, MEA, WAF …)."""
+    international = {
+        row["code"] for row in _read_tsv("cameo_actortypes.tsv") if row["tier"].startswith("international")
+    }
+    return state_blocks() | frozenset(international)
+
+
+@lru_cache(maxsize=1)
+def role_blocks() -> frozenset[str]:
+    """Role (sector) blocks: primary, secondary and tertiary roles and PTY (GOV, MIL, MED, RAD …)."""
+    rows = _read_tsv("cameo_actortypes.tsv")
+    return frozenset(row["code"] for row in rows if "role" in row["tier"] or row["tier"].startswith("party"))
 
 
 @lru_cache(maxsize=1)

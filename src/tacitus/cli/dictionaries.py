@@ -11,7 +11,8 @@ import click
 from tacitus.cli import cli
 from tacitus.cli.inputs import date_callback
 from tacitus.dates import parse_day
-from tacitus.dictionaries import DictionarySet, load_dictionaries
+from tacitus.dictionaries import BUILTIN_SOURCE, DictionarySet, load_dictionaries
+from tacitus.dictionaries.known import known_problems, why_harmless
 from tacitus.dictionaries.lookup import lookup
 
 __all__ = ["dictionaries_group"]
@@ -41,8 +42,10 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
 
     DIRECTORY holds CAMEO*.txt or *verbs*.txt, *actors*.txt and optionally
     *agents*, *discards*, *issue* and *prepositions* files; without it the
-    dictionaries shipped with Tacitus are checked. Exit code 1 when a line had
-    to be skipped (an error), 0 when there are only warnings.
+    dictionaries shipped with Tacitus are checked, and each kind of warning they
+    still carry is followed by a `harmless:` line saying why it changes no coding.
+    Exit code 1 when a line had to be skipped (an error), 0 when there are only
+    warnings. A date range that cannot be read stops the load (exit 1, FILE:LINE).
 
     Example:
 
@@ -53,10 +56,13 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
     # Problems are printed below; logging each one to stderr as well would say it twice.
     logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)
     dictionaries = load_dictionaries(directory, strict=strict, use_cache=not no_cache)
+    builtin = dictionaries.source == BUILTIN_SOURCE
+    notes = why_harmless(dictionaries.problems, known_problems()) if builtin else []
     if as_json:
         report = {
             "counts": summary(dictionaries),
             "problems": [dataclasses.asdict(p) for p in dictionaries.problems],
+            "harmless": [{"kind": kind, "why": why} for kind, why in notes],
         }
         click.echo(json.dumps(report, indent=1, ensure_ascii=False))
     else:
@@ -65,6 +71,8 @@ def check_command(directory: str | None, strict: bool, no_cache: bool, as_json: 
         for problem in dictionaries.problems:
             shown = f"  [{problem.text}]" if problem.text else ""
             click.echo(f"{problem.severity}: {problem}{shown}")
+        for kind, why in notes:
+            click.echo(f"harmless: {kind}: {why}")
     if any(p.severity == "error" for p in dictionaries.problems):
         raise SystemExit(1)
 

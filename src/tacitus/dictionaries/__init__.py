@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from tacitus.dictionaries.cache import fingerprint, read_cache, write_cache
+from tacitus.dictionaries.known import downgrade_known, known_problems, known_problems_path
 from tacitus.dictionaries.loader import (
     DictionaryFiles,
     find_dictionary_files,
@@ -30,15 +31,20 @@ BUILTIN_SOURCE = "builtin:petrarch2"
 
 
 def builtin_directory() -> Path:
-    """The shipped production set (PETRARCH2's CAMEO.2.0 + Phoenix dictionaries)."""
+    """The shipped PETRARCH2 set (CAMEO.2.0 + Phoenix dictionaries); the built-in set
+    adds the modern actor file (`tacitus.dictionaries.modern`) to it."""
     return Path(str(resources.files("tacitus").joinpath("data/dictionaries/petrarch2")))
 
 
 def load_dictionaries(
     directory: str | Path | None = None, *, strict: bool = False, use_cache: bool = True
 ) -> DictionarySet:
-    """Load a dictionary set: None → the shipped production set, else a directory.
+    """Load a dictionary set: None → the built-in set, else a directory used as given.
 
+    The built-in set is the PETRARCH2 directory plus the modern actor file
+    (``Tacitus.Modern.actors.txt``), read first: where a modern and an older entry
+    match the same words, the modern one is tried first and the older one serves
+    the days the modern one gives no code (`tacitus.actors.ActorFinder`).
     Files are recognised by name (see `find_dictionary_files`). A malformed
     line is logged, kept in `DictionarySet.problems` (file, line, reason) and
     skipped; with `strict` the first problem (in file order) raises
@@ -50,10 +56,17 @@ def load_dictionaries(
         DictionaryError: the directory is missing, unreadable or lacks a verb or
             actor file; with `strict`, also on the first problem found.
     """
+    # Imported here: `python -m tacitus.dictionaries.modern` must not find it imported already.
+    from tacitus.dictionaries.modern import modern_actor_path
+
     root = builtin_directory() if directory is None else Path(directory).expanduser()
     files = find_dictionary_files(root)
+    extra = [known_problems_path()] if directory is None else []
+    if directory is None and modern_actor_path().is_file():
+        files.actors.insert(0, modern_actor_path())
+        files.precedence = (modern_actor_path().name,)
     try:
-        key = fingerprint(files.all() + files.extra_verbs)
+        key = fingerprint(files.all() + files.extra_verbs + extra)
     except OSError as exc:
         raise DictionaryError(
             f"cannot read a dictionary file ({exc.strerror}) - check its permissions",
@@ -98,10 +111,13 @@ def _parse(files: DictionaryFiles, *, builtin: bool) -> DictionarySet:
     finally:
         if collecting:
             gc.enable()
-    if builtin and dictionaries.problems:
+    if builtin:
+        # Faults of PETRARCH2's own files that the table shows harmless are warnings.
+        dictionaries.problems = downgrade_known(dictionaries.problems, known_problems())
+    if builtin and any(p.severity == "error" for p in dictionaries.problems):
         log.warning(
-            "the shipped dictionaries have %d known problems (lines skipped or suspicious); "
+            "the shipped dictionaries have %d errors (lines skipped); "
             "list them with `tacitus dictionaries check`",
-            len(dictionaries.problems),
+            sum(p.severity == "error" for p in dictionaries.problems),
         )
     return dictionaries

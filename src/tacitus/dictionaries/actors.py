@@ -33,6 +33,15 @@ class _CodeLineError(ValueError):
     """A code bracket that cannot be used; the message is the reason."""
 
 
+class _DateRangeError(_CodeLineError):
+    """A code bracket whose date range cannot be read: the set cannot be trusted
+    (PETRARCH would apply the code on the wrong days), so loading stops."""
+
+
+# A bracket that holds a code and something date-like but no readable range: [MNEGOV 20121204].
+_DATE_LIKE = re.compile(r"^\S+\s+.*\d")
+
+
 @dataclass
 class _Draft:
     names: list[Phrase]
@@ -108,6 +117,12 @@ def _add_codes(draft: _Draft, text: str, line: SourceLine, problems: ProblemLog)
     for inner in _BRACKETS.findall(text):
         try:
             codes, start, end = _parse_bracket(inner)
+        except _DateRangeError as exc:
+            problems.fatal(
+                line.number,
+                str(exc),
+                "write the range as [CODE YYYYMMDD-YYYYMMDD], [CODE <YYYYMMDD] or [CODE >YYYYMMDD]",
+            )
         except _CodeLineError as exc:
             problems.error(line.number, str(exc), line.raw)
             continue
@@ -123,7 +138,8 @@ def _add_codes(draft: _Draft, text: str, line: SourceLine, problems: ProblemLog)
 def _parse_bracket(inner: str) -> tuple[list[str], date | None, date | None]:
     match = _BRACKET.match(inner.strip())
     if not match:
-        raise _CodeLineError(
+        error = _DateRangeError if _DATE_LIKE.match(inner.strip()) else _CodeLineError
+        raise error(
             f"code [{inner.strip()}] is not [CODE], [CODE <date], [CODE >date] or [CODE date-date]"
         )
     codes = [c.strip().upper() for c in match["code"].split("/")]
@@ -139,9 +155,9 @@ def _parse_bracket(inner: str) -> tuple[list[str], date | None, date | None]:
             start = parse_dictionary_date(match["first"])
             end = parse_dictionary_date(match["last"])
     except ValueError as exc:
-        raise _CodeLineError(str(exc)) from exc
+        raise _DateRangeError(str(exc)) from exc
     if start and end and end < start:
-        raise _CodeLineError(f"date range of [{inner.strip()}] ends before it starts")
+        raise _DateRangeError(f"date range of [{inner.strip()}] ends before it starts")
     return codes, start, end
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from tacitus.dictionaries.model import DictionaryProblem, Origin, Phrase
 from tacitus.errors import DictionaryError
@@ -74,6 +75,11 @@ class ProblemLog:
     def warning(self, line: int, reason: str, text: str = "") -> None:
         """A line that is kept but looks wrong."""
         self._add(DictionaryProblem(self.file, line, reason, "warning", text.strip()))
+
+    def fatal(self, line: int, reason: str, fix: str) -> NoReturn:
+        """A fault the set cannot be used with (an unreadable date range): raises
+        DictionaryError with the path and line, strict or not."""
+        raise DictionaryError(f"{reason} - {fix}", path=str(self.path), line=line)
 
     def _add(self, problem: DictionaryProblem) -> None:
         if self.strict:

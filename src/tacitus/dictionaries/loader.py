@@ -32,6 +32,8 @@ class DictionaryFiles:
     issues: list[Path] = field(default_factory=list)
     prepositions: list[Path] = field(default_factory=list)
     extra_verbs: list[Path] = field(default_factory=list)
+    # Actor files whose entries take precedence over same-named older ones (the modern file).
+    precedence: tuple[str, ...] = ()
 
     def all(self) -> list[Path]:
         head = [self.verbs] if self.verbs else []
@@ -129,7 +131,7 @@ def parse_dictionary_set(
     for path in files.prepositions:
         prepositions |= read_prepositions(path, problem_log(path))
     _check_rare_blocks(code_sites)
-    _check_ambiguous_names(entries, logs)
+    _check_ambiguous_names(entries, logs, files.precedence)
     order = {name: i for i, name in enumerate(p.name for p in [*files.all(), *files.extra_verbs])}
     problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line))
     return DictionarySet(
@@ -157,15 +159,20 @@ def _check_rare_blocks(code_sites: dict[str, list[tuple[ProblemLog, int, str]]])
         )
 
 
-def _check_ambiguous_names(entries: list[ActorEntry], logs: dict[str, ProblemLog]) -> None:
+def _check_ambiguous_names(
+    entries: list[ActorEntry], logs: dict[str, ProblemLog], precedence: tuple[str, ...] = ()
+) -> None:
     """A name listed under two entries with different codes (PEOPLES_LIBERATION_ARMY:
-    CHNMIL and TURREB): a matcher taking the first entry silently drops the other."""
+    CHNMIL and TURREB): a matcher taking the first entry silently drops the other.
+    Entries of a `precedence` file override older ones on purpose: not reported."""
     first_entry: dict[tuple[str, ...], ActorEntry] = {}
     for entry in entries:
         codes = tuple((c.code, c.start, c.end) for c in entry.codes)
         for phrase in entry.names:
             earlier = first_entry.setdefault(phrase.words, entry)
             if earlier is entry:
+                continue
+            if earlier.origin.file in precedence and entry.origin.file not in precedence:
                 continue
             if tuple((c.code, c.start, c.end) for c in earlier.codes) != codes:
                 logs[entry.origin.file].warning(
