@@ -274,7 +274,7 @@ class Coder:
         # Every actor is reported and remembered; deleted clauses only stop coding.
         all_groups = build_groups(doc, mentions)
         memory.learn(doc, all_groups, covered)
-        late = _pronouns_after_person(doc, memory, all_groups, mentions)
+        late = _pronouns_after_person(doc, memory, all_groups, mentions) if self._use_lemmas else []
         if late:
             # "… written to President Bush urging him to send troops": the person was
             # named earlier in this very sentence.
