@@ -106,6 +106,10 @@ def compose_code(base: str, agents: list[Mention]) -> str:
 
 
 def _compose(actors: list[Mention], agents: list[Mention]) -> list[str]:
+    if actors and actors[0].person:
+        # A person the dictionary knows has the code of their office on the day: the
+        # title before the name adds nothing ("President Biden" is USAGOV, not USAGOVGOV).
+        return list(actors[0].codes)
     bases = list(actors[0].codes) if actors else ["---"]
     return [compose_code(base, agents) for base in bases]
 
@@ -114,10 +118,15 @@ def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
     """Group mentions by noun phrase, compose codes, distribute agents over
     ``of/in/from`` phrases and coordinated noun phrases."""
     by_head: dict[int, list[Mention]] = {}
+    heads = {id(m): np_head(doc[m.start : m.end].root).i for m in mentions}
+    people = {m.start: heads[id(m)] for m in mentions if m.kind == "actor" and m.person}
     for mention in mentions:
-        span = doc[mention.start : mention.end]
-        head = np_head(span.root)
-        by_head.setdefault(head.i, []).append(mention)
+        head = heads[id(mention)]
+        if mention.kind == "agent" and mention.end in people:
+            # "Prime Minister Prayut Chan-o-cha": a title right before a name is that
+            # person's, however the parser hung the name.
+            head = people[mention.end]
+        by_head.setdefault(head, []).append(mention)
     groups: dict[int, ActorGroup] = {}
     for head_i, members in sorted(by_head.items()):
         members.sort(key=lambda m: m.start)

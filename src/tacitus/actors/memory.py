@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from tacitus.actors.compose import ActorGroup, Mention
 from tacitus.actors.index import PhraseIndex
+from tacitus.actors.offices import gender_of, office_holder, offices_for_title
 from tacitus.actors.words import Word
 from tacitus.dictionaries.model import Phrase
 
@@ -31,6 +33,7 @@ _PAIR_NOUNS = frozenset(
 _PAIR_NUMBERS = frozenset({"two", "both"})
 _PERSON_NOUNS = frozenset({"ministers", "leaders", "presidents", "heads"})
 _PRONOUNS = frozenset({"he", "she"})
+_FEMININE = frozenset({"she", "her"})
 # "urging him to send troops", "congratulate her": the person named before, as object.
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "nsubj"})
@@ -41,6 +44,7 @@ _NAME_DEPS = frozenset({"compound", "flat"})
 class _Known:
     codes: tuple[str, ...]
     name: str | None
+    gender: str | None = None  # m, f; None when unknown (a pronoun of either may link)
 
 
 @dataclass(slots=True)
@@ -52,7 +56,8 @@ class DocumentMemory:
     # Titles of people named with them ("Vice President Kamala Harris"): a later
     # "the Vice President" is that person.
     titles: PhraseIndex[_Known] = field(default_factory=PhraseIndex)
-    last_person: _Known | None = None
+    # People spoken of, most recent last: "she" takes the last one who may be a she.
+    people: list[_Known] = field(default_factory=list)
     last_pair: tuple[str, ...] | None = None
     last_person_pair: tuple[str, ...] | None = None
 
@@ -85,19 +90,28 @@ class DocumentMemory:
                     found.append(Mention("actor", start, i + 1, pair))
         return found
 
+    @property
+    def last_person(self) -> _Known | None:
+        return self.people[-1] if self.people else None
+
+    def person_for(self, pronoun: str) -> _Known | None:
+        """The last person a pronoun may stand for: ``she``/``her`` never a man, ``he``/``him``
+        never a woman (a person of unknown gender may be either)."""
+        excluded = "m" if pronoun in _FEMININE else "f"
+        return next((p for p in reversed(self.people) if p.gender != excluded and p.gender != "x"), None)
+
     def pronouns(self, doc: Any, indices: Sequence[int], covered: set[int]) -> list[Mention]:
-        """``he``/``she`` as subjects, ``him``/``her`` as objects: the last person named."""
-        person = self.last_person
+        """``he``/``she`` as subjects, ``him``/``her`` as objects: the last person named who
+        may be so called."""
         found: list[Mention] = []
-        if person is None:
-            return found
         for i in indices:
             token = doc[i]
             if i in covered:
                 continue
             subject = token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
             obj = token.lower_ in _OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in _OBJECT_DEPS
-            if subject or obj:
+            person = self.person_for(token.lower_) if subject or obj else None
+            if person is not None:
                 found.append(Mention("actor", i, i + 1, person.codes, name=person.name, person=True))
         return found
 
@@ -127,17 +141,22 @@ class DocumentMemory:
                 continue  # the name itself is remembered as a name
             words = tuple(t.text.upper() for t in doc[mention.start : mention.end] if not t.is_punct)
             if words:
-                known = _Known(tuple(group.codes), group.name)
+                known = _Known(tuple(group.codes), group.name, gender_of(group.name) if group.name else None)
                 self.titles.add(Phrase(words), known)
                 if len(words) > 1:
                     self.titles.add(Phrase(words[:1]), known)  # "Secretary of State" → "the Secretary"
 
-    def learn(self, doc: Any, groups: Sequence[ActorGroup], covered: set[int]) -> None:
-        """Remember people (dictionary or composed ``Foreign Minister Wang Yi``) and pairs."""
+    def learn(
+        self, doc: Any, groups: Sequence[ActorGroup], covered: set[int], day: date | None = None
+    ) -> None:
+        """Remember people (dictionary, composed ``Foreign Minister Wang Yi``, or the holder
+        of a titled office on the day: ``the U.S. President``) and pairs."""
         for group in groups:
             if group.absorbed or len(group.codes) != 1:
                 continue
             name_tokens = _person_name(doc, group, covered)
+            if not name_tokens and not group.person and day is not None:
+                _office_holder(doc, group, day)
             if (name_tokens or group.person) and group.has_country:
                 self._learn_title(doc, group)
             if name_tokens:
@@ -146,13 +165,15 @@ class DocumentMemory:
                 group.person = True
                 group.start = min(group.start, name_tokens[0].i)
                 group.end = max(group.end, name_tokens[-1].i + 1)
-                self._remember(name_tokens, _Known(tuple(group.codes), None))
+                words = " ".join(t.text for t in name_tokens)
+                self._remember(name_tokens, _Known(tuple(group.codes), None, gender_of(words)))
             elif group.person:
+                known = _Known(tuple(group.codes), group.name, gender_of(group.name) if group.name else None)
                 span = doc[group.start : group.end]
                 propn = [t for t in span if t.pos_ == "PROPN"]
                 if propn:
-                    self._remember(propn[-1:], _Known(tuple(group.codes), group.name))
-                self.last_person = _Known(tuple(group.codes), group.name)
+                    self._remember(propn[-1:], known)
+                self._spoken_of(known)
         people: dict[str, str] = {}
         for group in groups:
             if group.person and not group.absorbed and len(group.codes) == 1:
@@ -175,7 +196,27 @@ class DocumentMemory:
         if len(words) > 1:
             self.names.add(Phrase(words[:1]), known)
             self.names.add(Phrase(words[-1:]), known)
-        self.last_person = known
+        self._spoken_of(known)
+
+    def _spoken_of(self, known: _Known) -> None:
+        self.people = [p for p in self.people if p.name is None or p.name != known.name][-7:]
+        self.people.append(known)
+
+
+def _office_holder(doc: Any, group: ActorGroup, day: date) -> None:
+    """``the U.S. President``, ``Iraq's Trade Minister``: a title with a country and no name
+    is whoever held that office on the day, when the modern table knows (name and person)."""
+    if not group.has_country or not group.codes or group.codes[0][:3] in ("---", '"'):
+        return
+    for mention in group.mentions:
+        if mention.kind != "agent":
+            continue
+        office = offices_for_title(doc[mention.start : mention.end].text, group.codes[0][:3])
+        holder = office_holder(group.codes[0][:3], office, day) if office else None
+        if holder is not None:
+            group.name = holder.name
+            group.person = True
+            return
 
 
 def _person_name(doc: Any, group: ActorGroup, covered: set[int]) -> list[Any]:

@@ -255,7 +255,8 @@ class Coder:
             self.stats["sentences_discarded"] += 1
             return [], []
         mentions = self.finder.find(words, day)
-        covered = {i for m in mentions for i in range(m.start, m.end)}
+        # Tokens a dictionary actor names: a title (an agent) may still refer back to a person.
+        covered = {i for m in mentions if m.kind != "agent" for i in range(m.start, m.end)}
         remembered = memory.mentions(doc, words, covered)
         if remembered:
             # "the two ministers" is the pair named before, not a country-less agent.
@@ -273,7 +274,7 @@ class Coder:
         visible = {t.i for t in visible_tokens}
         # Every actor is reported and remembered; deleted clauses only stop coding.
         all_groups = build_groups(doc, mentions)
-        memory.learn(doc, all_groups, covered)
+        memory.learn(doc, all_groups, covered, day)
         late = _pronouns_after_person(doc, memory, all_groups, mentions) if self._use_lemmas else []
         if late:
             # "… written to President Bush urging him to send troops": the person was

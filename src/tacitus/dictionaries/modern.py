@@ -34,6 +34,7 @@ __all__ = [
     "generate_actor_file",
     "main",
     "modern_actor_path",
+    "modern_agents_path",
     "modern_directory",
     "read_modern_sources",
     "read_modern_table",
@@ -115,6 +116,11 @@ def modern_directory() -> Path:
 
 def modern_actor_path() -> Path:
     return modern_directory() / MODERN_ACTORS_FILE
+
+
+def modern_agents_path() -> Path:
+    """Tacitus's own agents (``OFFICIAL [~GOV]``): role words the Phoenix agents file lacks."""
+    return modern_directory() / "Tacitus.agents.txt"
 
 
 def read_modern_sources(directory: Path | None = None) -> list[ModernTerm]:

@@ -245,8 +245,10 @@ class _Clause:
             return coded, []
         reciprocal = sense.reciprocal if sense is not None else _reciprocal_verb(verb, coded, lex)
         mode = choice.mode if choice is not None else None
+        # A lexicon reciprocal verb acts both ways on any target ("met X" as "met with X").
+        partner = roles.partner or (sense is not None and sense.reciprocal)
         events = self._events(
-            hit, coded, roles.sources, roles.targets, reciprocal=reciprocal, partner=roles.partner, mode=mode
+            hit, coded, roles.sources, roles.targets, reciprocal=reciprocal, partner=partner, mode=mode
         )
         return coded, events
 
