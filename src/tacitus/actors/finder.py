@@ -9,6 +9,7 @@ from typing import Any
 
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseHit, PhraseIndex
+from tacitus.actors.offices import first_name_gender
 from tacitus.actors.words import Word, text_case
 from tacitus.cameo import country_rows, generic_blocks, role_blocks
 from tacitus.dictionaries.lines import make_phrase
@@ -78,6 +79,8 @@ class ActorFinder:
 
         for hit in self.actors.find_longest(words, accept=has_codes):
             codes = codes_of[id(hit.payload)]
+            if _surname(words, hit, codes):
+                continue
             first, last = words[hit.start].token, words[hit.end - 1].token
             covered.update(range(hit.start, hit.end))
             person = _is_person(hit.payload)
@@ -85,9 +88,12 @@ class ActorFinder:
             name = hit.payload.name if person else None
             mentions.append(Mention("actor", first, last + 1, codes, name=name, person=person))
         seen: set[tuple[int, str]] = set()
-        for agent_hit in self.agents.find_all(words):
+        agent_hits = self.agents.find_all(words)
+        for agent_hit in agent_hits:
             if any(i in covered for i in range(agent_hit.start, agent_hit.end)):
                 continue
+            if any(_inside(agent_hit, other) for other in agent_hits):
+                continue  # "diplomatic representatives" is not also "representatives" (LEG)
             code = "".join(split_codes(agent_hit.payload.code))
             key = (agent_hit.start, code)
             if key in seen or not code:
@@ -126,6 +132,20 @@ def nationality_forms(entries: Sequence[ActorEntry]) -> list[tuple[Phrase, Actor
                 exact[phrase.words] = country
                 added.append((phrase, country))
     return added
+
+
+def _inside(hit: PhraseHit[Any], other: PhraseHit[Any]) -> bool:
+    """`hit` lies within the longer `other`."""
+    longer = (other.end - other.start) > (hit.end - hit.start)
+    return longer and other.start <= hit.start and hit.end <= other.end
+
+
+def _surname(words: Sequence[Word], hit: PhraseHit[ActorEntry], codes: tuple[str, ...]) -> bool:
+    """``Patty Murray``, ``Michael Jordan``: a one-word place name (a bare country code)
+    right after a given name is someone's surname."""
+    if hit.end - hit.start != 1 or hit.start == 0 or not all(len(code) == 3 for code in codes):
+        return False
+    return first_name_gender(words[hit.start - 1].text) is not None
 
 
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:

@@ -59,6 +59,8 @@ class DocumentMemory:
     # People spoken of, most recent last: "she" takes the last one who may be a she.
     people: list[_Known] = field(default_factory=list)
     last_pair: tuple[str, ...] | None = None
+    # The state the article is about (`tacitus.actors.document`), if one is clear.
+    country: str | None = None
     last_person_pair: tuple[str, ...] | None = None
 
     def mentions(self, doc: Any, words: Sequence[Word], covered: set[int]) -> list[Mention]:

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 
 from tacitus.actors.compose import ActorGroup, Mention, build_groups
+from tacitus.actors.document import document_country, with_document_country
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.memory import DocumentMemory
@@ -202,6 +203,8 @@ class Coder:
             log.warning("article %s: %s; dated actor codes resolve as undated", article.id, reading.problem)
         day = reading.day
         memory = DocumentMemory()
+        if self._use_lemmas:
+            memory.country = document_country(self.finder, scan.words, day)
         for index, sent in enumerate(doc.sents):
             coded.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char, sent.text))
             self.stats["sentences"] += 1
@@ -274,6 +277,7 @@ class Coder:
         visible = {t.i for t in visible_tokens}
         # Every actor is reported and remembered; deleted clauses only stop coding.
         all_groups = build_groups(doc, mentions)
+        with_document_country(all_groups, memory.country)
         memory.learn(doc, all_groups, covered, day)
         late = _pronouns_after_person(doc, memory, all_groups, mentions) if self._use_lemmas else []
         if late:
@@ -281,9 +285,11 @@ class Coder:
             # named earlier in this very sentence.
             mentions = mentions + late
             all_groups = build_groups(doc, mentions)
+            with_document_country(all_groups, memory.country)
         if deleted:
             mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
             groups = build_groups(doc, mentions)
+            with_document_country(groups, memory.country)
             names = {g.head: g.name for g in all_groups}
             for group in groups:
                 group.name = names.get(group.head, group.name)

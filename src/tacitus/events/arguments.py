@@ -154,6 +154,10 @@ class Arguments:
                 agent = self._passive_agent(current)
                 return agent, True
             subjects = _children(current, _SUBJECTS) or _aux_subjects(current)
+            if subjects and _infinitive(current):
+                # "met with X to congratulate him": an infinitive has no subject of its own;
+                # one hung on it is the head's object, misparsed.
+                subjects = []
             if subjects:
                 return self._subject_groups(verb, subjects), False
             if current.dep_ in ("acl", "relcl") and current.head.i != current.i:
@@ -188,6 +192,14 @@ class Arguments:
         if code[:2] not in self.lex.place_source_roots:
             return []
         return [g for g in self.prep_targets(verb, ("in",))[0] if self.country_named(g, verb.doc)]
+
+    def _group_after(self, prep: Token) -> int | None:
+        """The group that starts right after `prep` (past a determiner)."""
+        start = prep.i + 1
+        if start < len(prep.doc) and prep.doc[start].dep_ == "det":
+            start += 1
+        groups = sorted(set(self.head_to_group.values()))
+        return next((k for k in groups if self.groups[k].start == start and self.groups[k].has_country), None)
 
     def _clause_owner(self, noun: Token) -> list[int]:
         """``supports the measures Russia has taken``: the subject of the noun's relative clause."""
@@ -261,6 +273,14 @@ class Arguments:
         partner = False
         for prep in _children(verb, frozenset({"prep"})):
             word = prep.lower_
+            if word in wanted and not _children(prep, frozenset({"pobj"})):
+                # "met with Chief Adviser Muhammad Yunus …" parsed with no object: the phrase
+                # right after the preposition.
+                following = self._group_after(prep)
+                if following is not None and following not in found:
+                    found.append(following)
+                    partner = partner or word in ("with", "between")
+                continue
             if word == "in" and any(
                 p.lemma_.lower() == "protest" for p in _children(prep, frozenset({"pobj"}))
             ):
@@ -500,6 +520,12 @@ def _aux_subjects(verb: Token) -> list[Token]:
         for c in aux.children
         if c.dep_ in _SUBJECTS
     ]
+
+
+def _infinitive(verb: Token) -> bool:
+    """A ``to``-infinitive that is no ``for X to …`` clause."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+    return "to" in marks and "for" not in marks and verb.tag_ == "VB"
 
 
 def _is_passive(verb: Token) -> bool:
