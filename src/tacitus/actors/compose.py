@@ -51,6 +51,8 @@ class ActorGroup:
     # A mention's words cover the head ("Russia", "Foreign Minister Lavrov"), or only
     # modify a noun that is no actor ("Russia's war", "the Iraq situation").
     head_covered: bool = True
+    # The country came from the article (`tacitus.actors.document`), not from the words.
+    country_from_document: bool = False
 
 
 def np_head(token: Any) -> Any:

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from spacy.tokens import Doc
+
 from tacitus.actors.compose import ActorGroup
 from tacitus.actors.finder import ActorFinder
 from tacitus.actors.words import Word
@@ -13,18 +15,41 @@ from tacitus.cameo import state_blocks
 
 __all__ = ["STATE_ROLES", "document_country", "with_document_country"]
 
-# Roles that belong to a state: "the President", "state legislators", "police", "the
-# opposition" in a story about one country are that country's. Media, business, civilians
-# and groups without a state (REB, UAF, IGO …) keep their unknown country.
-STATE_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "OPP", "SPY", "ELI"})
+# Roles a country's own people hold: "the President", "state legislators", "police", "the
+# opposition", "community leaders" in a story about one country are that country's. Armed
+# groups without a state (REB, UAF, INS, SEP, RAD) and refugees often come from elsewhere,
+# and keep their unknown country.
+STATE_ROLES = frozenset(
+    {
+        "GOV",
+        "LEG",
+        "JUD",
+        "MIL",
+        "COP",
+        "OPP",
+        "SPY",
+        "ELI",
+        "CVL",
+        "BUS",
+        "MED",
+        "EDU",
+        "LAB",
+        "HLH",
+        "AGR",
+        "ENV",
+        "HRI",
+        "CRM",
+        "PPL",
+    }
+)
 _MIN_MENTIONS = 2
-_MIN_SHARE = 0.5
+_MIN_LEAD = 2.0  # the state named at least twice as often as the next one
 
 
 def document_country(finder: ActorFinder, words: Sequence[Word], day: date | None) -> str | None:
-    """The state most of the article's actor mentions belong to, when one does: at least two
-    mentions and half of the mentions of states (a White House readout: USA; a two-country
-    story with as many of each: None)."""
+    """The state the article's actor mentions name most, when one clearly leads: at least two
+    mentions and twice as many as the next state (a White House readout: USA; a two-country
+    story with about as many of each: None)."""
     counts: Counter[str] = Counter()
     blocks = state_blocks()
     for mention in finder.find(words, day):
@@ -34,21 +59,26 @@ def document_country(finder: ActorFinder, words: Sequence[Word], day: date | Non
         counts.update(countries)
     if not counts:
         return None
-    (country, top), *rest = counts.most_common(2) + [("", 0)]
-    total = sum(counts.values())
-    if top < _MIN_MENTIONS or top < _MIN_SHARE * total or (rest and rest[0][1] == top):
+    ranked = counts.most_common(2) + [("", 0)]
+    (country, top), (_, second) = ranked[0], ranked[1]
+    if top < _MIN_MENTIONS or top < _MIN_LEAD * second:
         return None
     return country
 
 
-def with_document_country(groups: Sequence[ActorGroup], country: str | None) -> None:
-    """Give `country` to each country-less group of a state role (``---GOV`` → ``USAGOV``)."""
+def with_document_country(doc: Doc, groups: Sequence[ActorGroup], country: str | None) -> None:
+    """Give `country` to each country-less group of a state role (``---GOV`` → ``USAGOV``);
+    not to a named person the dictionaries do not know (an American envoy in a story about
+    Israel is not Israeli)."""
     if country is None:
         return
     for group in groups:
-        if group.has_country or group.absorbed or not group.codes:
+        if group.has_country or group.absorbed or not group.codes or group.person or group.name:
             continue
+        if not group.head_covered and doc[group.head].pos_ != "PROPN":
+            continue  # "troop deployments": a role word describing a thing is no actor to place
         if not all(code.startswith("---") and code[3:6] in STATE_ROLES for code in group.codes):
             continue
         group.codes = [country + code[3:] for code in group.codes]
         group.has_country = True
+        group.country_from_document = True

@@ -277,7 +277,7 @@ class Coder:
         visible = {t.i for t in visible_tokens}
         # Every actor is reported and remembered; deleted clauses only stop coding.
         all_groups = build_groups(doc, mentions)
-        with_document_country(all_groups, memory.country)
+        with_document_country(doc, all_groups, memory.country)
         memory.learn(doc, all_groups, covered, day)
         late = _pronouns_after_person(doc, memory, all_groups, mentions) if self._use_lemmas else []
         if late:
@@ -285,11 +285,11 @@ class Coder:
             # named earlier in this very sentence.
             mentions = mentions + late
             all_groups = build_groups(doc, mentions)
-            with_document_country(all_groups, memory.country)
+            with_document_country(doc, all_groups, memory.country)
         if deleted:
             mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
             groups = build_groups(doc, mentions)
-            with_document_country(groups, memory.country)
+            with_document_country(doc, groups, memory.country)
             names = {g.head: g.name for g in all_groups}
             for group in groups:
                 group.name = names.get(group.head, group.name)

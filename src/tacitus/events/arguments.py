@@ -429,18 +429,16 @@ class Arguments:
             return self.phrase_groups(head, owners=owners) or [index]
         return []
 
-    def stance_targets(self, noun: Token, stance: StanceNoun, sources: Sequence[int]) -> list[int]:
+    def stance_targets(self, noun: Token, stance: StanceNoun) -> list[int]:
         """``commitment to NATO``, ``support for Israel's efforts``, ``partnership between
-        the United States and Thailand`` (the partner other than the speaker's country)."""
-        own = {code[:3] for s in sources for code in self.groups[s].codes}
+        the United States and Thailand`` (each speaker's partner is the other country: the
+        pairs of one country are left out when events are made)."""
         found: list[int] = []
         for prep in _children(noun, frozenset({"prep"})):
             if prep.lower_ not in stance.preps:
                 continue
             for pobj in _children(prep, frozenset({"pobj"})):
                 groups = self.phrase_groups(pobj, owners=True)
-                if prep.lower_ == "between":
-                    groups = [g for g in groups if not {c[:3] for c in self.groups[g].codes} <= own]
                 found.extend(g for g in groups if g not in found)
         return found
 

@@ -194,6 +194,7 @@ class _Clause:
         reciprocal: bool,
         partner: bool = False,
         mode: str | None = None,
+        distinct: bool = False,
     ) -> list[RawEvent]:
         verb = hit.token
         negated = is_negated(verb) and not coded.match.spells_negation
@@ -211,7 +212,7 @@ class _Clause:
         elif partner and reciprocal and coded.reverse_code is None:
             # "met with X": a reciprocal act is coded in both directions.
             coded = replace(coded, reverse_code=coded.code)
-        flags = _Flags(verb, coded, negated, modality, reporter, mode)
+        flags = _Flags(verb, coded, negated, modality, reporter, mode, distinct)
         return _pairs(self.groups, sources, targets, flags, self.context, reciprocal=reciprocal)
 
     def parse_events(self, hit: VerbHit) -> tuple[CodedVerb | None, list[RawEvent]]:
@@ -247,8 +248,16 @@ class _Clause:
         mode = choice.mode if choice is not None else None
         # A lexicon reciprocal verb acts both ways on any target ("met X" as "met with X").
         partner = roles.partner or (sense is not None and sense.reciprocal)
+        stance = choice is not None and choice.stance is not None
         events = self._events(
-            hit, coded, roles.sources, roles.targets, reciprocal=reciprocal, partner=partner, mode=mode
+            hit,
+            coded,
+            roles.sources,
+            roles.targets,
+            reciprocal=reciprocal and not (stance and roles.targets),
+            partner=partner,
+            mode=mode,
+            distinct=stance,
         )
         return coded, events
 
@@ -305,7 +314,7 @@ def _parse_roles(
     elif passive:
         targets = arguments.passive_targets(verb, coded.code or "") if sources else []
     elif choice is not None and choice.stance is not None and choice.noun is not None:
-        targets = arguments.stance_targets(choice.noun, choice.stance, sources)
+        targets = arguments.stance_targets(choice.noun, choice.stance)
     elif choice is not None and choice.sense is not None:
         sense = choice.sense
         targets = [] if choice.noun is not None else arguments.object_targets(verb, sense)
@@ -505,6 +514,9 @@ class _Flags:
     modality: str
     reporter: ActorGroup | None
     mode: str | None = None
+    # A stance toward a partnership "between the United States and Thailand": no one acts
+    # on their own country.
+    distinct_countries: bool = False
 
 
 def _pairs(
@@ -530,7 +542,9 @@ def _pairs(
     elif source_codes and target_codes:
         for a in source_codes:
             for b in target_codes:
-                if a[0] != b[0]:
+                if flags.distinct_countries and a[0][:3] == b[0][:3]:
+                    continue
+                if a[0] != b[0] and not _inferred_self(a, b):
                     pairs.append((a, b, coded.code, coded.reverse_code))
     elif not context.require_dyad and (source_codes or target_codes):
         none: tuple[str, ActorGroup | None] = ("---", None)
@@ -546,6 +560,19 @@ def _pairs(
             if forward:  # the reverse half mirrors the forward event appended just before it
                 events[-1].mirror = events[-2]
     return events
+
+
+def _inferred_self(a: tuple[str, ActorGroup | None], b: tuple[str, ActorGroup | None]) -> bool:
+    """A named person whose country was taken from the article is not coded acting on that
+    country as the text names it: the envoy who "visited Israel" in a story about Israel is
+    not Israeli. (Roles of one country meeting each other stay: "the President convened
+    state legislators".)"""
+    if a[0][:3] != b[0][:3]:
+        return False
+    groups = [group for _, group in (a, b) if group is not None]
+    guessed = [g for g in groups if g.country_from_document and g.person]
+    stated = [g for g in groups if not g.country_from_document]
+    return bool(guessed and stated)
 
 
 def _raw(
