@@ -47,6 +47,9 @@ class ActorFinder:
             stems=not whole_words, case_rules=whole_words, plurals="any" if whole_words else "demonym"
         )
         self.agents: PhraseIndex[AgentEntry] = PhraseIndex()
+        # PETRARCH-2 sets: a role inside a longer role is not a second one; PETRARCH-1 sets
+        # stack them, as TABARI did (SGM + HGM).
+        self.longest_agents = whole_words
         for entry in dictionaries.actors.entries:
             for phrase in entry.names:
                 self.actors.add(phrase, entry)
@@ -92,7 +95,7 @@ class ActorFinder:
         for agent_hit in agent_hits:
             if any(i in covered for i in range(agent_hit.start, agent_hit.end)):
                 continue
-            if any(_inside(agent_hit, other) for other in agent_hits):
+            if self.longest_agents and any(_inside(agent_hit, other) for other in agent_hits):
                 continue  # "diplomatic representatives" is not also "representatives" (LEG)
             code = "".join(split_codes(agent_hit.payload.code))
             key = (agent_hit.start, code)

@@ -443,16 +443,20 @@ class Arguments:
         return found
 
 
-def argument_span(verb: Token, closed_preps: frozenset[str]) -> set[int]:
+def argument_span(verb: Token, closed_preps: frozenset[str], *, complements: bool = False) -> set[int]:
     """Token indices of the verb's own phrase: no nested clauses or coordinated verbs,
     and nothing inside the verb's own phrases of place, time or topic (``killed five
-    people in Iraq``; a noun's ``attacks on troops in Iraq`` stays)."""
+    people in Iraq``; a noun's ``attacks on troops in Iraq`` stays). With `complements`,
+    its infinitive complement too (``declined to comment``)."""
     found: set[int] = set()
     stack = [verb]
     while stack:
         current = stack.pop()
         found.add(current.i)
         for child in current.children:
+            if complements and child.dep_ == "xcomp":
+                stack.append(child)  # patterns read "declined to comment" as one phrase
+                continue
             if child.dep_ in _NESTED or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
                 continue
             if current.i == verb.i and child.dep_ == "prep" and child.lower_ in closed_preps:

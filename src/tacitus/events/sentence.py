@@ -121,7 +121,7 @@ class _Clause:
             # PETRARCH-2 patterns describe the verb's own phrase: match inside its
             # arguments ("condemned the attack, and … sanctions on Russia" is no
             # "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as TABARI read them.
-            arguments = argument_span(hit.token, frozenset())
+            arguments = argument_span(hit.token, frozenset(), complements=True)
             self.sw.scope = {p for p, word in enumerate(self.sw.words) if word.token in arguments}
         try:
             coded = choose_code(hit, self.sw) if hit.candidates else None
@@ -330,7 +330,7 @@ def _parse_roles(
         # "began a hunger strike to protest against Sweden's decision"
         targets, _ = arguments.complement_targets(verb, coded.code or "")
     targets = [t for t in targets if t not in sources]
-    targets = _without_reported_self(verb, list(groups), sources, targets)
+    targets = _without_reported_self(verb, list(groups), sources, targets, speech_only=True)
     return Roles(sources, targets, partner=partner, passive=passive)
 
 
@@ -440,10 +440,15 @@ _ANNOUNCED_AS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
 def _without_reported_self(
-    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int]
+    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int], *, speech_only: bool = False
 ) -> list[int]:
     """``Wang said China supports Russia``: the speaker's own country, subject of the
     reported clause, acts in that clause; the speaker did nothing to it (no CHNGOV → CHN)."""
+    lemma = verb.lemma_.lower()
+    if speech_only and lemma not in _SAY_LEMMAS and lemma not in lexicon().no_default:
+        # Only speech reports its subject's act: "demanded that Mugabe abandon …" is aimed
+        # at Mugabe, whatever the country of those who demand it.
+        return targets
     reported = reported_subjects(verb)
     if not reported:
         return targets
