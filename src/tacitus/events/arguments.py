@@ -472,16 +472,17 @@ _NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis", "ccomp", "advcl", "
 
 def noun_sense(verb: Token, lex: Lexicon) -> tuple[Token, VerbSense] | None:
     """``held talks with``, ``had phone calls with``: a light verb's event-noun object."""
-    if verb.lemma_.lower() not in lex.light_verbs:
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.light_verbs:
         return None
-    for obj in _children(verb, _OBJECTS):
+    # "launched artillery, mortar and rocket fire": any of the coordinated objects.
+    objects = [m for obj in _children(verb, _OBJECTS) for m in (obj, *obj.conjuncts)]
+    for obj in objects:
         compound = " ".join(c.lower_ for c in obj.children if c.dep_ == "compound" and c.i < obj.i)
-        for key in (
-            f"{compound} {obj.lower_}".strip(),
-            f"{compound} {obj.lemma_.lower()}".strip(),
-            obj.lower_,
-        ):
-            sense = lex.event_nouns.get(key)
+        keys = (f"{compound} {obj.lower_}".strip(), f"{compound} {obj.lemma_.lower()}".strip(), obj.lower_)
+        for key in keys:
+            # "lodged a protest with Albania" is a diplomatic complaint, not a street protest.
+            sense = lex.event_nouns.get(f"{lemma}: {key}") or lex.event_nouns.get(key)
             if sense is not None:
                 return obj, sense
     return None

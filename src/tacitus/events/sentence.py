@@ -279,9 +279,11 @@ def _unasserted(verb: Any, lex: Lexicon) -> bool:
 
 
 def _announces(coded: CodedVerb) -> bool:
-    """Codes whose act sits in a complement clause: appeals, intents, demands,
-    refusals, threats and protests ("began a hunger strike to protest against X")."""
-    return (coded.code or "")[:2] in ("02", "03", "10", "12", "13", "14")
+    """Codes whose act or aim sits in a complement clause: appeals, intents, demands,
+    refusals, threats, protests ("began a hunger strike to protest against X"), force
+    ("opened fire to disperse demonstrators") and policy under consideration (014)."""
+    code = coded.code or ""
+    return code[:2] in ("02", "03", "10", "12", "13", "14", "17", "18", "19", "20") or code == "014"
 
 
 def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
@@ -389,6 +391,9 @@ def _refine_by_content(events: list[RawEvent], announcing: Any, hit: VerbHit, cl
     for event in events:
         if event.verb.i == announcing.i:
             refined = refine_by_content(event.code, content)
+            if refined is None and event.code == "030" and content[:2] in _ANNOUNCED_AS_THREAT:
+                # "plans to impose restrictions": an intended act of force or sanction is a threat.
+                refined = as_threat(content) or "130"
             if refined is not None:
                 event.code = refined
 
