@@ -15,7 +15,7 @@ __all__ = ["cache_directory", "fingerprint", "read_cache", "write_cache"]
 log = logging.getLogger(__name__)
 
 # Bump when what the readers build changes in a way the reader-source hash would miss.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: VerbPattern.written_for
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 

@@ -105,6 +105,9 @@ class VerbPattern:
     origin: Origin
     text: str
     verb_joined: bool = False
+    # The verb the pattern's comment names (``- * AGAINST [141] # RALLIED`` → RALLIED):
+    # the form it was written for, among the block's synonyms.
+    written_for: str = ""
 
 
 @dataclass(frozen=True, slots=True)

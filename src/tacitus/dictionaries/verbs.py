@@ -295,8 +295,18 @@ def _add_pattern(reading: _Reading, line: SourceLine, text: str) -> None:
         origin=reading.problems.origin(line.number),
         text=text,
         verb_joined=parsed.verb_joined,
+        written_for=_comment_verb(line.raw),
     )
     block.patterns.append((pattern, parsed.synsets))
+
+
+_COMMENT_VERB = re.compile(r"#\s*([A-Z][A-Z_'-]*)\s*$")
+
+
+def _comment_verb(raw: str) -> str:
+    """The verb a pattern line's comment names (``# RALLIED``), or ""."""
+    match = _COMMENT_VERB.search(raw.rstrip())
+    return match.group(1) if match else ""
 
 
 def _check_codes(reading: _Reading, line: SourceLine, *codes: str | None) -> None:

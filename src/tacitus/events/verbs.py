@@ -98,6 +98,8 @@ def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
     vocabulary = sw.vocabulary
     for block, form in hit.candidates:
         for pattern, joined, required in _block_patterns(block, sw):
+            if sw.use_lemmas and not _written_for(pattern, block, form):
+                continue
             for firsts in required:
                 if firsts.isdisjoint(vocabulary):
                     break  # a pattern word is missing from the sentence
@@ -113,6 +115,32 @@ def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
         if block.code is not None or block.reverse_code is not None:
             return CodedVerb(block.code, block.reverse_code, None, block, form, PatternMatch())
     return None
+
+
+def _written_for(pattern: VerbPattern, block: VerbBlock, form: VerbForm) -> bool:
+    """Whether a PETRARCH-2 pattern applies to `form`: CAMEO.2.0 writes beside most patterns
+    the verb it was written for (``- * AGAINST [141] # RALLIED`` in the block of MOBILIZE,
+    RALLY, MUSTER …); a pattern meant for one synonym does not code the others ("mobilized
+    reservists for a war against Iraq" is no rally). Patterns naming no form of the block apply
+    to all."""
+    named = pattern.written_for
+    if not named:
+        return True
+    lemmas = _form_lemmas(block)
+    target = lemmas.get(named)
+    return target is None or target == (form.lemma or " ".join(form.words))
+
+
+_FORM_LEMMAS: dict[int, tuple[VerbBlock, dict[str, str]]] = {}
+
+
+def _form_lemmas(block: VerbBlock) -> dict[str, str]:
+    """Each one-word form of a block (inflections too) → its lemma (cached per block)."""
+    cached = _FORM_LEMMAS.get(id(block))
+    if cached is None or cached[0] is not block:
+        table = {f.words[0]: (f.lemma or " ".join(f.words)) for f in block.forms if len(f.words) == 1}
+        cached = _FORM_LEMMAS[id(block)] = (block, table)
+    return cached[1]
 
 
 _BLOCK_PATTERNS: dict[int, tuple[Any, int, tuple[tuple[Any, bool, list[frozenset[str]]], ...]]] = {}
