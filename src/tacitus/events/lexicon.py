@@ -55,6 +55,7 @@ class Lexicon:
     """The whole lexicon, typed; see the comments in the JSON file for each part."""
 
     verbs: dict[str, VerbSense]
+    clause_codes: dict[str, str]
     no_default: frozenset[str]
     stance_verbs: frozenset[str]
     stance_nouns: dict[str, StanceNoun]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         event_nouns={
             k: _sense(k, v, _line_of(text, k, nouns_at), "event noun") for k, v in data["event_nouns"].items()
         },
+        clause_codes={str(k): str(v) for k, v in data["clause_codes"].items()},
         stance_nouns={
             k: StanceNoun(k, str(v["code"]), frozenset(v["preps"]), _line_of(text, k, stances_at))
             for k, v in data["stance_nouns"].items()

@@ -227,7 +227,7 @@ class _Clause:
             found = self.choose(hit)
             if found is None:
                 return None, []
-            coded = found
+            coded = _shared_view(verb, found, lex)
         arguments = Arguments(self.groups, self.head_to_group, lex)
         if coded.pattern is None and verb.lemma_.lower() in lex.no_default:
             # A report is no event, unless it says its subject must act ("declared that
@@ -284,6 +284,23 @@ def _announces(coded: CodedVerb) -> bool:
     ("opened fire to disperse demonstrators") and policy under consideration (014)."""
     code = coded.code or ""
     return code[:2] in ("02", "03", "10", "12", "13", "14", "17", "18", "19", "20") or code == "014"
+
+
+def _shared_view(verb: Any, coded: CodedVerb, lex: Lexicon) -> CodedVerb:
+    """``agreed (that) there was an urgent need …``: agreeing on a view, not on an act (019)."""
+    code = lex.clause_codes.get(verb.lemma_.lower())
+    if code is None or not (coded.code or "").startswith("03"):
+        return coded
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return coded
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+        if clause.lemma_ == "be" and not modal:  # a state, not an act to come ("should cooperate")
+            return replace(coded, code=code, reverse_code=code if coded.reverse_code else None)
+    return coded
+
+
+_MODALS = frozenset({"will", "would", "should", "shall", "must", "could", "can", "may", "might", "'ll", "'d"})
 
 
 def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
