@@ -118,29 +118,33 @@ def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
 
 
 def _written_for(pattern: VerbPattern, block: VerbBlock, form: VerbForm) -> bool:
-    """Whether a PETRARCH-2 pattern applies to `form`: CAMEO.2.0 writes beside most patterns
+    """Whether a PETRARCH-2 pattern applies to `form`. CAMEO.2.0 writes beside most patterns
     the verb it was written for (``- * AGAINST [141] # RALLIED`` in the block of MOBILIZE,
-    RALLY, MUSTER …); a pattern meant for one synonym does not code the others ("mobilized
-    reservists for a war against Iraq" is no rally). Patterns naming no form of the block apply
-    to all."""
+    RALLY, MUSTER …). Where the block also has patterns written for `form`'s own verb, its
+    author coded that verb apart, so the other verbs' patterns do not apply to it ("mobilized
+    reservists for a war against Iraq" is no rally); a verb with no patterns of its own takes
+    its synonyms' ("renewed negotiations" as "resumed negotiations")."""
     named = pattern.written_for
     if not named:
         return True
-    lemmas = _form_lemmas(block)
+    lemmas, with_patterns = _form_lemmas(block)
     target = lemmas.get(named)
-    return target is None or target == (form.lemma or " ".join(form.words))
+    own = form.lemma or " ".join(form.words)
+    return target is None or target == own or own not in with_patterns
 
 
-_FORM_LEMMAS: dict[int, tuple[VerbBlock, dict[str, str]]] = {}
+_FORM_LEMMAS: dict[int, tuple[VerbBlock, dict[str, str], frozenset[str]]] = {}
 
 
-def _form_lemmas(block: VerbBlock) -> dict[str, str]:
-    """Each one-word form of a block (inflections too) → its lemma (cached per block)."""
+def _form_lemmas(block: VerbBlock) -> tuple[dict[str, str], frozenset[str]]:
+    """Each one-word form of a block (inflections too) → its lemma, and the lemmas some
+    pattern was written for (cached per block)."""
     cached = _FORM_LEMMAS.get(id(block))
     if cached is None or cached[0] is not block:
         table = {f.words[0]: (f.lemma or " ".join(f.words)) for f in block.forms if len(f.words) == 1}
-        cached = _FORM_LEMMAS[id(block)] = (block, table)
-    return cached[1]
+        named = frozenset(table[p.written_for] for p in block.patterns if p.written_for in table)
+        cached = _FORM_LEMMAS[id(block)] = (block, table, named)
+    return cached[1], cached[2]
 
 
 _BLOCK_PATTERNS: dict[int, tuple[Any, int, tuple[tuple[Any, bool, list[frozenset[str]]], ...]]] = {}
