@@ -233,7 +233,7 @@ class Coder:
                 start = words[hit.start].token
                 if hit.payload.story:
                     scan.story_discard = scan.story_discard or str(hit.phrase)
-                elif not _is_year(hit.phrase.words) or _dates_main_clause(doc[start]):
+                elif not _dates_something(doc, start, hit.phrase.words) or _dates_main_clause(doc[start]):
                     scan.sentence_discards.append(start)
         return scan
 
@@ -397,6 +397,20 @@ def _dateline_tokens(sent: Any) -> set[int]:
         return set()
     end = sent.start_char + match.end()
     return {t.i for t in sent if t.idx < end}
+
+
+_TIME_PREPOSITIONS = frozenset({"during", "since", "after", "before", "in", "until", "from"})
+
+
+def _dates_something(doc: Any, start: int, words: tuple[str, ...]) -> bool:
+    """A year, or a history phrase that only says when (``during World War Two``): such a
+    discard voids its sentence only when it dates the main verb."""
+    if _is_year(words):
+        return True
+    head = doc[start]
+    while head.dep_ in ("compound", "amod", "nummod", "det") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS
 
 
 def _is_year(words: tuple[str, ...]) -> bool:
