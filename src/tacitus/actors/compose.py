@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from tacitus.cameo import country_rows
 
 __all__ = ["ActorGroup", "Mention", "build_groups", "compose_code", "np_head"]
 
@@ -53,6 +56,8 @@ class ActorGroup:
     head_covered: bool = True
     # The country came from the article (`tacitus.actors.document`), not from the words.
     country_from_document: bool = False
+    # The phrase is the country's capital ("Beijing"): as an actor, its government.
+    capital: bool = False
 
 
 def np_head(token: Any) -> Any:
@@ -146,6 +151,7 @@ def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
             has_country=bool(actors),
             head_covered=any(m.start <= head_i < m.end for m in members),
         )
+    _mark_capitals(doc, groups)
     _absorb_prep_objects(doc, groups)
     _absorb_coordinated_modifiers(doc, groups)
     _inherit_from_conjuncts(doc, groups)
@@ -183,6 +189,31 @@ def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
             for target in targets:
                 target.absorbed = True
             break
+
+
+def _mark_capitals(doc: Any, groups: dict[int, ActorGroup]) -> None:
+    """``Beijing said``: a group that is only its country's capital (``Washington`` → USA)."""
+    capitals = _capitals()
+    for group in groups.values():
+        actors = [m for m in group.mentions if m.kind != "agent"]
+        if len(actors) != 1 or len(group.mentions) != 1 or len(group.codes) != 1:
+            continue
+        text = "_".join(t.text.upper() for t in doc[actors[0].start : actors[0].end] if t.dep_ != "det")
+        group.capital = capitals.get(text) == group.codes[0][:3]
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital names (as the country table writes them) → their country's CAMEO block."""
+    found: dict[str, str] = {}
+    for row in country_rows():
+        cameo = row["cameo_code"].strip()
+        code = cameo if len(cameo) == 3 and cameo.isalpha() else row["iso3"].strip()
+        for name in row["capital"].split(";"):
+            name = name.strip().strip("_")
+            if name and len(code) == 3 and code.isalpha():
+                found.setdefault(name, code)
+    return found
 
 
 def _absorb_coordinated_modifiers(doc: Any, groups: dict[int, ActorGroup]) -> None:

@@ -57,7 +57,7 @@ def load_dictionaries(
             actor file; with `strict`, also on the first problem found.
     """
     # Imported here: `python -m tacitus.dictionaries.modern` must not find it imported already.
-    from tacitus.dictionaries.modern import modern_actor_path, modern_agents_path
+    from tacitus.dictionaries.modern import metonyms_path, modern_actor_path, modern_agents_path
 
     root = builtin_directory() if directory is None else Path(directory).expanduser()
     files = find_dictionary_files(root)
@@ -65,6 +65,10 @@ def load_dictionaries(
     if directory is None and modern_actor_path().is_file():
         files.actors.insert(0, modern_actor_path())
         files.precedence = (modern_actor_path().name,)
+    if directory is None and metonyms_path().is_file():
+        # seats of government named for it ("Downing Street"), with the same precedence
+        files.actors.insert(0, metonyms_path())
+        files.precedence = (metonyms_path().name, *files.precedence)
     if directory is None and modern_agents_path().is_file():
         files.agents.append(modern_agents_path())  # role words Phoenix lacks ("officials")
     try:

@@ -33,6 +33,7 @@ __all__ = [
     "ascii_fold",
     "generate_actor_file",
     "main",
+    "metonyms_path",
     "modern_actor_path",
     "modern_agents_path",
     "modern_directory",
@@ -116,6 +117,11 @@ def modern_directory() -> Path:
 
 def modern_actor_path() -> Path:
     return modern_directory() / MODERN_ACTORS_FILE
+
+
+def metonyms_path() -> Path:
+    """Tacitus's seats of government named for the government (``DOWNING_STREET_ [GBRGOV]``)."""
+    return modern_directory() / "Tacitus.Metonyms.actors.txt"
 
 
 def modern_agents_path() -> Path:

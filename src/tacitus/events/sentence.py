@@ -239,6 +239,7 @@ class _Clause:
             flags = _Flags(verb, coded, is_negated(verb), modality_of(verb), None)
             return coded, _pairs(self.groups, sources, told, flags, self.context, reciprocal=False)
         roles = _parse_roles(verb, coded, choice, arguments, lex)
+        _capitals_as_governments(self.groups, roles)
         sense = choice.sense if choice is not None else None
         if sense is not None and sense.needs_person and not any(self.groups[s].person for s in roles.sources):
             return coded, []
@@ -284,6 +285,15 @@ def _announces(coded: CodedVerb) -> bool:
     ("opened fire to disperse demonstrators") and policy under consideration (014)."""
     code = coded.code or ""
     return code[:2] in ("02", "03", "10", "12", "13", "14", "17", "18", "19", "20") or code == "014"
+
+
+def _capitals_as_governments(groups: list[ActorGroup], roles: Roles) -> None:
+    """``Beijing condemned …``, ``sanctions on Tehran``: a capital that acts or is acted on
+    stands for its government (CHN → CHNGOV)."""
+    for index in (*roles.sources, *roles.targets):
+        group = groups[index]
+        if group.capital and all(len(code) == 3 for code in group.codes):
+            group.codes = [code + "GOV" for code in group.codes]
 
 
 def _shared_view(verb: Any, coded: CodedVerb, lex: Lexicon) -> CodedVerb:
