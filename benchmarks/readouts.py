@@ -3,7 +3,8 @@
 Each readout's title names the meeting or call and its partner ("Readout of President Biden's
 Call with President Emmanuel Macron of France"). The partner phrase (after " with ", up to
 " on "/" to "/" about "/" regarding "/" at ") is resolved on the readout's date; readouts whose
-partner is a foreign country or an IGO are the partner readouts. One passes when the coder
+partner is a foreign government official (a known person, or a government role: "Prime
+Minister Netanyahu", "President Duda of Poland") or an IGO are the partner readouts. One passes when the coder
 finds a consultation (CAMEO root 04) from `USAGOV` to the partner's country and one back.
 
 Usage (from the repo root):
@@ -41,7 +42,11 @@ def partner_of(coder: Coder, title: str, day: str | None) -> str | None:
     if actor is None or not actor.code or actor.code.startswith("---") or actor.code.startswith('"'):
         return None
     country = actor.code[:3]
-    return None if country == _US else country
+    # A foreign leader or official ("President Macron of France", "Prime Minister Netanyahu")
+    # or an IGO; not a word of a domestic title the dictionaries happen to know ("Youth
+    # Voting Groups", "Cuban American Leaders").
+    official = actor.name is not None or (actor.sector or "").startswith("GOV") or country == "IGO"
+    return None if country == _US or not official else country
 
 
 def consults(events: list[Event], partner: str) -> tuple[bool, bool]:
@@ -60,6 +65,7 @@ def evaluate(limit: int | None, show: int, threshold: float | None) -> dict[str,
     chosen = [r for r in records if partners[r["id"]]]
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date"), title=r.get("title")) for r in chosen]
     outcome: Counter[str] = Counter()
+    verdicts: dict[str, str] = {}
     shown = 0
     for record, coded in zip(chosen, coder.code_articles(articles), strict=True):
         events = [e for e in coded.events if not e.negated]
@@ -68,11 +74,14 @@ def evaluate(limit: int | None, show: int, threshold: float | None) -> dict[str,
         out, back = consults(events, partners[record["id"]] or "")
         verdict = "both" if out and back else "one way" if out or back else "neither"
         outcome[verdict] += 1
+        verdicts[record["id"]] = verdict
         if verdict != "both" and shown < show:
             shown += 1
             found = sorted({(e.source, e.target, e.code) for e in events})[:6]
             print(f"{verdict:8} {partners[record['id']]} {record['title'][:90]}\n         {found}")
     total = sum(outcome.values())
+    if os.environ.get("TACITUS_READOUT_VERDICTS"):
+        Path(os.environ["TACITUS_READOUT_VERDICTS"]).write_text(json.dumps(verdicts, indent=0, sort_keys=True))
     return {
         "readouts": len(records),
         "partner_readouts": total,

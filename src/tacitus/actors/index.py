@@ -59,8 +59,20 @@ class PhraseIndex(Generic[T]):
         self._short_stems = False  # a one-letter stem defeats the two-letter gate
         # word text -> (candidate entries, plural entry or None); cleared by `add`.
         self._lookup_cache: dict[str, tuple[tuple[_Entry[T], ...], _Entry[T] | None]] = {}
+        self._added: list[tuple[Phrase, T]] = []
+
+    def filtered(self, keep: Callable[[T], bool]) -> PhraseIndex[T]:
+        """A new index, with the same options, of the entries whose payload `keep` accepts."""
+        other: PhraseIndex[T] = PhraseIndex(
+            stems=self._stems, case_rules=self._case_rules, plurals=self._plurals
+        )
+        for phrase, payload in self._added:
+            if keep(payload):
+                other.add(phrase, payload)
+        return other
 
     def add(self, phrase: Phrase, payload: T) -> None:
+        self._added.append((phrase, payload))
         words: list[str] = []
         for word in phrase.words:
             words.extend(split_phrase_word(word.upper()))

@@ -9,7 +9,7 @@ from typing import Any
 
 from tacitus.actors.compose import ActorGroup, Mention
 from tacitus.actors.index import PhraseIndex
-from tacitus.actors.offices import gender_of, office_holder, offices_for_title
+from tacitus.actors.offices import builtin_offices, gender_of, office_holder, offices_for_title
 from tacitus.actors.words import Word
 from tacitus.dictionaries.model import Phrase
 
@@ -161,6 +161,8 @@ class DocumentMemory:
                 _office_holder(doc, group, day)
             if (name_tokens or group.person) and group.has_country:
                 self._learn_title(doc, group)
+            if name_tokens and day is not None:
+                _holder_by_surname(doc, group, name_tokens[-1].text, day)
             if name_tokens:
                 # "Foreign Minister Wang Yi" unknown to the dictionaries: linked by its words
                 # later, but the composed code is generic (CHNGOV), so the actor gets no name.
@@ -192,6 +194,17 @@ class DocumentMemory:
         if len(pair) == 2:
             self.last_pair = tuple(pair.values())
 
+    def forget_unknown(self) -> None:
+        """Drop what was learnt without a country (``---GOV`` people, titles and pairs)."""
+
+        def known(entry: _Known) -> bool:
+            return all(not code.startswith("---") for code in entry.codes)
+
+        self.names = self.names.filtered(known)
+        self.titles = self.titles.filtered(known)
+        self.people = [p for p in self.people if known(p)]
+        self.last_pair = self.last_person_pair = None
+
     def _remember(self, tokens: Sequence[Any], known: _Known) -> None:
         words = tuple(t.text.upper() for t in tokens)
         self.names.add(Phrase(words), known)
@@ -203,6 +216,24 @@ class DocumentMemory:
     def _spoken_of(self, known: _Known) -> None:
         self.people = [p for p in self.people if p.name is None or p.name != known.name][-7:]
         self.people.append(known)
+
+
+def _holder_by_surname(doc: Any, group: ActorGroup, surname: str, day: date) -> None:
+    """``Vice President Harris``, ``President Macron``: a title and a surname the dictionaries
+    do not list alone name the one holder of that office on the day with that surname."""
+    titles = [doc[m.start : m.end].text for m in group.mentions if m.kind == "agent"]
+    if not titles:
+        return
+    country = group.codes[0][:3] if group.codes and not group.country_from_document else None
+    offices = [offices_for_title(t, country if country and country != "---" else None) for t in titles]
+    office = next((o for o in offices if o), None)
+    holder = builtin_offices().by_surname(surname, day, office)
+    if holder is None or (country and country != "---" and holder.code[:3] != country):
+        return
+    group.codes = [holder.code]
+    group.name = holder.name
+    group.has_country = True
+    group.country_from_document = False
 
 
 def _office_holder(doc: Any, group: ActorGroup, day: date) -> None:
@@ -226,13 +257,14 @@ def _person_name(doc: Any, group: ActorGroup, covered: set[int]) -> list[Any]:
     dictionary phrase covers, when the phrase carries an agent (a title)."""
     if not any(m.kind == "agent" or (m.kind == "actor" and not m.person) for m in group.mentions):
         return []  # a title ("Foreign Minister", "Secretary of State") names the role
+    titles = {i for m in group.mentions if m.kind == "agent" for i in range(m.start, m.end)}
     head = doc[group.head]
-    if head.pos_ != "PROPN" or head.i in covered:
+    if head.pos_ != "PROPN" or head.i in covered or head.i in titles:
         return []
     names = [head]
     for child in sorted(head.children, key=lambda t: -t.i):
         if child.dep_ in _NAME_DEPS and child.pos_ == "PROPN" and child.i == names[0].i - 1:
-            if child.i in covered:
-                break
+            if child.i in covered or child.i in titles:
+                break  # "President Herzog": the title is no part of the name
             names.insert(0, child)
     return names

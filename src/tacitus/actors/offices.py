@@ -60,6 +60,7 @@ class OfficeTable:
     def __init__(self, terms: Iterable[ModernTerm]) -> None:
         self._terms: dict[tuple[str, str], list[ModernTerm]] = {}
         self._genders: dict[str, str | None] = {}
+        self._surnames: dict[str, list[ModernTerm]] | None = None
         for term in terms:
             self._terms.setdefault((term.country, term.office), []).append(term)
             for name in (term.person, *term.variants):
@@ -84,6 +85,32 @@ class OfficeTable:
         held = self._terms.get((country[:3], office), [])
         covering = [t for t in held if t.covers(day) and t.code.startswith(country)]
         return covering[-1] if covering else None
+
+    def by_surname(self, surname: str, day: date, office: str | None = None) -> OfficeHolder | None:
+        """The one person in office on `day` whose name (or a variant) ends with `surname`,
+        in `office` when given: "Vice President Harris" in 2023, "President Macron". None
+        when nobody or several fit."""
+        wanted = _key(surname)
+        if not wanted:
+            return None
+        found = {
+            term.person: term
+            for term in self._by_surname().get(wanted, ())
+            if term.covers(day) and (office is None or term.office == office)
+        }
+        return OfficeHolder.of(next(iter(found.values()))) if len(found) == 1 else None
+
+    def _by_surname(self) -> dict[str, list[ModernTerm]]:
+        if self._surnames is None:
+            table: dict[str, list[ModernTerm]] = {}
+            for held in self._terms.values():
+                for term in held:
+                    for name in (term.person, *term.variants):
+                        words = _key(name).split()
+                        if len(words) >= 2:
+                            table.setdefault(words[-1], []).append(term)
+            self._surnames = table
+        return self._surnames
 
     def gender(self, name: str) -> str | None:
         """m, f or x for a name or variant the table lists with one gender; else None."""

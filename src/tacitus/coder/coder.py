@@ -176,6 +176,7 @@ class Coder:
             docs = iter(self._selective().pipe(texts))
         else:
             docs = iter(self.nlp.pipe(texts))
+        titles = self._title_docs(fits)
         for article in batch:
             self.stats["articles"] += 1
             length = len(article.text or "")
@@ -184,14 +185,28 @@ class Coder:
                 log.warning("article %s skipped: %d characters (limit %d)", article.id, length, limit)
                 yield CodedArticle(article, None, skipped=f"too long: {length} characters (limit {limit})")
                 continue
-            yield self._code_doc(article, next(docs))
+            yield self._code_doc(article, next(docs), titles.get(article.id))
+
+    def _title_docs(self, articles: list[Article]) -> dict[str, Any]:
+        """Parsed titles that are not the text's own first line: who they name is known
+        to the body ("Readout of National Security Advisor Jake Sullivan's Call with …" makes
+        a later "Sullivan" American). PETRARCH-2 sets only."""
+        if not self._use_lemmas:
+            return {}
+        wanted = [
+            a
+            for a in articles
+            if a.title and a.title.strip() and not (a.text or "").lstrip().startswith(a.title.strip())
+        ]
+        docs = self.nlp.pipe([a.title or "" for a in wanted])
+        return {a.id: doc for a, doc in zip(wanted, docs, strict=True)}
 
     def _selective(self) -> SelectiveParser:
         if self._selective_parser is None:
             self._selective_parser = SelectiveParser(self.nlp, self.finder.has_any)
         return self._selective_parser
 
-    def _code_doc(self, article: Article, doc: Any) -> CodedArticle:
+    def _code_doc(self, article: Article, doc: Any, title: Any = None) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
         scan = self._scan(doc)
         if scan.story_discard:
@@ -204,7 +219,10 @@ class Coder:
         day = reading.day
         memory = DocumentMemory()
         if self._use_lemmas:
-            memory.country = document_country(self.finder, scan.words, day)
+            title_words = words_of_tokens(title) if title is not None else []
+            memory.country = document_country(self.finder, [*title_words, *scan.words], day)
+            if title is not None:
+                self._learn_title(title, title_words, memory, day)
         for index, sent in enumerate(doc.sents):
             coded.sentences.append(Sentence(article.id, index, sent.start_char, sent.end_char, sent.text))
             self.stats["sentences"] += 1
@@ -223,6 +241,18 @@ class Coder:
         score_events(coded.events, article)  # confidence: features of the finished events
         self.stats["events"] += len(coded.events)
         return coded
+
+    def _learn_title(self, title: Any, words: list[Word], memory: DocumentMemory, day: date | None) -> None:
+        """Remember the people and titles a headline names; it codes no event of its own."""
+        mentions = self.finder.find(words, day)
+        if not mentions:
+            return
+        covered = {i for m in mentions if m.kind != "agent" for i in range(m.start, m.end)}
+        groups = build_groups(title, mentions)
+        memory.learn(title, groups, covered, day)
+        # Only who the title names for sure stays known: an unresolved name ("---GOV") would
+        # shadow the body's own resolution of it.
+        memory.forget_unknown()
 
     def _scan(self, doc: Any) -> _DocScan:
         """One pass of the discard phrases over the whole article."""
@@ -272,7 +302,7 @@ class Coder:
         if not mentions and not self.options.new_actor_length:
             return [], []
         protected = _flags(len(doc), mentions)
-        deleted = comma_deletions(tokens, self.options.comma_limits, protected)
+        deleted = comma_deletions(tokens, self.options.comma_limits, protected, keep_root=self._use_lemmas)
         visible_tokens = [t for t in tokens if t.i not in deleted]
         visible = {t.i for t in visible_tokens}
         # Every actor is reported and remembered; deleted clauses only stop coding.

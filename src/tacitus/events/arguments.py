@@ -271,7 +271,12 @@ class Arguments:
         wanted = frozenset(preps)
         found: list[int] = []
         partner = False
-        for prep in _children(verb, frozenset({"prep"})):
+        preps = _children(verb, frozenset({"prep"}))
+        if not any(p.lower_ in wanted for p in preps):
+            # "spoke today with President Lula of Brazil to continue …": the parser made
+            # "with" a subordinator of the next clause; the phrase after it is the partner.
+            preps = [t for t in verb.subtree if t.i > verb.i and t.lower_ in wanted and t.dep_ == "mark"][:1]
+        for prep in preps:
             word = prep.lower_
             if word in wanted and not _children(prep, frozenset({"pobj"})):
                 # "met with Chief Adviser Muhammad Yunus …" parsed with no object: the phrase
@@ -500,14 +505,18 @@ def stance_noun(verb: Token, lex: Lexicon) -> tuple[Token, StanceNoun] | None:
 
 
 def _members(token: Token) -> list[Token]:
-    """A coordination's members, from its first conjunct."""
+    """A coordination's members, from its first conjunct; members coordinated with an
+    apposition count too ("President Biden, Jr. and President Sánchez", as parsed)."""
     while (
         token.dep_ in ("conj", "appos")
         and token.head.i != token.i
         and token.head.pos_ in ("NOUN", "PROPN", "PRON")
     ):
         token = token.head
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    members = [token, *[t for t in token.conjuncts if t.i > token.i]]
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        members.extend(t for t in appos.conjuncts if t.i > appos.i and t not in members)
+    return members
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:

@@ -38,6 +38,8 @@ def comma_deletions(
     tokens: Sequence[Any],
     limits: tuple[int, int, int, int, int, int],
     protected: Sequence[bool],
+    *,
+    keep_root: bool = False,
 ) -> set[int]:
     """Token indices of comma-delimited clauses to delete before coding.
 
@@ -45,7 +47,7 @@ def comma_deletions(
     terminal clauses whose length lies within their bounds go (a max of 0 turns
     that kind off). A clause holding an actor but no verb is a list item
     (``Mordor, the Shire, Fornost and Bree``) and is kept; so is one followed by
-    ``, and``.
+    ``, and``. With `keep_root` (parsed sentences), the clause of the main verb stays.
     """
     comma_min, comma_max, bmin, bmax, emin, emax = limits
     commas = [k for k, t in enumerate(tokens) if t.text == ","]
@@ -70,6 +72,10 @@ def comma_deletions(
         if high <= 0 or not low <= words <= high:
             continue
         segment = tokens[start:stop]
+        if keep_root and any(t.dep_ == "ROOT" for t in segment):
+            # "President Joseph R. Biden, Jr. spoke today with …, conveying …": the clause
+            # holding the sentence's main verb is no aside, whatever its commas.
+            continue
         has_actor = any(protected[t.i] for t in segment)
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in segment)
         if has_actor and not has_verb:
