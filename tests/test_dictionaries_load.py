@@ -99,7 +99,12 @@ def test_dictionaries_load_shipped_set_has_no_errors(shipped: DictionarySet) -> 
 def test_dictionaries_load_shipped_corrections(shipped: DictionarySet, words, day, code) -> None:
     from datetime import date
 
-    entries = [e for phrase, e in shipped.actors.by_first_word.get(words[0], []) if phrase.words == words]
+    # The corrected line of the PETRARCH2 set (the modern set may list the same words first).
+    entries = [
+        e
+        for phrase, e in shipped.actors.by_first_word.get(words[0], [])
+        if phrase.words == words and e.origin.file.startswith("Phoenix")
+    ]
     assert entries, words
     assert entries[0].code_on(date.fromisoformat(day)) == code
 

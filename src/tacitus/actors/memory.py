@@ -174,9 +174,10 @@ class DocumentMemory:
             elif group.person:
                 known = _Known(tuple(group.codes), group.name, gender_of(group.name) if group.name else None)
                 span = doc[group.start : group.end]
-                propn = [t for t in span if t.pos_ == "PROPN"]
+                propn = [t for t in span if t.pos_ == "PROPN" and t.i not in _title_tokens(group)]
                 if propn:
-                    self._remember(propn[-1:], known)
+                    # a later "Lavrov", or "Wang" (a family name written first)
+                    self._remember(propn, known)
                 self._spoken_of(known)
         people: dict[str, str] = {}
         for group in groups:
@@ -216,6 +217,10 @@ class DocumentMemory:
     def _spoken_of(self, known: _Known) -> None:
         self.people = [p for p in self.people if p.name is None or p.name != known.name][-7:]
         self.people.append(known)
+
+
+def _title_tokens(group: ActorGroup) -> set[int]:
+    return {i for m in group.mentions if m.kind == "agent" for i in range(m.start, m.end)}
 
 
 def _holder_by_surname(doc: Any, group: ActorGroup, surname: str, day: date) -> None:
