@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.coder import Coder
+from tacitus.events.confidence import default_min_confidence
 from tacitus.records import Article, Event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,12 +97,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0, help="print this many readouts that fail")
-    parser.add_argument("--min-confidence", type=float, default=None)
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="keep events at or above this confidence (default: the coder's default)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS} - this benchmark needs ../shared (set TACITUS_SHARED)")
         return 2
-    print(json.dumps(evaluate(args.limit, args.show, args.min_confidence), indent=1))
+    threshold = args.min_confidence if args.min_confidence is not None else default_min_confidence()
+    print(json.dumps(evaluate(args.limit, args.show, threshold), indent=1))
     return 0
 
 

@@ -90,3 +90,41 @@ def test_coder_gold_dev_figure_at_floor(dev_scores, gold_name, figure):
     assert overall["exceptions"] == 0
     floor = spec[DEV_SETS[gold_name][figure]]
     assert overall[figure] >= floor, f"{gold_name} {figure} {overall[figure]:.4f} below floor {floor}"
+
+
+@pytest.mark.parametrize(
+    ("figure", "floor_key"),
+    [
+        ("exact", "floor_exact_f1"),
+        ("relaxed", "floor_relaxed_f1"),
+        ("relaxed_precision", "floor_relaxed_precision"),
+    ],
+)
+def test_coder_gold_real_news_at_floor(figure, floor_key):
+    """Real news at the default confidence threshold: what users get."""
+    from tacitus.evaluate import evaluate
+
+    spec = FLOORS["real_news_dev"]
+    scores, _ = evaluate(shared_path(spec["gold"]))
+    overall = scores.as_dict()["overall"]
+    assert overall["records"] == spec["records"]
+    value = overall["relaxed"]["precision"] if figure == "relaxed_precision" else overall[figure]["f1"]
+    assert value >= spec[floor_key], f"real_news_dev {figure} {value:.4f} below floor {spec[floor_key]}"
+
+
+def test_coder_gold_whitehouse_readouts_coded_both_ways():
+    """The USA <-> partner consultation of White House partner readouts, both ways, USAGOV the US side."""
+    import importlib.util
+
+    spec = FLOORS["whitehouse_readouts"]
+    shared_path(spec["corpus"])  # skips with a message where ../shared is absent
+    path = Path(__file__).parent.parent / "benchmarks" / "readouts.py"
+    loader = importlib.util.spec_from_file_location("readouts_benchmark", path)
+    assert loader is not None and loader.loader is not None
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    from tacitus.events.confidence import default_min_confidence
+
+    figures = module.evaluate(None, 0, default_min_confidence())  # what users get
+    assert figures["partner_readouts"] >= 600
+    assert figures["share_both_ways"] >= spec["floor_share_both_ways"], figures

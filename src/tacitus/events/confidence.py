@@ -146,6 +146,9 @@ def features(event: Event, context: EventContext) -> dict[str, float]:
         "verb_events": math.log(max(context.same_verb, 1)),
         "mirror": float(event.mirror_of is not None),
         "passive": float(_passive(event, context.article)),
+        # Coded by Tacitus's own lexicon (meet, speak, visit, praise, stance nouns …) rather
+        # than by a CAMEO.2.0 pattern or block.
+        "lexicon": float(event.rule is not None and event.rule.file == "lexicon.json"),
     }
 
 
