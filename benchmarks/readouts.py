@@ -81,8 +81,9 @@ def evaluate(limit: int | None, show: int, threshold: float | None) -> dict[str,
             found = sorted({(e.source, e.target, e.code) for e in events})[:6]
             print(f"{verdict:8} {partners[record['id']]} {record['title'][:90]}\n         {found}")
     total = sum(outcome.values())
-    if os.environ.get("TACITUS_READOUT_VERDICTS"):
-        Path(os.environ["TACITUS_READOUT_VERDICTS"]).write_text(json.dumps(verdicts, indent=0, sort_keys=True))
+    dump = os.environ.get("TACITUS_READOUT_VERDICTS")  # each readout's verdict, to compare two runs
+    if dump:
+        Path(dump).write_text(json.dumps(verdicts, indent=0, sort_keys=True))
     return {
         "readouts": len(records),
         "partner_readouts": total,
