@@ -70,10 +70,10 @@ def test_coder_cli_dated_codes_same_for_every_date_form(runner, dates):
     for event in events:
         by_record.setdefault(event["doc_id"], set()).add((event["date"], event["source"], event["target"]))
     dated = [by_record[f"r{n}"] for n in range(len(dates))]
-    # a meeting is coded both ways
-    assert dated[0] == {("2008-08-04", "IRQGOV", "IRN"), ("2008-08-04", "IRN", "IRQGOV")}
+    # a meeting is coded both ways; Ahmadinejad is president in 2008 (the person, not the adjective)
+    assert dated[0] == {("2008-08-04", "IRQGOV", "IRNGOV"), ("2008-08-04", "IRNGOV", "IRQGOV")}
     assert all(found == dated[0] for found in dated)
-    assert by_record["undated"] == {(None, "IRQELI", "IRN"), (None, "IRN", "IRQELI")}
+    assert by_record["undated"] == {(None, "IRQELI", "IRNELI"), (None, "IRNELI", "IRQELI")}
 
 
 @pytest.mark.parametrize("suffix", [".html"])
@@ -93,11 +93,14 @@ def test_coder_cli_reads_html_through_ingestion(runner, tmp_path, suffix):
     assert not any("<" in e["evidence"]["text"] for e in events)
 
 
-@pytest.mark.parametrize(("date", "expected"), [
-    ("04/08/2008", "1 articles, 2 events, 1 undated (no date: 0, unreadable: 1)"),
-    (None, "1 articles, 2 events, 1 undated (no date: 1, unreadable: 0)"),
-    ("2008-08-04", "1 articles, 2 events\n"),
-])
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("04/08/2008", "1 articles, 2 events, 1 undated (no date: 0, unreadable: 1)"),
+        (None, "1 articles, 2 events, 1 undated (no date: 1, unreadable: 0)"),
+        ("2008-08-04", "1 articles, 2 events\n"),
+    ],
+)
 def test_coder_cli_summary_counts_undated(runner, date, expected):
     record = json.dumps({"id": "a1", "text": MALIKI, "date": date})
     result = runner.invoke(cli, ["code", "-"], input=record + "\n")

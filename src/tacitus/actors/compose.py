@@ -113,12 +113,34 @@ def compose_code(base: str, agents: list[Mention]) -> str:
 
 
 def _compose(actors: list[Mention], agents: list[Mention]) -> list[str]:
-    if actors and actors[0].person:
+    people = [m for m in actors if m.person]
+    if people:
         # A person the dictionary knows has the code of their office on the day: the
-        # title before the name adds nothing ("President Biden" is USAGOV, not USAGOVGOV).
-        return list(actors[0].codes)
+        # title or nationality before the name adds nothing ("President Biden" is USAGOV,
+        # not USAGOVGOV; "Chinese President Xi Jinping" is CHNGOV, not the adjective's CHN).
+        return _person_codes(people[0], [m for m in actors if not m.person], agents)
     bases = list(actors[0].codes) if actors else ["---"]
     return [compose_code(base, agents) for base in bases]
+
+
+def _person_codes(person: Mention, titles: list[Mention], agents: list[Mention]) -> list[str]:
+    """A known person's code on the day, unless the words before the name say otherwise:
+    "former President Trump" is ELI whatever the table says; where the table says "former"
+    (or an undated article took the latest term, the years after office) but the text
+    gives the office ("Foreign Minister Le Drian", "Secretary of State Blinken"), the
+    office is the one written about."""
+    codes = list(person.codes)
+    country = codes[0][:3]
+    if any(a.codes[0] == "ELI" for a in agents):
+        return [compose_code(country, agents)]
+    if not all(code.endswith("ELI") for code in codes):
+        return codes
+    titled = [c for t in titles for c in t.codes if c[:3] == country and len(c) > 3]
+    if titled:
+        return titled[:1]
+    if agents:
+        return [compose_code(country, agents)]
+    return codes
 
 
 def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:

@@ -271,12 +271,12 @@ class Arguments:
         wanted = frozenset(preps)
         found: list[int] = []
         partner = False
-        preps = _children(verb, frozenset({"prep"}))
-        if not any(p.lower_ in wanted for p in preps):
+        heads = _children(verb, frozenset({"prep"}))
+        if not any(p.lower_ in wanted for p in heads):
             # "spoke today with President Lula of Brazil to continue …": the parser made
             # "with" a subordinator of the next clause; the phrase after it is the partner.
-            preps = [t for t in verb.subtree if t.i > verb.i and t.lower_ in wanted and t.dep_ == "mark"][:1]
-        for prep in preps:
+            heads = [t for t in verb.subtree if t.i > verb.i and t.lower_ in wanted and t.dep_ == "mark"][:1]
+        for prep in heads:
             word = prep.lower_
             if word in wanted and not _children(prep, frozenset({"pobj"})):
                 # "met with Chief Adviser Muhammad Yunus …" parsed with no object: the phrase
@@ -380,7 +380,13 @@ class Arguments:
         """``threatened to cut off electricity to Nakhichevan``, ``offered to hand over
         to Great Britain``: an act announced, refused or demanded is aimed where the
         act itself is; ``demanded that Mugabe abandon …``: at the one told to act."""
+        telling = code[:2] in _TELLING_ROOTS
         for child in verb.children:
+            if telling and _for_clause(child):
+                # "called for Russia to withdraw": aimed at the one who is to act.
+                found = [g for s in _children(child, _SUBJECTS) for g in self.phrase_groups(s)]
+                if found:
+                    return found, False
             purpose = child.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             )
@@ -462,6 +468,13 @@ def argument_span(verb: Token, closed_preps: frozenset[str], *, complements: boo
             if complements and child.dep_ == "xcomp":
                 stack.append(child)  # patterns read "declined to comment" as one phrase
                 continue
+            if complements and _for_clause(child):
+                # "called for Russia to withdraw": the parser hangs "for" on the clause;
+                # "* (FOR)" reads it as the verb's own phrase.
+                found.update(
+                    t.i for c in child.children if c.dep_ == "mark" or c.dep_ in _SUBJECTS for t in c.subtree
+                )
+                continue
             if child.dep_ in _NESTED or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
                 continue
             if current.i == verb.i and child.dep_ == "prep" and child.lower_ in closed_preps:
@@ -502,6 +515,15 @@ def stance_noun(verb: Token, lex: Lexicon) -> tuple[Token, StanceNoun] | None:
         if stance is not None:
             return obj, stance
     return None
+
+
+def _for_clause(token: Token) -> bool:
+    """``for Russia to withdraw``: a clause with its own subject, opened by "for"."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        and any(c.dep_ in _SUBJECTS for c in token.children)
+    )
 
 
 def _members(token: Token) -> list[Token]:

@@ -36,10 +36,15 @@ _MINOR = frozenset(
 
 
 def is_headline(sentence: Sentence, title: str | None) -> bool:
-    """The article's title, or a first line written in headline case."""
-    text = sentence.text.strip().rstrip(".")
+    """The article's title, or a first line written in headline case. A first sentence that
+    ends like one ("Chinese President Xi Jinping met Brazilian President Lula in Beijing.")
+    is body text however many names it capitalises."""
+    raw = sentence.text.strip()
+    text = raw.rstrip(".")
     if title and text == title.strip().rstrip("."):
         return True
+    if raw.endswith((".", "!", "?", '."', ".”")):
+        return False
     words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR]
     if sentence.index != 0 or not 2 <= len(words) <= 15:
         return False
@@ -66,9 +71,9 @@ def without_repeats(
 ) -> list[Event]:
     """Drop what repeats an event of the same article:
 
-    - ``The two leaders discussed …`` after a call or a visit between the same two is
-      what they said in it: a plain 040 between a pair that already has a 041-046
-      event earlier in the article is not a second event;
+    - ``The two leaders discussed …`` after a meeting, call or visit between the same two
+      is what they said in it: a plain 040 of a follow-up verb between a pair that already
+      has a 04 event earlier in the article is not a second event;
     - a headline event whose countries and root the body codes again is the body's event.
     """
     specific: set[frozenset[str]] = set()
@@ -76,7 +81,7 @@ def without_repeats(
     for event in events:
         if event.code == "040" and _follow_up(event, lex) and _pair(event) in specific:
             continue
-        if event.code[:2] == "04" and event.code != "040":
+        if event.code[:2] == "04" and not _follow_up(event, lex):
             specific.add(_pair(event))
         kept.append(event)
     headlines = {s.index for s in sentences if is_headline(s, title)}

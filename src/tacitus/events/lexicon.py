@@ -82,6 +82,8 @@ class Lexicon:
     place_source_roots: frozenset[str]
     unasserted_nouns: frozenset[str]
     follow_up_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    failure_heads: frozenset[str]
 
 
 def _line_of(text: str, key: str, after: int = 0) -> int:
@@ -164,4 +166,6 @@ _WORD_LISTS = (
     "place_source_roots",
     "unasserted_nouns",
     "follow_up_verbs",
+    "directive_verbs",
+    "failure_heads",
 )

@@ -264,16 +264,30 @@ class _Clause:
 
 
 def _unasserted(verb: Any, lex: Lexicon) -> bool:
-    """``a report that ElBaradei had collaborated with Iran``: the clause of a noun of
-    claim, fear or plan says what someone asserts, not what happened."""
+    """What the sentence does not say happened: a question; the clause of a noun of claim,
+    fear, plan or demand (``a report that ElBaradei had collaborated``, ``his calls for Ukraine
+    to open an investigation``); an act someone is asked, told or allowed to do (``asked
+    Zelenskiy to investigate``, ``had not authorized anyone to speak``); an act a head says
+    failed (``unable to persuade``)."""
+    if verb.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return True
     current = verb
     for _ in range(4):
         head = current.head
         if head.i == current.i:
             return False
-        if current.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN":
-            return head.lower_ in lex.unasserted_nouns or head.lemma_.lower() in lex.unasserted_nouns
-        if current.dep_ not in ("conj", "xcomp", "ccomp"):
+        lemma = head.lemma_.lower()
+        if current.dep_ in ("acl", "ccomp", "relcl", "xcomp") and head.pos_ == "NOUN":
+            return head.lower_ in lex.unasserted_nouns or lemma in lex.unasserted_nouns
+        # 'told AFP that the army lifted' reports; 'told the army to lift' directs.
+        infinitive = current.dep_ == "xcomp" or any(
+            c.lower_ == "to" and c.dep_ == "aux" for c in current.children
+        )
+        if infinitive and (lemma in lex.directive_verbs or lemma in lex.failure_heads):
+            return True
+        if current.dep_ == "xcomp" and head.dep_ == "acomp" and lemma in lex.failure_heads:
+            return True
+        if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             return False
         current = head
     return False
