@@ -10,7 +10,7 @@ from typing import Any
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseHit, PhraseIndex
 from tacitus.actors.offices import first_name_gender
-from tacitus.actors.words import Word, text_case
+from tacitus.actors.words import LOWER, Word, text_case
 from tacitus.cameo import country_rows, generic_blocks, role_blocks
 from tacitus.dictionaries.lines import make_phrase
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
@@ -145,10 +145,12 @@ def _inside(hit: PhraseHit[Any], other: PhraseHit[Any]) -> bool:
 
 def _surname(words: Sequence[Word], hit: PhraseHit[ActorEntry], codes: tuple[str, ...]) -> bool:
     """``Patty Murray``, ``Michael Jordan``: a one-word place name (a bare country code)
-    right after a given name is someone's surname."""
+    right after a given name is someone's surname. A given name is written with a
+    capital: "the bill Iran passed" keeps Iran."""
     if hit.end - hit.start != 1 or hit.start == 0 or not all(len(code) == 3 for code in codes):
         return False
-    return first_name_gender(words[hit.start - 1].text) is not None
+    before = words[hit.start - 1]
+    return before.case != LOWER and first_name_gender(before.text) is not None
 
 
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
