@@ -176,3 +176,17 @@ def coder() -> Coder:
 def test_actors_first_names_surname_rule(coder: Coder, text: str, code: str | None) -> None:
     actor = coder.resolver.resolve(text, "2020-01-01")
     assert (actor.code if actor else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Milan Kucan met Croatian officials.", ["HRVGOV"]),  # a first name, not Italy
+        ("Tara Reade spoke.", []),  # not Ireland
+        ("Police in Milan arrested two men.", ["ITACOP", "---PPL"]),  # the city stays a city
+    ],
+)
+def test_actors_first_names_city_before_a_surname_is_a_given_name(
+    coder: Coder, text: str, codes: list[str]
+) -> None:
+    assert [a.code for a in coder.code_text(text, date="2020-01-01").actors] == codes

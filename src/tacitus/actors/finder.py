@@ -10,7 +10,7 @@ from typing import Any
 from tacitus.actors.compose import Mention
 from tacitus.actors.index import PhraseHit, PhraseIndex
 from tacitus.actors.offices import first_name_gender
-from tacitus.actors.words import LOWER, Word, text_case
+from tacitus.actors.words import CAPITALISED, LOWER, Word, text_case
 from tacitus.cameo import country_rows, generic_blocks, role_blocks
 from tacitus.dictionaries.lines import make_phrase
 from tacitus.dictionaries.model import ActorEntry, AgentEntry, DictionarySet, Phrase
@@ -82,7 +82,7 @@ class ActorFinder:
 
         for hit in self.actors.find_longest(words, accept=has_codes):
             codes = codes_of[id(hit.payload)]
-            if _surname(words, hit, codes):
+            if _surname(words, hit, codes) or _given_name(words, hit, codes):
                 continue
             first, last = words[hit.start].token, words[hit.end - 1].token
             covered.update(range(hit.start, hit.end))
@@ -151,6 +151,20 @@ def _surname(words: Sequence[Word], hit: PhraseHit[ActorEntry], codes: tuple[str
         return False
     before = words[hit.start - 1]
     return before.case != LOWER and first_name_gender(before.text) is not None
+
+
+def _given_name(words: Sequence[Word], hit: PhraseHit[ActorEntry], codes: tuple[str, ...]) -> bool:
+    """``Milan Kucan said``, ``Tara Reade``: a one-word city of the country dictionary that
+    is also a given name, followed by one capitalised word that ends the name, is a
+    person's first name. "Milan Fashion Week" (a longer capitalised run) stays Milan."""
+    if hit.end - hit.start != 1 or not all(len(code) == 3 for code in codes):
+        return False
+    word, end = words[hit.start], hit.end
+    if word.case != CAPITALISED or end >= len(words) or first_name_gender(word.text) is None:
+        return False
+    if words[end].case != CAPITALISED or not words[end].text.isalpha():
+        return False
+    return end + 1 >= len(words) or words[end + 1].case != CAPITALISED
 
 
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
