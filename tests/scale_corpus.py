@@ -11,22 +11,48 @@ import random
 from pathlib import Path
 
 ACTORS = [
-    "Russian President Vladimir Putin", "Chinese Foreign Minister Wang Yi", "Israeli troops",
-    "Iranian officials", "The United Nations", "French President Emmanuel Macron",
-    "German Chancellor Olaf Scholz", "Turkish police", "Indian Prime Minister Narendra Modi",
-    "Pakistani militants", "The European Union", "Egyptian President Abdel Fattah el-Sisi",
-    "Japanese Prime Minister Fumio Kishida", "North Korean soldiers", "Ukrainian forces",
-    "Brazilian President Luiz Inacio Lula da Silva", "Syrian rebels", "Saudi officials",
+    "Russian President Vladimir Putin",
+    "Chinese Foreign Minister Wang Yi",
+    "Israeli troops",
+    "Iranian officials",
+    "The United Nations",
+    "French President Emmanuel Macron",
+    "German Chancellor Olaf Scholz",
+    "Turkish police",
+    "Indian Prime Minister Narendra Modi",
+    "Pakistani militants",
+    "The European Union",
+    "Egyptian President Abdel Fattah el-Sisi",
+    "Japanese Prime Minister Fumio Kishida",
+    "North Korean soldiers",
+    "Ukrainian forces",
+    "Brazilian President Luiz Inacio Lula da Silva",
+    "Syrian rebels",
+    "Saudi officials",
 ]
 VERBS = [
-    "met with", "accused", "criticized", "signed an agreement with", "attacked", "praised",
-    "threatened", "called for talks with", "imposed sanctions on", "rejected a proposal from",
-    "visited", "condemned", "promised aid to", "arrested supporters of",
+    "met with",
+    "accused",
+    "criticized",
+    "signed an agreement with",
+    "attacked",
+    "praised",
+    "threatened",
+    "called for talks with",
+    "imposed sanctions on",
+    "rejected a proposal from",
+    "visited",
+    "condemned",
+    "promised aid to",
+    "arrested supporters of",
 ]
 FILLERS = [
-    "Markets were calm in early trading.", "The weather in the capital was mild.",
-    "Analysts expect more meetings later this year.", "No further details were released.",
-    "Officials declined to comment on the talks.", "Shares of local banks rose slightly.",
+    "Markets were calm in early trading.",
+    "The weather in the capital was mild.",
+    "Analysts expect more meetings later this year.",
+    "No further details were released.",
+    "Officials declined to comment on the talks.",
+    "Shares of local banks rose slightly.",
 ]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 
@@ -45,8 +71,14 @@ def articles(count: int, *, seed: int = 8) -> list[dict[str, str]]:
     records = []
     for number in range(count):
         text = " ".join(_sentence(rng) for _ in range(3))
-        records.append({"id": f"scale-{number:04d}", "date": f"2021-{number % 12 + 1:02d}-"
-                        f"{number % 28 + 1:02d}", "text": text, "source": "Tacitus wire"})
+        records.append(
+            {
+                "id": f"scale-{number:04d}",
+                "date": f"2021-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                "text": text,
+                "source": "Tacitus wire",
+            }
+        )
     return records
 
 

@@ -22,8 +22,14 @@ LOCATION_FIELDS = {f.name for f in fields(Location)}
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def article(doc_id: str, text: str = "", *, date: str | None = "2021-02-04",
-            source: str | None = "Example Wire", url: str | None = None) -> Article:
+def article(
+    doc_id: str,
+    text: str = "",
+    *,
+    date: str | None = "2021-02-04",
+    source: str | None = "Example Wire",
+    url: str | None = None,
+) -> Article:
     text = text or f"Text of article {doc_id}: China and Russia agreed to cooperate."
     return Article(
         id=doc_id,
@@ -38,9 +44,19 @@ def article(doc_id: str, text: str = "", *, date: str | None = "2021-02-04",
     )
 
 
-def event(doc_id: str, source: str, target: str, code: str, *, date: str | None = "2021-02-04",
-          sentence: int = 0, negated: bool = False, modality: str = "asserted",
-          confidence: float | None = 0.9, verb_start: int = 5) -> Event:
+def event(
+    doc_id: str,
+    source: str,
+    target: str,
+    code: str,
+    *,
+    date: str | None = "2021-02-04",
+    sentence: int = 0,
+    negated: bool = False,
+    modality: str = "asserted",
+    confidence: float | None = 0.9,
+    verb_start: int = 5,
+) -> Event:
     """An event as the coder makes it: with its id (`verb_start` makes it) and a confidence."""
     info = code_info(code)
     evidence = Span(f"{source} did {code} to {target}", 0, 20)
@@ -54,8 +70,7 @@ def event(doc_id: str, source: str, target: str, code: str, *, date: str | None 
         root_code=info.root_code,
         quad_class=info.quad_class,
         goldstein=info.goldstein,
-        plover={"event_type": info.plover_event, "mode": info.plover_mode,
-                "context": info.plover_context},
+        plover={"event_type": info.plover_event, "mode": info.plover_mode, "context": info.plover_context},
         source_actor=Actor(source, source, source[:3], source[3:6] or None, None, 0, 5),
         target_actor=Actor(target, target, target[:3], target[3:6] or None, None, 10, 15),
         evidence=evidence,
@@ -89,15 +104,25 @@ iso_dates = st.none() | st.dates().map(lambda d: d.isoformat())
 
 def _locations(doc_id: str) -> st.SearchStrategy[Location]:
     values = {
-        "doc_id": st.just(doc_id), "name": texts, "gazetteer_id": st.none() | texts,
-        "country": st.none() | texts, "fips": st.none() | texts, "admin1": st.none() | texts,
-        "lat": st.none() | st.floats(-90, 90), "lon": st.none() | st.floats(-180, 180),
-        "feature_class": st.none() | texts, "confidence": st.floats(0, 1),
+        "doc_id": st.just(doc_id),
+        "name": texts,
+        "gazetteer_id": st.none() | texts,
+        "country": st.none() | texts,
+        "fips": st.none() | texts,
+        "admin1": st.none() | texts,
+        "lat": st.none() | st.floats(-90, 90),
+        "lon": st.none() | st.floats(-180, 180),
+        "feature_class": st.none() | texts,
+        "confidence": st.floats(0, 1),
         "evidence": st.builds(Span, text=texts, start=offsets, end=offsets),
     }
     # Optional fields the places stage adds to Location, when this Location has them.
-    extra = {"resolved_name": st.none() | texts, "feature_code": st.none() | texts,
-             "geo_type": st.none() | st.integers(1, 5), "mention": st.none() | texts}
+    extra = {
+        "resolved_name": st.none() | texts,
+        "feature_code": st.none() | texts,
+        "geo_type": st.none() | st.integers(1, 5),
+        "mention": st.none() | texts,
+    }
     values.update({k: v for k, v in extra.items() if k in LOCATION_FIELDS})
     return st.builds(Location, **values)
 
@@ -121,14 +146,12 @@ def events(draw: st.DrawFn, doc_id: str) -> Event:
         root_code=draw(st.text("0123456789", min_size=2, max_size=2)),
         quad_class=draw(st.none() | st.integers(1, 4)),
         goldstein=draw(st.none() | st.floats(-10, 10, allow_nan=False)),
-        plover=draw(st.dictionaries(st.sampled_from(["event_type", "mode", "context"]),
-                                    st.none() | texts)),
+        plover=draw(st.dictionaries(st.sampled_from(["event_type", "mode", "context"]), st.none() | texts)),
         source_actor=draw(st.none() | actors),
         target_actor=draw(st.none() | actors),
         evidence=draw(st.builds(Span, text=texts, start=offsets, end=offsets)),
         verb=draw(texts),
-        rule=draw(st.none() | st.builds(Rule, file=texts, line=st.integers(0, 2**31 - 1),
-                                        pattern=texts)),
+        rule=draw(st.none() | st.builds(Rule, file=texts, line=st.integers(0, 2**31 - 1), pattern=texts)),
         negated=draw(st.booleans()),
         modality=draw(st.sampled_from(["asserted", "intended", "hypothetical", "future"])),
         reported_by=draw(st.none() | actors),
@@ -142,13 +165,18 @@ def events(draw: st.DrawFn, doc_id: str) -> Event:
     )
 
 
-def run_tacitus(*args: str, env: dict[str, str] | None = None,
-                timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_tacitus(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the real `tacitus` CLI in a subprocess (the console-script entry point)."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "tacitus.cli", *args],
-        capture_output=True, text=True, env=full_env, timeout=timeout, check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        check=False,
     )
 
 

@@ -329,7 +329,9 @@ def test_api_event_carries_identity(client):
     for key, (_, event) in EVENTS.items():
         body = by_key[key]
         assert (body["event_id"], body["mirror_of"], body["confidence"]) == (
-            event.event_id, event.mirror_of, event.confidence
+            event.event_id,
+            event.mirror_of,
+            event.confidence,
         )
     ids = {body["event_id"] for body in by_key.values()}
     assert any(body["mirror_of"] in ids for body in by_key.values())

@@ -226,9 +226,14 @@ def test_api_indexes_leave_other_thresholds_to_the_store(apps, threshold):
 
 def test_api_indexes_hold_the_events_at_the_threshold(apps):
     plain, indexed = apps
-    (kept,) = plain.state.store._cursor().execute(
-        "SELECT count(*) FROM events WHERE confidence IS NULL OR confidence >= ?", [default_min_confidence()]
-    ).fetchall()[0]
+    (kept,) = (
+        plain.state.store._cursor()
+        .execute(
+            "SELECT count(*) FROM events WHERE confidence IS NULL OR confidence >= ?",
+            [default_min_confidence()],
+        )
+        .fetchall()[0]
+    )
     assert indexed.state.store.hot.events == kept
 
 

@@ -98,9 +98,7 @@ def test_clean_rules_split_glued_residue(glued: str, residue: str, rest: str) ->
 def test_clean_rules_split_glued_suffix(glued: str, residue: str, rest: str) -> None:
     result = clean_text(glued, detect_title=False)
     assert result.text == rest
-    assert [(r.kind, r.rule, r.text) for r in result.removals] == [
-        ("strip", "glued_call_to_action", residue)
-    ]
+    assert [(r.kind, r.rule, r.text) for r in result.removals] == [("strip", "glued_call_to_action", residue)]
 
 
 @pytest.mark.parametrize(

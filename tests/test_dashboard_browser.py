@@ -305,8 +305,11 @@ def undated_url(tmp_path_factory):
     ("path", "chart", "matches"),
     [
         ("/", "#quad-chart", lambda e: True),
-        ("/dyad?a=CHN&b=RUS&interval=month", "#dyad-chart",
-         lambda e: {e.source[:3], e.target[:3]} == {"CHN", "RUS"}),
+        (
+            "/dyad?a=CHN&b=RUS&interval=month",
+            "#dyad-chart",
+            lambda e: {e.source[:3], e.target[:3]} == {"CHN", "RUS"},
+        ),
         ("/actor?code=RUS", "#actor-chart", lambda e: "RUS" in (e.source[:3], e.target[:3])),
     ],
 )

@@ -39,8 +39,7 @@ def test_dictionaries_cli_check_counts_and_problems(tmp_path: Path) -> None:
     assert "actors: 2" in lines
     assert ["problems: 1", "errors: 1", "warnings: 0"] == lines[-4:-1]
     assert (
-        "error: x.verbs.txt:4: synset &TALKS is used but never defined: pattern skipped"
-        "  [- * &TALKS [043]]"
+        "error: x.verbs.txt:4: synset &TALKS is used but never defined: pattern skipped  [- * &TALKS [043]]"
     ) in lines
 
 
@@ -55,9 +54,7 @@ def test_dictionaries_cli_strict_one_line_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     directory = make_set(tmp_path)
-    monkeypatch.setattr(
-        sys, "argv", ["tacitus", "dictionaries", "check", str(directory), "--strict"]
-    )
+    monkeypatch.setattr(sys, "argv", ["tacitus", "dictionaries", "check", str(directory), "--strict"])
     with pytest.raises(SystemExit) as caught:
         main()
     assert caught.value.code == 1

@@ -186,9 +186,7 @@ def test_dictionaries_load_file_instead_of_directory(tmp_path: Path) -> None:
 
 
 def test_dictionaries_load_strict_raises_at_line(tmp_path: Path) -> None:
-    directory = write_set(
-        tmp_path / "set", **{"x.verbs.txt": VERBS, "x.actors.txt": ACTORS + "GAMMA\n"}
-    )
+    directory = write_set(tmp_path / "set", **{"x.verbs.txt": VERBS, "x.actors.txt": ACTORS + "GAMMA\n"})
     assert [str(p) for p in load_dictionaries(directory).problems] == [
         "x.actors.txt:4: actor has no code: entry skipped"
     ]

@@ -46,12 +46,34 @@ def row(person: str = "Aria Vell", **cells: str) -> str:
 ROWS = [
     # A person with two offices and a gap between them (the ELI rule), one still in office.
     row(),
-    row(office="head_of_government", title="Prime Minister", start="2020-01-10", end="2022-12-31",
-        source="PMO"),  # fmt: skip
-    row("Bran Dûnmar", variants="Bran Dunmar", office="head_of_government", title="Prime Minister",
-        start="2023-01-01", end="", gender="m", source="PMO"),  # fmt: skip
-    row("Gondor Guard", variants="GG", code="NORMIL", office="armed_group", title="", start="2010-05-01",
-        end="", gender="x", source="Norway press"),  # fmt: skip
+    row(
+        office="head_of_government",
+        title="Prime Minister",
+        start="2020-01-10",
+        end="2022-12-31",
+        source="PMO",
+    ),  # fmt: skip
+    row(
+        "Bran Dûnmar",
+        variants="Bran Dunmar",
+        office="head_of_government",
+        title="Prime Minister",
+        start="2023-01-01",
+        end="",
+        gender="m",
+        source="PMO",
+    ),  # fmt: skip
+    row(
+        "Gondor Guard",
+        variants="GG",
+        code="NORMIL",
+        office="armed_group",
+        title="",
+        start="2010-05-01",
+        end="",
+        gender="x",
+        source="Norway press",
+    ),  # fmt: skip
 ]
 
 

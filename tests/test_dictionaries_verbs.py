@@ -112,9 +112,7 @@ def test_dictionaries_verbs_irregular_forms_replace_regular(cameo, absent: str) 
     assert absent not in verbs.forms
 
 
-@pytest.mark.parametrize(
-    ("form_word", "code", "reverse"), [("RUSH", "042", "043"), ("RST", "012", None)]
-)
+@pytest.mark.parametrize(("form_word", "code", "reverse"), [("RUSH", "042", "043"), ("RST", "012", None)])
 def test_dictionaries_verbs_form_codes(cameo, form_word: str, code: str, reverse) -> None:
     verbs, _ = cameo
     (_, form), *_ = verbs.forms[form_word]

@@ -14,12 +14,20 @@ from tacitus.evaluate.calibration import fit_logistic, label_event, reliability,
 from tacitus.evaluate.gold import GoldRecord
 
 RECORD = GoldRecord(
-    id="r1", text="...", date=None, kind="events",
+    id="r1",
+    text="...",
+    date=None,
+    kind="events",
     expected=frozenset({("CHNGOV", "RUSGOV", "042"), ("RUSGOV", "CHNGOV", "043")}),
 )
 PLOVER = GoldRecord(
-    id="p1", text="...", date=None, kind="plover", plover_type="CONSULT",
-    actor_countries=frozenset({"CHN"}), recipient_countries=frozenset({"RUS"}),
+    id="p1",
+    text="...",
+    date=None,
+    kind="plover",
+    plover_type="CONSULT",
+    actor_countries=frozenset({"CHN"}),
+    recipient_countries=frozenset({"RUS"}),
 )
 
 

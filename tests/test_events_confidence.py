@@ -158,8 +158,17 @@ def test_events_confidence_code_cli_default_is_the_threshold():
 
 def test_events_confidence_eval_cli_scores_at_threshold(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "g1", "text": TEXT, "date": "2021-02-04",
-                                "expected": [{"source": "CHN", "target": "RUS", "code": "030"}]}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "text": TEXT,
+                "date": "2021-02-04",
+                "expected": [{"source": "CHN", "target": "RUS", "code": "030"}],
+            }
+        )
+        + "\n"
+    )
     runs = {}
     for threshold in ("0", "1"):
         result = CliRunner().invoke(cli, ["eval", str(gold), "--json", "--min-confidence", threshold])

@@ -40,7 +40,12 @@ def _code_in_process(seed: str) -> list[dict]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
         [sys.executable, "-m", "tacitus.cli", "code", "-", "--min-confidence", "0"],
-        input=record, capture_output=True, text=True, env=env, timeout=300, check=False,
+        input=record,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]

@@ -127,3 +127,39 @@ def test_events_lexicon_headline_repeated_by_the_body_is_coded_once(coder):
         "2022-03-01",
     )
     assert [(s, t, c) for s, t, c, _ in found] == [("JPN", "PRK", "111")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you make a phone call to any Libyan government official to help these people.",
+        "Giuliani was persistent in his calls for Ukraine to open an investigation into Russia.",
+        "White House officials engage more with Ukraine.",  # no block default: not a fight
+        "He served four months in Iraq.",  # not aid
+    ],
+)
+def test_events_lexicon_asked_wanted_or_default_less_is_no_event(coder, text):
+    assert triples(coder, text, "2019-10-30") == set()
+
+
+def test_events_lexicon_the_leaders_are_the_two_just_named(coder):
+    found = article_triples(
+        coder,
+        "President Joe Biden spoke today with Prime Minister Justin Trudeau of Canada. "
+        "The leaders affirmed their unwavering support for Ukraine.",
+        "2023-06-25",
+    )
+    assert {(s, t, c) for s, t, c, verb in found if verb == "affirmed"} == {
+        ("USAGOV", "UKR", "051"),
+        ("CANGOV", "UKR", "051"),
+    }
+
+
+def test_events_lexicon_foreign_government_takes_no_document_country(coder):
+    found = article_triples(
+        coder,
+        "The FBI reviewed its records. A foreign government asked the FBI for "
+        "information about Tamerlan Tsarnaev. The FBI said the request was routine.",
+        "2013-04-20",
+    )
+    assert [(s, t) for s, t, _, _ in found] == [("---GOV", "USACOP")]

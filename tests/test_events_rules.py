@@ -22,8 +22,8 @@ def coder():
     return Coder(small_set((WARN, WILL)))
 
 
-def triples(coder, text, **kw):
-    return {(e.source, e.target, e.code) for e in coder.code_text(text, date="1995-01-01", **kw).events}
+def triples(coder, text, date="1995-01-01", **kw):
+    return {(e.source, e.target, e.code) for e in coder.code_text(text, date=date, **kw).events}
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_events_rules_event_record_is_complete(coder):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("In 1988, Arnor attacked Gondor.", set()),
+        ("In 1988 Arnor attacked Gondor.", set()),  # parsed with Arnor as subject (no comma)
         ("Arnor attacked Gondor, which it first fought in 1988.", {("ARN", "GON", "190")}),
         ("Arnor attacked Gondor at the World Cup.", set()),
     ],
@@ -120,6 +120,17 @@ def test_events_rules_discards_history_and_sport(nlp, text, expected):
     ]
     coder = Coder(small_set(discards=discards))
     assert triples(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"), [("1988-06-01", {("ARN", "GON", "190")}), ("1989-06-01", set())]
+)
+def test_events_rules_year_discard_is_history_only_before_the_articles_year(nlp, date, expected):
+    from coder_helpers import ORIGIN
+    from tacitus.dictionaries.model import DiscardEntry, Phrase
+
+    coder = Coder(small_set(discards=[DiscardEntry(Phrase(("1988",)), False, ORIGIN)]))
+    assert triples(coder, "In 1988 Arnor attacked Gondor.", date=date) == expected
 
 
 def test_events_rules_petrarch2_patterns_stay_in_the_verbs_phrase(nlp):

@@ -14,12 +14,25 @@ from tacitus.store.gdelt import EMPTY_COLUMNS, GDELT_COLUMNS, actor_blocks
 from tacitus.store.rows import location_from_json, location_json
 
 # GDELT 2.0 Event Codebook column types: codes are strings (leading zeros), counts integers.
-_INT = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
-        "NumMentions", "NumSources", "NumArticles", "DATEADDED"}
+_INT = {
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "IsRootEvent",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "DATEADDED",
+}
 _FLOAT = {"FractionDate", "GoldsteinScale", "AvgTone"}
 GDELT_DTYPES = {
-    name: "Int64" if name in _INT or name.endswith("Geo_Type") else
-    "float64" if name in _FLOAT or name.endswith(("_Lat", "_Long")) else "string"
+    name: "Int64"
+    if name in _INT or name.endswith("Geo_Type")
+    else "float64"
+    if name in _FLOAT or name.endswith(("_Lat", "_Long"))
+    else "string"
     for name in GDELT_COLUMNS
 }
 
@@ -28,22 +41,37 @@ GDELT_DTYPES = {
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "news.duckdb"
     with Store.open(path) as opened:
-        opened.write([
-            StoredArticle(article("w1", "A.", url="https://example.org/w1"),
-                          events=[event("w1", "CHNGOV", "RUSGOV", "041"),
-                                  event("w1", "IGOUNO", "SYR", "0233", date="2021-01-09"),
-                                  event("w1", "USA", "IRN", "010", negated=True)]),
-            StoredArticle(article("w2", "B.", date="2021-02-05", source="Other"),
-                          events=[event("w2", "CHNGOV", "RUSGOV", "041", sentence=7)]),
-        ])
+        opened.write(
+            [
+                StoredArticle(
+                    article("w1", "A.", url="https://example.org/w1"),
+                    events=[
+                        event("w1", "CHNGOV", "RUSGOV", "041"),
+                        event("w1", "IGOUNO", "SYR", "0233", date="2021-01-09"),
+                        event("w1", "USA", "IRN", "010", negated=True),
+                    ],
+                ),
+                StoredArticle(
+                    article("w2", "B.", date="2021-02-05", source="Other"),
+                    events=[event("w2", "CHNGOV", "RUSGOV", "041", sentence=7)],
+                ),
+            ]
+        )
     with Store.open(path, read_only=True) as opened:
         yield opened
 
 
 def _read_gdelt(path):
-    return pd.read_csv(path, sep="\t", header=None, names=list(GDELT_COLUMNS),
-                       dtype=GDELT_DTYPES, keep_default_na=False, na_values=[""],
-                       quoting=3)
+    return pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=list(GDELT_COLUMNS),
+        dtype=GDELT_DTYPES,
+        keep_default_na=False,
+        na_values=[""],
+        quoting=3,
+    )
 
 
 @pytest.mark.parametrize("columns", [61])
@@ -55,23 +83,28 @@ def test_export_gdelt_loads_with_gdelt_names_and_dtypes(store, tmp_path, columns
     table = _read_gdelt(out)
     summary = store.con.execute(
         "SELECT strftime(date, '%Y%m%d')::BIGINT, source, target, code, num_mentions, "
-        "num_articles, num_sources FROM event_summary ORDER BY date, source").fetchall()
-    got = table[["SQLDATE", "Actor1Code", "Actor2Code", "EventCode", "NumMentions",
-                 "NumArticles", "NumSources"]].itertuples(index=False)
+        "num_articles, num_sources FROM event_summary ORDER BY date, source"
+    ).fetchall()
+    got = table[
+        ["SQLDATE", "Actor1Code", "Actor2Code", "EventCode", "NumMentions", "NumArticles", "NumSources"]
+    ].itertuples(index=False)
     assert [tuple(row) for row in got] == summary
 
 
-@pytest.mark.parametrize(("column", "values"), [
-    ("EventCode", ["0233", "041"]),
-    ("EventBaseCode", ["023", "041"]),
-    ("EventRootCode", ["02", "04"]),
-    ("Actor1CountryCode", [None, "CHN"]),
-    ("Actor1KnownGroupCode", ["UNO", None]),
-    ("Actor1Type1Code", ["IGO", "GOV"]),
-    ("IsRootEvent", [1, 1]),
-    ("DATEADDED", [20210204000000, 20210204000000]),
-    ("SOURCEURL", ["https://example.org/w1", "https://example.org/w1"]),
-])
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("EventCode", ["0233", "041"]),
+        ("EventBaseCode", ["023", "041"]),
+        ("EventRootCode", ["02", "04"]),
+        ("Actor1CountryCode", [None, "CHN"]),
+        ("Actor1KnownGroupCode", ["UNO", None]),
+        ("Actor1Type1Code", ["IGO", "GOV"]),
+        ("IsRootEvent", [1, 1]),
+        ("DATEADDED", [20210204000000, 20210204000000]),
+        ("SOURCEURL", ["https://example.org/w1", "https://example.org/w1"]),
+    ],
+)
 def test_export_gdelt_column_values(store, tmp_path, column, values):
     out = tmp_path / "events.tsv"
     store.export("gdelt", out)
@@ -86,19 +119,39 @@ def test_export_gdelt_documented_empty_columns_are_empty(store, tmp_path, column
     assert _read_gdelt(out)[column].isna().all()
 
 
-@pytest.mark.parametrize(("code", "blocks"), [
-    ("CHNGOV", ("CHN", "", ["GOV"])),
-    ("USAGOVMIL", ("USA", "", ["GOV", "MIL"])),
-    ("IGOUNO", ("", "UNO", ["IGO"])),
-    ("---REB", ("", "", ["REB"])),
-    ('"HAMAS LEADER"', ("", "", [])),
-])
+@pytest.mark.parametrize(
+    ("code", "blocks"),
+    [
+        ("CHNGOV", ("CHN", "", ["GOV"])),
+        ("USAGOVMIL", ("USA", "", ["GOV", "MIL"])),
+        ("IGOUNO", ("", "UNO", ["IGO"])),
+        ("---REB", ("", "", ["REB"])),
+        ('"HAMAS LEADER"', ("", "", [])),
+    ],
+)
 def test_export_gdelt_actor_blocks(code, blocks):
     assert actor_blocks(code) == blocks
 
 
-@pytest.mark.parametrize("fields", [{"id", "confidence", "date", "actor", "recipient", "event", "mode",
-                                     "context", "event_text", "text", "coder", "link"}])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {
+            "id",
+            "confidence",
+            "date",
+            "actor",
+            "recipient",
+            "event",
+            "mode",
+            "context",
+            "event_text",
+            "text",
+            "coder",
+            "link",
+        }
+    ],
+)
 def test_export_plover_records(store, tmp_path, fields):
     out = tmp_path / "events.jsonl"
     store.export("plover", out, event_filter=EventFilter.build(code="04"))
@@ -127,9 +180,19 @@ def test_export_csv_parquet_one_row_per_mention(store, tmp_path, fmt):
     assert sorted(frame["code"].tolist()) == ["010", "0233", "041", "041"]
 
 
-BEIJING = Location(doc_id="w1", name="Beijing", gazetteer_id="1816670", country="CHN",
-                   fips="CH", admin1="CH22", lat=39.9075, lon=116.39723, feature_class="P",
-                   confidence=0.9, evidence=Span("Beijing", 0, 7))
+BEIJING = Location(
+    doc_id="w1",
+    name="Beijing",
+    gazetteer_id="1816670",
+    country="CHN",
+    fips="CH",
+    admin1="CH22",
+    lat=39.9075,
+    lon=116.39723,
+    feature_class="P",
+    confidence=0.9,
+    evidence=Span("Beijing", 0, 7),
+)
 
 
 @pytest.mark.parametrize("location", [BEIJING])
@@ -138,12 +201,17 @@ def test_export_gdelt_action_geo_from_event_location(tmp_path, location):
     with Store.open(path) as store:
         store.write([StoredArticle(article("w1"), events=[event("w1", "CHNGOV", "RUSGOV", "041")])])
         # What the places stage writes through Event.location (schema v2 column).
-        store.con.execute("UPDATE events SET location = ?, location_source = 'dateline'",
-                          [location_json(location)])
+        store.con.execute(
+            "UPDATE events SET location = ?, location_source = 'dateline'", [location_json(location)]
+        )
         store.export("gdelt", tmp_path / "geo.tsv")
     row = _read_gdelt(tmp_path / "geo.tsv").iloc[0]
-    assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"],
-            row["ActionGeo_FeatureID"]) == ("Beijing", "CH", "CH22", "1816670")
+    assert (
+        row["ActionGeo_FullName"],
+        row["ActionGeo_CountryCode"],
+        row["ActionGeo_ADM1Code"],
+        row["ActionGeo_FeatureID"],
+    ) == ("Beijing", "CH", "CH22", "1816670")
     assert (row["ActionGeo_Lat"], row["ActionGeo_Long"]) == (location.lat, location.lon)
     assert pd.isna(row["Actor1Geo_FullName"]) and pd.isna(row["ActionGeo_ADM2Code"])
 

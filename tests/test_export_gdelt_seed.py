@@ -25,7 +25,8 @@ def seed_export(tmp_path_factory):
         assert store.export("gdelt", out) > 0
         events = store.con.execute(
             "SELECT source, target, code, count(*) FROM events "
-            "WHERE NOT negated AND modality = 'asserted' GROUP BY ALL ORDER BY ALL").fetchall()
+            "WHERE NOT negated AND modality = 'asserted' GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
     return _read_gdelt(out), events
 
 
@@ -34,7 +35,8 @@ def test_export_gdelt_seed_names_and_dtypes(seed_export, names):
     table, _ = seed_export
     assert list(table.columns) == list(names) and len(names) == 61
     assert {name: str(dtype) for name, dtype in table.dtypes.items()} == {
-        name: "string" if dtype == "string" else dtype for name, dtype in GDELT_DTYPES.items()}
+        name: "string" if dtype == "string" else dtype for name, dtype in GDELT_DTYPES.items()
+    }
 
 
 @pytest.mark.parametrize("key", [["Actor1Code", "Actor2Code", "EventCode", "NumMentions"]])
@@ -55,7 +57,8 @@ def seed_plover(tmp_path_factory):
         store.export("plover", out)
         typed = store.con.execute(
             "SELECT count(*) FROM events WHERE NOT negated AND modality = 'asserted' "
-            "AND plover['event_type'] IS NOT NULL").fetchone()[0]
+            "AND plover['event_type'] IS NOT NULL"
+        ).fetchone()[0]
     import json
 
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()], typed

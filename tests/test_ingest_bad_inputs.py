@@ -36,9 +36,7 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
         ),
         "empty": _write(directory / f"empty_{index}.txt", b""),
         "empty_gz": _write(directory / f"zero_{index}.txt.gz", b""),
-        "bad_gzip": _write(
-            directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]
-        ),
+        "bad_gzip": _write(directory / f"truncated_{index}.txt.gz", gzip.compress(article.encode())[:20]),
         "html_no_body": _write(
             directory / f"nobody_{index}.html", b"<html><head><title>t</title></head></html>"
         ),
@@ -59,9 +57,7 @@ def _small_kinds(rng: random.Random, directory: Path, index: int) -> dict[str, P
             directory / f"mixed_{index}.txt",
             "naïve ".encode() + "café ".encode("cp1252") + article.encode(),
         ),
-        "broken_json": _write(
-            directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'
-        ),
+        "broken_json": _write(directory / f"broken_{index}.jsonl", b'{"id": "x", "text": "unterminated\n'),
         "good_gz": _write(directory / f"good_{index}.txt.gz", gzip.compress(article.encode())),
     }
 
@@ -76,9 +72,9 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Pat
         sub = root / f"d{index % 7}"
         sub.mkdir(exist_ok=True)
         expected.update({path: kind for kind, path in _small_kinds(rng, sub, index).items()})
-    expected[
-        _write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))
-    ] = "too_large"
+    expected[_write(root / "huge.txt", ENGLISH.encode() * (20 * 1024 * 1024 // len(ENGLISH) + 1))] = (
+        "too_large"
+    )
     expected[
         _write(
             root / "one_line.txt",
@@ -146,9 +142,7 @@ def test_ingest_bad_inputs_outcome_by_kind(
 
 
 @pytest.mark.parametrize("kind", ["latin1", "mixed"])
-def test_ingest_bad_inputs_decodes_accents(
-    bad_corpus: tuple[Path, dict[Path, str]], kind: str
-) -> None:
+def test_ingest_bad_inputs_decodes_accents(bad_corpus: tuple[Path, dict[Path, str]], kind: str) -> None:
     _, expected = bad_corpus
     path = next(str(path) for path, found in expected.items() if found == kind)
     (article,) = read_articles([path])

@@ -97,8 +97,7 @@ def test_ingest_cli_help_has_example(command: str) -> None:
 def test_ingest_cli_missing_rules_file(story: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(story), "--rules", "/no/rules.toml"])
     assert str(result.exception) == (
-        "[E001] cleaning rules file /no/rules.toml does not exist"
-        " - give the path of a patterns.toml"
+        "[E001] cleaning rules file /no/rules.toml does not exist - give the path of a patterns.toml"
     )
 
 
@@ -112,9 +111,7 @@ def test_ingest_cli_output_is_byte_identical_across_runs(story: Path) -> None:
 def test_ingest_cli_jsonl_field_names(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_text(json.dumps({"doc_id": "d1", "body": STORY}) + "\n")
-    result = CliRunner().invoke(
-        cli, ["ingest", str(path), "--field", "text=body", "--field", "id=doc_id"]
-    )
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--field", "text=body", "--field", "id=doc_id"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == "d1"
 

@@ -182,7 +182,9 @@ def test_ingest_dates_cli_report(tmp_path, dates):
     assert "articles: 3 (duplicates marked: 0)\nundated: 2 (no date: 1, unreadable: 1)\n" in result.output
     written = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [a["date_problem"] for a in written] == [
-        None, "'garbage' is not a date: no date format Tacitus reads", MISSING
+        None,
+        "'garbage' is not a date: no date format Tacitus reads",
+        MISSING,
     ]
 
 

@@ -53,17 +53,13 @@ def test_ingest_dedup_drop_mode_yields_skips(wire_copies: Path) -> None:
 @pytest.mark.parametrize(("mode", "marked"), [("mark", 2), ("off", 0)])
 def test_ingest_dedup_report_counts(wire_copies: Path, mode: str, marked: int) -> None:
     report = SkipReport()
-    articles = list(
-        iter_articles([str(wire_copies)], options=IngestOptions(duplicates=mode), report=report)
-    )
+    articles = list(iter_articles([str(wire_copies)], options=IngestOptions(duplicates=mode), report=report))
     assert (len(articles), report.duplicates, report.total) == (4, marked, 4)
 
 
 def test_ingest_dedup_near_threshold_zero_keeps_exact_only(wire_copies: Path) -> None:
     options = IngestOptions(near_duplicate_threshold=0.0)
-    marked = [
-        a.duplicate_of is not None for a in read_articles([str(wire_copies)], options=options)
-    ]
+    marked = [a.duplicate_of is not None for a in read_articles([str(wire_copies)], options=options)]
     assert marked == [False, True, False, False]
 
 

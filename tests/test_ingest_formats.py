@@ -123,9 +123,7 @@ def _warc(path: Path) -> None:
             ("https://news.example/a", "text/html; charset=utf-8", _page().encode()),
             ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
         ]:
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 uri,
                 "response",
@@ -196,9 +194,7 @@ def test_ingest_formats_directory_and_glob_order(tmp_path: Path) -> None:
     ("languages", "outcome"),
     [(frozenset({"en"}), "language:de"), (frozenset(), "article"), (frozenset({"de"}), "article")],
 )
-def test_ingest_formats_language_filter(
-    tmp_path: Path, languages: frozenset[str], outcome: str
-) -> None:
+def test_ingest_formats_language_filter(tmp_path: Path, languages: frozenset[str], outcome: str) -> None:
     path = tmp_path / "de.txt"
     path.write_text(
         "Die Außenminister beider Länder trafen sich am Dienstag in Berlin und vereinbarten, "

@@ -34,15 +34,19 @@ def readouts(tmp_path_factory):
 
 def _tacitus(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen([sys.executable, "-m", "tacitus.cli", "-v", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tacitus.cli", "-v", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.parametrize("commits_before_kill", [2])
 def test_pipeline_kill9_then_rerun_equals_clean_run(tmp_path, readouts, commits_before_kill):
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
-    process = _tacitus("run", str(readouts), "--db", str(killed_db), "--workers", "2",
-                       "--batch-size", BATCH)
+    process = _tacitus("run", str(readouts), "--db", str(killed_db), "--workers", "2", "--batch-size", BATCH)
     commits = 0
     for line in process.stderr:  # real log lines of the real run
         commits += "committed a batch" in line

@@ -24,8 +24,7 @@ def test_pipeline_recode_reports_changed_codes(tmp_path, old, new):
     edited = tmp_path / "dictionaries"
     shutil.copytree(SHIPPED, edited)
     verbs = edited / "CAMEO.2.0.txt"
-    verbs.write_text(verbs.read_text(encoding="utf-8").replace(f"[{old}]", f"[{new}]"),
-                     encoding="utf-8")
+    verbs.write_text(verbs.read_text(encoding="utf-8").replace(f"[{old}]", f"[{new}]"), encoding="utf-8")
 
     report = recode(db=path, options=RunOptions(workers=1, dictionaries=str(edited)))
 
@@ -52,6 +51,8 @@ def test_pipeline_recode_error_missing_store(capsys, tmp_path, name):
     path = tmp_path / name
     code, _, err = invoke_tacitus(capsys, "recode", "--db", str(path))
     assert code == 1
-    assert err == (f"Error: [E040] no Tacitus database at {path} - run `tacitus run INPUT "
-                   f"--db {path}` first or pass --db PATH\n")
+    assert err == (
+        f"Error: [E040] no Tacitus database at {path} - run `tacitus run INPUT "
+        f"--db {path}` first or pass --db PATH\n"
+    )
     assert not path.exists()

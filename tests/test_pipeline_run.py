@@ -23,9 +23,15 @@ def table_rows(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, sorted: what "the same store" means. `origin` (the
     input file and line an article was read from) is left out: inputs may differ."""
     with Store.open(path, read_only=True) as store:
-        return {t: sorted(store.con.execute(
-            f"SELECT * {'EXCLUDE (origin)' if t == 'articles' else ''} FROM {t}"
-        ).fetchall(), key=repr) for t in TABLES}
+        return {
+            t: sorted(
+                store.con.execute(
+                    f"SELECT * {'EXCLUDE (origin)' if t == 'articles' else ''} FROM {t}"
+                ).fetchall(),
+                key=repr,
+            )
+            for t in TABLES
+        }
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
@@ -74,7 +80,8 @@ def test_pipeline_copy_is_stored_once(tmp_path, examples, copy_id):
     assert (report.coded, report.duplicates) == (1, 1)
     with Store.open(path, read_only=True) as store:
         rows = store.con.execute(
-            "SELECT id, status, duplicate_of, n_events FROM articles ORDER BY id").fetchall()
+            "SELECT id, status, duplicate_of, n_events FROM articles ORDER BY id"
+        ).fetchall()
     assert rows[1] == (copy_id, "duplicate", original["id"], 0)
 
 
@@ -102,16 +109,23 @@ def test_pipeline_error_missing_input(capsys, tmp_path, missing):
 
 @pytest.mark.parametrize("workers", ["0"])
 def test_pipeline_error_bad_workers(capsys, tmp_path, workers):
-    code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--workers", workers,
-                                  "--db", str(tmp_path / "x.duckdb"))
+    code, _, err = invoke_tacitus(
+        capsys, "run", str(EXAMPLES), "--workers", workers, "--db", str(tmp_path / "x.duckdb")
+    )
     assert (code, err) == (1, "Error: [E001] --workers 0 must be 1 or more - e.g. --workers 2\n")
 
 
-@pytest.mark.parametrize("holder_code", ["import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-                                         "print('ready', flush=True); sys.stdin.read()"])
+@pytest.mark.parametrize(
+    "holder_code",
+    ["import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"],
+)
 def test_pipeline_error_store_locked(capsys, clean_store, holder_code):
-    holder = subprocess.Popen([sys.executable, "-c", holder_code, str(clean_store)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", holder_code, str(clean_store)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline() == "ready\n"
         code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--db", str(clean_store))
@@ -119,14 +133,19 @@ def test_pipeline_error_store_locked(capsys, clean_store, holder_code):
         holder.kill()
         holder.wait()
     assert code == 1
-    assert err == (f"Error: [E041] {clean_store} is in use by another process (PID "
-                   f"{holder.pid}) - wait for it to finish or pass another --db PATH\n")
+    assert err == (
+        f"Error: [E041] {clean_store} is in use by another process (PID "
+        f"{holder.pid}) - wait for it to finish or pass another --db PATH\n"
+    )
 
 
-@pytest.mark.parametrize(("enabled", "expected"), [
-    (True, "articles 2 (coded 2, unchanged 0, copies 0) | events "),
-    (None, ""),  # default: only on a terminal, and pytest's stderr is not one
-])
+@pytest.mark.parametrize(
+    ("enabled", "expected"),
+    [
+        (True, "articles 2 (coded 2, unchanged 0, copies 0) | events "),
+        (None, ""),  # default: only on a terminal, and pytest's stderr is not one
+    ],
+)
 def test_pipeline_progress_line(capsys, tmp_path, examples, enabled, expected):
     from tacitus.cli.progress import ProgressLine
 
@@ -138,8 +157,10 @@ def test_pipeline_progress_line(capsys, tmp_path, examples, enabled, expected):
     assert expected in err and (err != "") == bool(expected)
 
 
-@pytest.mark.parametrize("needles", [["articles: 8 (8 coded)", "events by root code:",
-                                      "top events (mentions / articles / sources):"]])
+@pytest.mark.parametrize(
+    "needles",
+    [["articles: 8 (8 coded)", "events by root code:", "top events (mentions / articles / sources):"]],
+)
 def test_pipeline_demo_command(capsys, tmp_path, needles):
     db = tmp_path / "demo.duckdb"
     code, out, err = invoke_tacitus(capsys, "demo", "--db", str(db), "--workers", "1")
@@ -155,8 +176,9 @@ def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line)
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 8)
     path = tmp_path / "news.duckdb"
-    report = run([str(mixed), str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt")],
-                 db=path, options=ONE_WORKER)
+    report = run(
+        [str(mixed), str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt")], db=path, options=ONE_WORKER
+    )
     assert report.coded == 1 and report.skipped_total == 3
     with Store.open(path, read_only=True) as store:
         stored = store.con.execute("SELECT reason FROM skips ORDER BY origin").fetchall()
@@ -166,20 +188,27 @@ def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line)
 
 def _dated_mix(tmp_path: Path, examples: list[dict]) -> Path:
     """One dated article, one without a date, one with a date that cannot be read."""
-    records = [{**examples[0], "id": "dated"}, {**examples[1], "id": "undated", "date": None},
-               {**examples[2], "id": "unreadable", "date": "04/02/2021"}]
+    records = [
+        {**examples[0], "id": "dated"},
+        {**examples[1], "id": "undated", "date": None},
+        {**examples[2], "id": "unreadable", "date": "04/02/2021"},
+    ]
     return write_jsonl(tmp_path / "mix.jsonl", records)
 
 
-@pytest.mark.parametrize(("date", "expected"), [
-    ("20210204", "; 2 undated (no date: 1, unreadable: 1; dated 2021-02-04 by --date);"),
-    (None, "; 2 undated (no date: 1, unreadable: 1);"),
-])
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("20210204", "; 2 undated (no date: 1, unreadable: 1; dated 2021-02-04 by --date);"),
+        (None, "; 2 undated (no date: 1, unreadable: 1);"),
+    ],
+)
 def test_pipeline_run_date_option_and_summary(capsys, tmp_path, examples, date, expected):
     db = tmp_path / "news.duckdb"
     given = ["--date", date] if date else []
-    code, _, err = invoke_tacitus(capsys, "run", str(_dated_mix(tmp_path, examples)), "--db", str(db),
-                                  "--workers", "1", *given)
+    code, _, err = invoke_tacitus(
+        capsys, "run", str(_dated_mix(tmp_path, examples)), "--db", str(db), "--workers", "1", *given
+    )
     assert code == 0, err
     assert expected in err
     default = "2021-02-04" if date else None
@@ -223,8 +252,9 @@ def test_pipeline_run_counts_events_at_threshold_and_stores_all(tmp_path, thresh
 @pytest.mark.parametrize("threshold", ["0.7"])
 def test_pipeline_run_summary_names_the_threshold(capsys, tmp_path, threshold):
     db = tmp_path / "news.duckdb"
-    code, _, err = invoke_tacitus(capsys, "run", str(EXAMPLES), "--db", str(db), "--workers", "1",
-                                  "--min-confidence", threshold)
+    code, _, err = invoke_tacitus(
+        capsys, "run", str(EXAMPLES), "--db", str(db), "--workers", "1", "--min-confidence", threshold
+    )
     with Store.open(db, read_only=True) as store:
         kept = store.con.execute("SELECT count(*) FROM events WHERE confidence >= ?", [float(threshold)])
         count = kept.fetchall()[0][0]

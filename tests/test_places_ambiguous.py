@@ -23,18 +23,29 @@ def resolved(geocoder, nlp, text, name):
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("Russian tanks rolled toward Tbilisi as fighting spread across Georgia.",
-         "Georgia", ("GEO", "GG", 1)),
-        ("Voters in Atlanta lined up for hours as Georgia held its Senate runoff.",
-         "Georgia", ("USA", "USGA", 2)),
+        (
+            "Russian tanks rolled toward Tbilisi as fighting spread across Georgia.",
+            "Georgia",
+            ("GEO", "GG", 1),
+        ),
+        (
+            "Voters in Atlanta lined up for hours as Georgia held its Senate runoff.",
+            "Georgia",
+            ("USA", "USGA", 2),
+        ),
         ("Clashes in Tbilisi, Georgia left three people dead.", "Georgia", ("GEO", "GG", 1)),
-        ("Fighting near Goma in eastern Congo displaced thousands of people.",
-         "Congo", ("COD", "CG", 1)),
+        ("Fighting near Goma in eastern Congo displaced thousands of people.", "Congo", ("COD", "CG", 1)),
         ("The president of Congo returned to Brazzaville on Friday.", "Congo", ("COG", "CF", 1)),
-        ("Ethnic Albanian guerrillas clashed with police in Macedonia near Tetovo.",
-         "Macedonia", ("MKD", "MK", 1)),
-        ("Farmers in Thessaloniki said the drought hit Macedonia hardest.",
-         "Macedonia", ("GRC", "GRESYE12", 5)),
+        (
+            "Ethnic Albanian guerrillas clashed with police in Macedonia near Tetovo.",
+            "Macedonia",
+            ("MKD", "MK", 1),
+        ),
+        (
+            "Farmers in Thessaloniki said the drought hit Macedonia hardest.",
+            "Macedonia",
+            ("GRC", "GRESYE12", 5),
+        ),
         ("Pyongyang said Korea would never give up its missiles.", "Korea", ("PRK", "KN", 1)),
         ("Seoul said exports from Korea rose in May.", "Korea", ("KOR", "KS", 1)),
     ],
@@ -69,8 +80,10 @@ def test_places_ambiguous_population_prior(nlp, geocoder, text, name, country):
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Paris Hilton arrived at the party.", "Paris Hilton"),
-     ("Oil prices fell across Asia and the Middle East.", "Asia")],
+    [
+        ("Paris Hilton arrived at the party.", "Paris Hilton"),
+        ("Oil prices fell across Asia and the Middle East.", "Asia"),
+    ],
 )
 def test_places_ambiguous_non_places_are_not_located(nlp, geocoder, text, name):
     assert resolved(geocoder, nlp, text, name) == []
@@ -78,15 +91,14 @@ def test_places_ambiguous_non_places_are_not_located(nlp, geocoder, text, name):
 
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
-    [("Three soldiers were killed outside the Iraqi city of Basra.", "Iraqi", [("IRQ", "demonym")]),
-     ("Troops crossed onto Syrian soil on Monday.", "Syrian", [("SYR", "demonym")]),
-     ("Iraqi officials rejected the plan.", "Iraqi", []),
-     ("Several Americans were released.", "Americans", [])],
+    [
+        ("Three soldiers were killed outside the Iraqi city of Basra.", "Iraqi", [("IRQ", "demonym")]),
+        ("Troops crossed onto Syrian soil on Monday.", "Syrian", [("SYR", "demonym")]),
+        ("Iraqi officials rejected the plan.", "Iraqi", []),
+        ("Several Americans were released.", "Americans", []),
+    ],
 )
-def test_places_ambiguous_demonyms_only_where_they_name_a_place(nlp, geocoder, text, name,
-                                                                 expected):
+def test_places_ambiguous_demonyms_only_where_they_name_a_place(nlp, geocoder, text, name, expected):
     article = Article(id="t", text=text)
-    found = [(loc.country, loc.mention) for loc in geocoder.locate(article, nlp(text))
-             if loc.name == name]
+    found = [(loc.country, loc.mention) for loc in geocoder.locate(article, nlp(text)) if loc.name == name]
     assert found == expected
-

@@ -10,8 +10,20 @@ from tacitus.cli import _register_commands, cli
 _register_commands()
 
 ARTICLE = "KYIV, Ukraine (AP) — Clashes in Tbilisi, Georgia left three people dead.\n"
-REQUIRED = {"doc_id", "name", "country", "gazetteer_id", "admin1", "lat", "lon", "confidence",
-            "evidence", "fips", "geo_type", "feature_class"}
+REQUIRED = {
+    "doc_id",
+    "name",
+    "country",
+    "gazetteer_id",
+    "admin1",
+    "lat",
+    "lon",
+    "confidence",
+    "evidence",
+    "fips",
+    "geo_type",
+    "feature_class",
+}
 
 
 @pytest.fixture
@@ -21,7 +33,9 @@ def files(tmp_path):
     jsonl = tmp_path / "batch.jsonl"
     jsonl.write_text(
         json.dumps({"id": "a1", "text": "Troops entered central Iran.", "date": "2021-02-04"})
-        + "\nnot json\n" + json.dumps({"id": "a2", "text": ""}) + "\n",
+        + "\nnot json\n"
+        + json.dumps({"id": "a2", "text": ""})
+        + "\n",
         encoding="utf-8",
     )
     return text, jsonl
@@ -34,9 +48,12 @@ def test_places_cli_jsonl_lines_carry_the_contract_fields(files, fmt):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["name"], r["country"]) for r in rows] == [
-        ("KYIV", "UKR"), ("Tbilisi", "GEO"), ("Georgia", "GEO")]
+        ("KYIV", "UKR"),
+        ("Tbilisi", "GEO"),
+        ("Georgia", "GEO"),
+    ]
     assert all(REQUIRED <= set(r) for r in rows)
-    assert all(ARTICLE[r["evidence"]["start"]:r["evidence"]["end"]] == r["name"] for r in rows)
+    assert all(ARTICLE[r["evidence"]["start"] : r["evidence"]["end"]] == r["name"] for r in rows)
 
 
 @pytest.mark.parametrize("fmt", ["table"])
@@ -65,8 +82,12 @@ def test_places_cli_reads_standard_input(source):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["places", "no/such/file.txt", "--format", "table"],
-      "[E001] input no/such/file.txt does not exist - check the path or quote the glob")],
+    [
+        (
+            ["places", "no/such/file.txt", "--format", "table"],
+            "[E001] input no/such/file.txt does not exist - check the path or quote the glob",
+        )
+    ],
 )
 def test_places_cli_missing_file_is_one_clear_line(args, message):
     result = CliRunner().invoke(cli, args)

@@ -8,9 +8,20 @@ from tacitus.records import Location, Span
 
 
 def place(country, start, mention="entity", confidence=0.9):
-    return Location(doc_id="d", name=country, gazetteer_id="1", country=country, fips=None,
-                    admin1=None, lat=None, lon=None, feature_class="A", confidence=confidence,
-                    evidence=Span(country, start, start + 3), mention=mention)
+    return Location(
+        doc_id="d",
+        name=country,
+        gazetteer_id="1",
+        country=country,
+        fips=None,
+        admin1=None,
+        lat=None,
+        lon=None,
+        feature_class="A",
+        confidence=confidence,
+        evidence=Span(country, start, start + 3),
+        mention=mention,
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,10 +47,14 @@ def test_places_countries_without_demonyms(locations, expected):
 @pytest.mark.parametrize(
     ("pairs", "expected"),
     [
-        ([({"USA", "JPN"}, {"USA"}), (set(), {"GBR"})],
-         {"precision": 0.5, "recall": 0.5, "f1": 0.5, "found": 2, "gold": 2, "true_positives": 1}),
-        ([(set(), set())],
-         {"precision": 0.0, "recall": 0.0, "f1": 0.0, "found": 0, "gold": 0, "true_positives": 0}),
+        (
+            [({"USA", "JPN"}, {"USA"}), (set(), {"GBR"})],
+            {"precision": 0.5, "recall": 0.5, "f1": 0.5, "found": 2, "gold": 2, "true_positives": 1},
+        ),
+        (
+            [(set(), set())],
+            {"precision": 0.0, "recall": 0.0, "f1": 0.0, "found": 0, "gold": 0, "true_positives": 0},
+        ),
     ],
 )
 def test_places_countries_micro_scores(pairs, expected):
@@ -48,9 +63,11 @@ def test_places_countries_micro_scores(pairs, expected):
 
 @pytest.mark.parametrize(
     ("markup", "verb"),
-    [("(SRC: Serb forces) (EVT: killed) three (TAR: Albanians)", "killed"),
-     ("Israeli (EVT: tanks fired) at targets", "tanks fired"),
-     ("no event marked here", None)],
+    [
+        ("(SRC: Serb forces) (EVT: killed) three (TAR: Albanians)", "killed"),
+        ("Israeli (EVT: tanks fired) at targets", "tanks fired"),
+        ("no event marked here", None),
+    ],
 )
 def test_places_countries_event_from_markup(markup, verb):
     event = event_from_markup("r", "text of the record", markup)

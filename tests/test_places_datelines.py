@@ -23,7 +23,7 @@ def test_places_dateline_is_found(text, place, region):
     mention = find_dateline(text)
     assert mention is not None
     assert (mention.text, mention.container) == (place, region)
-    assert text[mention.start:mention.end] == place
+    assert text[mention.start : mention.end] == place
 
 
 @pytest.mark.parametrize(
@@ -52,5 +52,4 @@ def test_places_dateline_resolves(nlp, text, country, admin1, resolved):
     article = Article(id="d", text=text)
     locations = Geocoder().locate(article, nlp(text))
     dateline = [loc for loc in locations if loc.mention == "dateline"]
-    assert [(loc.country, loc.admin1, loc.resolved_name) for loc in dateline] == [
-        (country, admin1, resolved)]
+    assert [(loc.country, loc.admin1, loc.resolved_name) for loc in dateline] == [(country, admin1, resolved)]

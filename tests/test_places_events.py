@@ -23,10 +23,21 @@ def make_event(doc, verb, source=None, target=None):
     token = next(t for t in doc if t.text == verb)
     sent = token.sent
     return Event(
-        doc_id="e", sentence=0, date=None, source=source.code if source else "",
-        target=target.code if target else "", code="190", root_code="19", quad_class=4,
-        goldstein=-10.0, plover={}, source_actor=source, target_actor=target,
-        evidence=Span(sent.text, sent.start_char, sent.end_char), verb=verb, rule=None,
+        doc_id="e",
+        sentence=0,
+        date=None,
+        source=source.code if source else "",
+        target=target.code if target else "",
+        code="190",
+        root_code="19",
+        quad_class=4,
+        goldstein=-10.0,
+        plover={},
+        source_actor=source,
+        target_actor=target,
+        evidence=Span(sent.text, sent.start_char, sent.end_char),
+        verb=verb,
+        rule=None,
     )
 
 
@@ -42,11 +53,13 @@ def locate(geocoder, nlp, text, verb, source=None, target=None):
     [
         ("Clashes in Tbilisi killed three people on Sunday.", "killed", "Tbilisi"),
         ("Troops entered central Iran on Tuesday.", "entered", "Iran"),
-        ("Thousands of Kurds demonstrated in the northern city of Kirkuk on Sunday.",
-         "demonstrated", "Kirkuk"),
+        (
+            "Thousands of Kurds demonstrated in the northern city of Kirkuk on Sunday.",
+            "demonstrated",
+            "Kirkuk",
+        ),
         ("Israeli tanks shelled positions near the town of Rafah.", "shelled", "Rafah"),
-        ("BEIJING — Police arrested ten protesters in Shanghai on Friday.", "arrested",
-         "Shanghai"),
+        ("BEIJING — Police arrested ten protesters in Shanghai on Friday.", "arrested", "Shanghai"),
     ],
 )
 def test_places_events_clause_place_first(nlp, geocoder, text, verb, place):
@@ -70,27 +83,35 @@ def test_places_events_dateline_when_no_clause_place(nlp, geocoder, text, verb, 
     ("text", "verb", "source", "target"),
     [
         ("Russia criticized Iran on Thursday.", "criticized", ("Russia", "RUS"), ("Iran", "IRN")),
-        ("Chinese officials agreed to US mediation.", "agreed", ("Chinese officials", "CHNGOV"),
-         ("US", "USA")),
+        (
+            "Chinese officials agreed to US mediation.",
+            "agreed",
+            ("Chinese officials", "CHNGOV"),
+            ("US", "USA"),
+        ),
         ("Japan halted economic aid to Serbia.", "halted", ("Japan", "JPN"), ("Serbia", "SRB")),
     ],
 )
 def test_places_events_never_invented_from_actors(nlp, geocoder, text, verb, source, target):
-    event = locate(geocoder, nlp, text, verb, actor(*source[:1], text, source[1]),
-                   actor(target[0], text, target[1]))
+    event = locate(
+        geocoder, nlp, text, verb, actor(*source[:1], text, source[1]), actor(target[0], text, target[1])
+    )
     assert (event.location, event.location_source) == (None, None)
 
 
 @pytest.mark.parametrize(
     ("text", "source", "target", "expected"),
     [
-        ("Kyiv's mayor met the governor of Texas in Paris.", "Kyiv's mayor",
-         "the governor of Texas", ("Paris", "Kyiv", "Texas")),
+        (
+            "Kyiv's mayor met the governor of Texas in Paris.",
+            "Kyiv's mayor",
+            "the governor of Texas",
+            ("Paris", "Kyiv", "Texas"),
+        ),
     ],
 )
 def test_places_events_actor_locations_from_text(nlp, geocoder, text, source, target, expected):
-    event = locate(geocoder, nlp, text, "met", actor(source, text, "UKRGOV"),
-                   actor(target, text, "USAGOV"))
+    event = locate(geocoder, nlp, text, "met", actor(source, text, "UKRGOV"), actor(target, text, "USAGOV"))
     found = (event.location.name, event.source_location.name, event.target_location.name)
     assert found == expected
 
@@ -102,9 +123,7 @@ def test_places_events_location_round_trips_through_dict(nlp, geocoder, text):
     assert again == event and again.location.country == "GEO"
 
 
-@pytest.mark.parametrize(
-    "text", ["Rebels attacked Kabul. Two days later troops entered Kandahar."]
-)
+@pytest.mark.parametrize("text", ["Rebels attacked Kabul. Two days later troops entered Kandahar."])
 def test_places_events_each_event_gets_its_own_sentence_place(nlp, geocoder, text):
     doc = nlp(text)
     events = [make_event(doc, "attacked"), make_event(doc, "entered")]
@@ -121,8 +140,8 @@ def test_places_events_doc_of_other_text_is_refused(nlp, geocoder, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "verb", "place"), [("Israeli tanks shelled positions near the town of Rafah.",
-                                 "shelled", "Rafah")]
+    ("text", "verb", "place"),
+    [("Israeli tanks shelled positions near the town of Rafah.", "shelled", "Rafah")],
 )
 @pytest.mark.parametrize("run_ner", [False, True])
 def test_places_events_doc_without_entities(text, verb, place, run_ner):

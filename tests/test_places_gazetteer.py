@@ -54,7 +54,11 @@ def test_places_gazetteer_keeps_every_reading_of_trap_names(gazetteer, name, tar
 def test_places_gazetteer_gives_gdelt_codes(gazetteer, target, fips, adm1, geo_type, feature_class):
     place = gazetteer.place(target)
     assert (place.fips, place.adm1_code, place.geo_type, place.feature_class) == (
-        fips, adm1, geo_type, feature_class)
+        fips,
+        adm1,
+        geo_type,
+        feature_class,
+    )
     assert place.lat is not None and place.lon is not None
 
 
@@ -65,8 +69,7 @@ def test_places_gazetteer_ignores_regions_that_are_not_places(gazetteer, name):
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("Goražde", "gorazde"), ("Guinea-Bissau", "guinea bissau"),
-     ("the Netherlands", "netherlands")],
+    [("Goražde", "gorazde"), ("Guinea-Bissau", "guinea bissau"), ("the Netherlands", "netherlands")],
 )
 def test_places_gazetteer_name_key_normalises(text, key):
     assert name_key(text) == key

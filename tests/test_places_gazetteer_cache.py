@@ -26,7 +26,11 @@ def _same(left, right) -> None:
     assert left.by_name == right.by_name
     assert left.target_index == right.target_index
     assert (left.countries, left.neighbours, left.demonyms, left.not_places) == (
-        right.countries, right.neighbours, right.demonyms, right.not_places)
+        right.countries,
+        right.neighbours,
+        right.demonyms,
+        right.not_places,
+    )
 
 
 def test_gazetteer_cache_loads_what_was_built(private_cache, built):

@@ -52,9 +52,10 @@ def measured(nlp):
     rows = reuters_subset(corpus, json.loads(mapping_path.read_text(encoding="utf-8")))
     scores = {}
     # With the model's NER, and on Docs parsed without it as the coder parses (the pipeline).
-    for gate, parser in (("reuters_test_country_tagging", nlp),
-                         ("reuters_test_country_tagging_without_ner",
-                          load_model(exclude=["ner"]))):
+    for gate, parser in (
+        ("reuters_test_country_tagging", nlp),
+        ("reuters_test_country_tagging_without_ner", load_model(exclude=["ner"])),
+    ):
         pairs = []
         for (doc_id, _, gold), doc in zip(rows, parser.pipe(r[1] for r in rows), strict=True):
             found = document_countries(geocoder.locate(Article(doc_id, doc.text), doc))
@@ -84,11 +85,15 @@ GATES = [
 def test_places_gold_meets_floor(measured, gate, metric):
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     if os.environ.get("TACITUS_UPDATE_FLOORS") == "1":
-        floors[gate] = {"gold_sha256": measured[gate]["gold_sha256"],
-                        **{m: measured[gate][m] for g, m in GATES if g == gate}}
+        floors[gate] = {
+            "gold_sha256": measured[gate]["gold_sha256"],
+            **{m: measured[gate][m] for g, m in GATES if g == gate},
+        }
         FLOORS.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     floor = floors[gate]
     assert measured[gate]["gold_sha256"] == floor["gold_sha256"], (
-        f"{gate}: the gold file changed - re-measure with TACITUS_UPDATE_FLOORS=1")
+        f"{gate}: the gold file changed - re-measure with TACITUS_UPDATE_FLOORS=1"
+    )
     assert measured[gate][metric] >= floor[metric], (
-        f"{gate} {metric} fell to {measured[gate][metric]} (floor {floor[metric]})")
+        f"{gate} {metric} fell to {measured[gate][metric]} (floor {floor[metric]})"
+    )

@@ -5,12 +5,15 @@ import pytest
 from tacitus.places import Geocoder
 from tacitus.records import Article
 
-TEXT = ("MOSCOW, Feb 4 (Reuters) - Israeli tanks shelled positions near the town of Rafah. "
-        "Russia criticized Germany on Wednesday.")
+TEXT = (
+    "MOSCOW, Feb 4 (Reuters) - Israeli tanks shelled positions near the town of Rafah. "
+    "Russia criticized Germany on Wednesday."
+)
 
 
-@pytest.mark.parametrize(("verb", "place", "how"), [("shelled", "Rafah", "clause"),
-                                                      ("criticized", "MOSCOW", "dateline")])
+@pytest.mark.parametrize(
+    ("verb", "place", "how"), [("shelled", "Rafah", "clause"), ("criticized", "MOSCOW", "dateline")]
+)
 def test_places_pipeline_locates_coded_events(verb, place, how):
     coder_module = pytest.importorskip("tacitus.coder")
     coded = next(coder_module.Coder().code_articles([Article(id="p", text=TEXT)]))

@@ -31,8 +31,22 @@ def test_records_event_round_trips_through_dict():
 def test_records_event_dict_has_contract_fields():
     keys = set(make_event().as_dict())
     contract = {
-        "doc_id", "sentence", "date", "source", "target", "code", "root_code", "quad_class",
-        "goldstein", "plover", "source_actor", "target_actor", "evidence", "verb", "rule",
-        "negated", "modality",
+        "doc_id",
+        "sentence",
+        "date",
+        "source",
+        "target",
+        "code",
+        "root_code",
+        "quad_class",
+        "goldstein",
+        "plover",
+        "source_actor",
+        "target_actor",
+        "evidence",
+        "verb",
+        "rule",
+        "negated",
+        "modality",
     }
     assert contract <= keys

@@ -13,13 +13,18 @@ from tacitus.store import Store, StoredArticle
 
 
 def _stored(doc_id: str, text: str = "", codes: tuple[str, ...] = ("036",)) -> StoredArticle:
-    return StoredArticle(article(doc_id, text),
-                         events=[event(doc_id, "CHN", "RUS", code, sentence=i)
-                                 for i, code in enumerate(codes)])
+    return StoredArticle(
+        article(doc_id, text),
+        events=[event(doc_id, "CHN", "RUS", code, sentence=i) for i, code in enumerate(codes)],
+    )
 
 
-def _write(out: Path | str, stored: list[StoredArticle], first_record: int = 0,
-           skips: list[tuple[str, str, str | None]] | None = None) -> str:
+def _write(
+    out: Path | str,
+    stored: list[StoredArticle],
+    first_record: int = 0,
+    skips: list[tuple[str, str, str | None]] | None = None,
+) -> str:
     order = [(0, first_record + i) for i in range(len(stored))]
     return ShardWriter(str(out)).write(ShardBatch(stored, order, skips or []))
 
@@ -50,8 +55,11 @@ def test_scale_load_retried_batch_counts_once(tmp_path, retried):
     _write(tmp_path / "shards", [_stored(retried), _stored("a2")], first_record=1)
     report = load_shards(str(tmp_path / "shards"), db=tmp_path / "t.duckdb")
     assert (report.shards, report.rows, report.loaded) == (2, 4, 3)
-    assert _rows(tmp_path / "t.duckdb", "SELECT doc_id, count(*) FROM events GROUP BY 1 "
-                 "ORDER BY 1") == [("a0", 1), ("a1", 1), ("a2", 1)]
+    assert _rows(tmp_path / "t.duckdb", "SELECT doc_id, count(*) FROM events GROUP BY 1 ORDER BY 1") == [
+        ("a0", 1),
+        ("a1", 1),
+        ("a2", 1),
+    ]
 
 
 @pytest.mark.parametrize("new_codes", [("042", "043")])
@@ -62,7 +70,8 @@ def test_scale_load_changed_article_replaces_rows(tmp_path, new_codes):
     report = load_shards(str(tmp_path / "new"), db=tmp_path / "t.duckdb")
     assert (report.loaded, report.replaced) == (1, 1)
     assert _rows(tmp_path / "t.duckdb", "SELECT code FROM events ORDER BY 1") == [
-        (code,) for code in new_codes]
+        (code,) for code in new_codes
+    ]
 
 
 @pytest.mark.parametrize("text", ["The same wire story, filed twice under two ids."])
@@ -71,27 +80,32 @@ def test_scale_load_copy_across_shards_marked(tmp_path, text):
     _write(tmp_path / "shards", [_stored("a-first", text)], first_record=0)
     report = load_shards(str(tmp_path / "shards"), db=tmp_path / "t.duckdb")
     assert report.duplicates == 1
-    assert _rows(tmp_path / "t.duckdb", "SELECT id, status, duplicate_of, n_events FROM "
-                 "articles ORDER BY id") == [("a-first", "coded", None, 1),
-                                             ("b-copy", "duplicate", "a-first", 0)]
+    assert _rows(
+        tmp_path / "t.duckdb", "SELECT id, status, duplicate_of, n_events FROM articles ORDER BY id"
+    ) == [("a-first", "coded", None, 1), ("b-copy", "duplicate", "a-first", 0)]
     assert _rows(tmp_path / "t.duckdb", "SELECT DISTINCT doc_id FROM events") == [("a-first",)]
 
 
-@pytest.mark.parametrize("text", [
-    "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, "
-    "officials from both governments said after talks that lasted two days. The deal "
-    "covers deliveries through a new pipeline across Siberia and sets prices for the "
-    "next thirty years, according to a statement released by the Kremlin late in the "
-    "evening. Analysts in Beijing said the agreement strengthens ties between the two "
-    "neighbours at a time of tension with Western governments over trade and security."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China signed a long-term gas supply agreement in Moscow on Tuesday, "
+        "officials from both governments said after talks that lasted two days. The deal "
+        "covers deliveries through a new pipeline across Siberia and sets prices for the "
+        "next thirty years, according to a statement released by the Kremlin late in the "
+        "evening. Analysts in Beijing said the agreement strengthens ties between the two "
+        "neighbours at a time of tension with Western governments over trade and security."
+    ],
+)
 def test_scale_load_near_copy_across_shards_marked(tmp_path, text):
     # Ingestion sees one file per Ray task; near copies across files are found at load.
     _write(tmp_path / "shards", [_stored("a-first", text)], first_record=0)
-    _write(tmp_path / "shards", [_stored("b-near", text.replace("Tuesday", "Wednesday"))],
-           first_record=1)
+    _write(tmp_path / "shards", [_stored("b-near", text.replace("Tuesday", "Wednesday"))], first_record=1)
     load_shards(str(tmp_path / "shards"), db=tmp_path / "t.duckdb")
-    assert _rows(tmp_path / "t.duckdb", "SELECT id, status, duplicate_of FROM articles "
-                 "ORDER BY id") == [("a-first", "coded", None), ("b-near", "duplicate", "a-first")]
+    assert _rows(tmp_path / "t.duckdb", "SELECT id, status, duplicate_of FROM articles ORDER BY id") == [
+        ("a-first", "coded", None),
+        ("b-near", "duplicate", "a-first"),
+    ]
 
 
 @pytest.mark.parametrize("lost", ["articles"])
@@ -115,9 +129,10 @@ def test_scale_load_fsspec_uri(tmp_path, uri):
 
 @pytest.mark.parametrize("missing", ["no-such-shards"])
 def test_scale_load_missing_directory_message(tmp_path, capsys, missing):
-    code, _, err = invoke_tacitus(capsys, "load", str(tmp_path / missing),
-                                  "--db", str(tmp_path / "t.duckdb"))
+    code, _, err = invoke_tacitus(capsys, "load", str(tmp_path / missing), "--db", str(tmp_path / "t.duckdb"))
     assert code == 1
-    assert err == (f"Error: [E051] shard directory {tmp_path / missing} does not exist - run "
-                   f"`tacitus run --engine ray --out {tmp_path / missing}` first or check the "
-                   "path\n")
+    assert err == (
+        f"Error: [E051] shard directory {tmp_path / missing} does not exist - run "
+        f"`tacitus run --engine ray --out {tmp_path / missing}` first or check the "
+        "path\n"
+    )

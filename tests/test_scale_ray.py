@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ray = pytest.importorskip(
-    "ray", reason="Ray is not installed: pip install -e '.[ray]' to test the Ray engine")
+    "ray", reason="Ray is not installed: pip install -e '.[ray]' to test the Ray engine"
+)
 
 from scale_corpus import write_inputs  # noqa: E402
 from store_records import invoke_tacitus  # noqa: E402
@@ -56,7 +57,8 @@ def _contents(db: Path) -> dict[str, list]:
             "events": sorted(repr(event.as_dict()) for event in store.events()),
             "articles": store.con.execute(
                 "SELECT id, status, duplicate_of, n_events, skip_reason, content_hash "
-                "FROM articles ORDER BY id").fetchall(),
+                "FROM articles ORDER BY id"
+            ).fetchall(),
             "skips": store.con.execute("SELECT * FROM skips ORDER BY origin").fetchall(),
         }
         for table in ("actors", "quotes", "places"):
@@ -104,8 +106,7 @@ def _kill_one_worker_after_first_shard(out: Path, killed: list[int]) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds Ray workers in /proc")
 @pytest.mark.parametrize("batch_size", [4])
-def test_scale_ray_killed_worker_every_article_once(ray_cluster, corpus, local_store, tmp_path,
-                                                   batch_size):
+def test_scale_ray_killed_worker_every_article_once(ray_cluster, corpus, local_store, tmp_path, batch_size):
     out = tmp_path / "shards"
     killed: list[int] = []
     killer = threading.Thread(target=_kill_one_worker_after_first_shard, args=(out, killed))
@@ -123,8 +124,9 @@ def test_scale_ray_killed_worker_every_article_once(ray_cluster, corpus, local_s
     assert _contents(db) == _contents(local_store)
 
 
-@pytest.mark.parametrize("bad", [{"bad.jsonl.gz": b"\x1f\x8b\x08\x00broken gzip",
-                                  "bad.jsonl": b'{"id": "x", "text": 1}\n{oops'}])
+@pytest.mark.parametrize(
+    "bad", [{"bad.jsonl.gz": b"\x1f\x8b\x08\x00broken gzip", "bad.jsonl": b'{"id": "x", "text": 1}\n{oops'}]
+)
 def test_scale_ray_malformed_file_fails_only_its_records(ray_cluster, corpus, tmp_path, bad):
     for name, content in bad.items():
         (tmp_path / name).write_bytes(content)
@@ -145,9 +147,22 @@ def test_scale_ray_malformed_file_fails_only_its_records(ray_cluster, corpus, tm
 def test_scale_ray_same_store_as_local(ray_cluster, corpus, local_store, tmp_path, capsys, workers):
     # Through the CLI: tacitus run --engine ray --out DIR --db PATH writes shards, then loads.
     out, db = tmp_path / "shards", tmp_path / "ray.duckdb"
-    code, _, err = invoke_tacitus(capsys, "run", *corpus, "--engine", "ray", "--out", str(out),
-                                  "--db", str(db), "--workers", workers, "--batch-size", "16",
-                                  "--no-progress")
+    code, _, err = invoke_tacitus(
+        capsys,
+        "run",
+        *corpus,
+        "--engine",
+        "ray",
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        "--workers",
+        workers,
+        "--batch-size",
+        "16",
+        "--no-progress",
+    )
     lines = err.splitlines()
     stored = len(_contents(local_store)["articles"])
     assert code == 0, err
@@ -156,29 +171,62 @@ def test_scale_ray_same_store_as_local(ray_cluster, corpus, local_store, tmp_pat
     assert len(_contents(local_store)["events"]) > 300
     assert _contents(db) == _contents(local_store)
     code, _, err = invoke_tacitus(capsys, "load", str(out), "--db", str(db))
-    assert re.match(rf"\d+ shards, {stored} article rows: 0 loaded .*, {stored} already stored;",
-                    err)
+    assert re.match(rf"\d+ shards, {stored} article rows: 0 loaded .*, {stored} already stored;", err)
 
 
-@pytest.mark.parametrize("new_texts", [["Sudan's army shelled rebel positions near Khartoum on Monday.",
-                                        "Japan's prime minister met the Indian prime minister in Tokyo."]])
-def test_scale_ray_rerun_codes_only_new_articles(ray_cluster, corpus, local_store, tmp_path, capsys,
-                                                 new_texts):
+@pytest.mark.parametrize(
+    "new_texts",
+    [
+        [
+            "Sudan's army shelled rebel positions near Khartoum on Monday.",
+            "Japan's prime minister met the Indian prime minister in Tokyo.",
+        ]
+    ],
+)
+def test_scale_ray_rerun_codes_only_new_articles(
+    ray_cluster, corpus, local_store, tmp_path, capsys, new_texts
+):
     # As the local engine: with --db, articles stored with the same content are not coded again.
     db = tmp_path / "store.duckdb"
     db.write_bytes(local_store.read_bytes())
     before = _contents(db)
     stored = len(before["articles"])
-    code, _, err = invoke_tacitus(capsys, "run", *corpus, "--engine", "ray", "--out",
-                                  str(tmp_path / "again"), "--db", str(db), "--no-progress")
+    code, _, err = invoke_tacitus(
+        capsys,
+        "run",
+        *corpus,
+        "--engine",
+        "ray",
+        "--out",
+        str(tmp_path / "again"),
+        "--db",
+        str(db),
+        "--no-progress",
+    )
     assert code == 0, err
     assert f": 0 articles (0 coded, 0 copies, {stored} unchanged in {db})" in err.splitlines()[-2]
     assert _contents(db) == before
     extra = tmp_path / "extra.jsonl"
-    extra.write_text("".join(f'{{"id": "extra-{i}", "date": "2024-03-04", "text": "{text}"}}\n'
-                             for i, text in enumerate(new_texts)), encoding="utf-8")
-    code, _, err = invoke_tacitus(capsys, "run", *corpus, str(extra), "--engine", "ray", "--out",
-                                  str(tmp_path / "more"), "--db", str(db), "--no-progress")
+    extra.write_text(
+        "".join(
+            f'{{"id": "extra-{i}", "date": "2024-03-04", "text": "{text}"}}\n'
+            for i, text in enumerate(new_texts)
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = invoke_tacitus(
+        capsys,
+        "run",
+        *corpus,
+        str(extra),
+        "--engine",
+        "ray",
+        "--out",
+        str(tmp_path / "more"),
+        "--db",
+        str(db),
+        "--no-progress",
+    )
     assert code == 0, err
     assert f": {len(new_texts)} articles ({len(new_texts)} coded" in err.splitlines()[-2]
     after = _contents(db)

@@ -68,8 +68,10 @@ def test_store_confidence_filter(store, options, expected):
 def test_store_confidence_default_threshold(store):
     threshold = default_min_confidence()
     expected = {
-        name for name, spec in EVENTS.items()
-        if "negated" not in spec and "modality" not in spec
+        name
+        for name, spec in EVENTS.items()
+        if "negated" not in spec
+        and "modality" not in spec
         and (spec["confidence"] is None or spec["confidence"] >= threshold)
     }
     assert _names(store.events(EventFilter.build())) == expected
@@ -82,8 +84,9 @@ def test_store_confidence_plain_filter_selects_everything(store):
 
 @pytest.mark.parametrize(("threshold", "shown", "below"), [("0.5", 3, 2), ("0", 5, 0)])
 def test_store_confidence_stats_cli(capsys, store, threshold, shown, below):
-    code, out, _ = invoke_tacitus(capsys, "stats", "--db", str(store.path), "--json",
-                                  "--min-confidence", threshold)
+    code, out, _ = invoke_tacitus(
+        capsys, "stats", "--db", str(store.path), "--json", "--min-confidence", threshold
+    )
     figures = json.loads(out)
     assert code == 0 and (figures["events"], figures["below_threshold"]) == (shown, below)
 
@@ -108,16 +111,21 @@ def test_store_confidence_events_cli(capsys, store, options, expected):
     ("options", "expected"),
     [
         (("--min-confidence", "0.5"), {"c1-high", "c2-mid", "c4-unscored"}),
-        (("--min-confidence", "0.5", "--include-negated"),
-         {"c1-high", "c2-mid", "c4-unscored", "c5-negated"}),
-        (("--min-confidence", "0.9", "--include-hypothetical"),
-         {"c1-high", "c4-unscored", "c6-hypothetical"}),
+        (
+            ("--min-confidence", "0.5", "--include-negated"),
+            {"c1-high", "c2-mid", "c4-unscored", "c5-negated"},
+        ),
+        (
+            ("--min-confidence", "0.9", "--include-hypothetical"),
+            {"c1-high", "c4-unscored", "c6-hypothetical"},
+        ),
     ],
 )
 def test_store_confidence_export_rows(capsys, store, tmp_path, fmt, options, expected):
     out = tmp_path / f"events.{fmt}"
-    code, _, err = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", fmt,
-                                  "--out", str(out), *options)
+    code, _, err = invoke_tacitus(
+        capsys, "export", "--db", str(store.path), "--format", fmt, "--out", str(out), *options
+    )
     assert code == 0, err
     frame = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
     assert set(frame["verb"]) == expected
@@ -128,8 +136,20 @@ def test_store_confidence_export_rows(capsys, store, tmp_path, fmt, options, exp
 def test_store_confidence_gdelt_counts_kept_mentions(capsys, store, tmp_path, threshold, mentions):
     """NumMentions counts the asserted mentions at the threshold (the unscored one always)."""
     out = tmp_path / "events.tsv"
-    code, _, _ = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", "gdelt",
-                                "--out", str(out), "--min-confidence", threshold, "--code", "041")
+    code, _, _ = invoke_tacitus(
+        capsys,
+        "export",
+        "--db",
+        str(store.path),
+        "--format",
+        "gdelt",
+        "--out",
+        str(out),
+        "--min-confidence",
+        threshold,
+        "--code",
+        "041",
+    )
     rows = [line.split("\t") for line in out.read_text().splitlines()]
     assert code == 0 and len(rows) == 1 and len(rows[0]) == len(GDELT_COLUMNS) == 61
     assert int(rows[0][GDELT_COLUMNS.index("NumMentions")]) == mentions
@@ -138,8 +158,18 @@ def test_store_confidence_gdelt_counts_kept_mentions(capsys, store, tmp_path, th
 @pytest.mark.parametrize(("threshold", "expected"), [("0.5", 3), ("0.99", 1)])
 def test_store_confidence_plover_records(capsys, store, tmp_path, threshold, expected):
     out = tmp_path / "events.jsonl"
-    code, _, _ = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", "plover",
-                                "--out", str(out), "--min-confidence", threshold)
+    code, _, _ = invoke_tacitus(
+        capsys,
+        "export",
+        "--db",
+        str(store.path),
+        "--format",
+        "plover",
+        "--out",
+        str(out),
+        "--min-confidence",
+        threshold,
+    )
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert code == 0 and len(records) == expected
     assert all(r["confidence"] is None or r["confidence"] >= float(threshold) for r in records)
@@ -148,11 +178,14 @@ def test_store_confidence_plover_records(capsys, store, tmp_path, threshold, exp
 @pytest.mark.parametrize("fmt", ["gdelt", "plover"])
 @pytest.mark.parametrize("flag", ["--include-negated", "--include-hypothetical"])
 def test_store_confidence_include_flags_refused_for_merged_formats(capsys, store, tmp_path, fmt, flag):
-    code, _, err = invoke_tacitus(capsys, "export", "--db", str(store.path), "--format", fmt,
-                                  "--out", str(tmp_path / "x"), flag)
+    code, _, err = invoke_tacitus(
+        capsys, "export", "--db", str(store.path), "--format", fmt, "--out", str(tmp_path / "x"), flag
+    )
     assert code == 2
-    assert (f"{flag} does not apply to --format {fmt}: its records are asserted, non-negated events "
-            "- use --format csv or parquet") in err
+    assert (
+        f"{flag} does not apply to --format {fmt}: its records are asserted, non-negated events "
+        "- use --format csv or parquet"
+    ) in err
 
 
 def test_store_confidence_merged_query_equals_view(store):

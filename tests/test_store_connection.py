@@ -11,12 +11,15 @@ from tacitus.errors import StoreError
 from tacitus.store import SCHEMA_VERSION, Store, resolve_db_path
 
 
-@pytest.mark.parametrize(("given", "env", "toml", "expected"), [
-    ("cli.duckdb", "env.duckdb", 'store.db = "toml.duckdb"', "cli.duckdb"),
-    (None, "env.duckdb", 'store.db = "toml.duckdb"', "env.duckdb"),
-    (None, None, '[store]\ndb = "toml.duckdb"', "toml.duckdb"),
-    (None, None, None, "tacitus.duckdb"),
-])
+@pytest.mark.parametrize(
+    ("given", "env", "toml", "expected"),
+    [
+        ("cli.duckdb", "env.duckdb", 'store.db = "toml.duckdb"', "cli.duckdb"),
+        (None, "env.duckdb", 'store.db = "toml.duckdb"', "env.duckdb"),
+        (None, None, '[store]\ndb = "toml.duckdb"', "toml.duckdb"),
+        (None, None, None, "tacitus.duckdb"),
+    ],
+)
 def test_store_connection_resolves_path(tmp_path, monkeypatch, given, env, toml, expected):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TACITUS_DB", raising=False)
@@ -33,8 +36,10 @@ def test_store_connection_refuses_newer_schema(tmp_path, newer):
     Store.open(path).close()
     with duckdb.connect(str(path)) as con:
         con.execute("INSERT INTO tacitus_migrations VALUES (?, ?)", [newer, "9999_future.sql"])
-    message = (f"[E040] {path} has schema version {newer} but this Tacitus knows up to "
-               f"{SCHEMA_VERSION} - upgrade Tacitus")
+    message = (
+        f"[E040] {path} has schema version {newer} but this Tacitus knows up to "
+        f"{SCHEMA_VERSION} - upgrade Tacitus"
+    )
     with pytest.raises(StoreError) as caught:
         Store.open(path, read_only=True)
     assert str(caught.value) == message
@@ -45,5 +50,7 @@ def test_store_connection_missing_folder(tmp_path, folder):
     path = tmp_path / folder / "s.duckdb"
     with pytest.raises(StoreError) as caught:
         Store.open(path)
-    assert str(caught.value) == (f"[E040] cannot create {path}: folder {path.parent} does not "
-                                 "exist - create it or pass another --db PATH")
+    assert str(caught.value) == (
+        f"[E040] cannot create {path}: folder {path.parent} does not "
+        "exist - create it or pass another --db PATH"
+    )

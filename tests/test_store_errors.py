@@ -61,10 +61,16 @@ def test_store_error_other_duckdb_database(capsys, tmp_path, table):
 @pytest.mark.parametrize("command", [["stats"], ["export", "--format", "csv", "--out", "x.csv"]])
 def test_store_error_locked_by_another_process(capsys, store_path, command):
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(store_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+            "sys.stdin.read()",
+            str(store_path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline() == "ready\n"
@@ -81,8 +87,9 @@ def test_store_error_locked_by_another_process(capsys, store_path, command):
 
 @pytest.mark.parametrize("fmt", ["xml", "GDELT"])
 def test_store_error_unknown_export_format(capsys, store_path, tmp_path, fmt):
-    code, _, err = invoke_tacitus(capsys, "export", "--db", str(store_path), "--format", fmt,
-                         "--out", str(tmp_path / "out"))
+    code, _, err = invoke_tacitus(
+        capsys, "export", "--db", str(store_path), "--format", fmt, "--out", str(tmp_path / "out")
+    )
     assert code == 1
     assert err == (
         f"Error: [E001] unknown export format '{fmt}' - use --format parquet|csv|gdelt|plover|quotes\n"
@@ -90,14 +97,21 @@ def test_store_error_unknown_export_format(capsys, store_path, tmp_path, fmt):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("option", "message"), [
-    (["--since", "2021-13-01"],
-     "--since '2021-13-01' is not a date: month must be in 1..12 - use YYYY-MM-DD or YYYYMMDD, "
-     "e.g. --since 2021-02-04"),
-    (["--dyad", "CHN"],
-     "--dyad 'CHN' is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS"),
-    (["--root", "21"], "--root '21' is not a CAMEO root code - use 01 to 20, e.g. --root 04"),
-])
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            ["--since", "2021-13-01"],
+            "--since '2021-13-01' is not a date: month must be in 1..12 - use YYYY-MM-DD or YYYYMMDD, "
+            "e.g. --since 2021-02-04",
+        ),
+        (
+            ["--dyad", "CHN"],
+            "--dyad 'CHN' is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS",
+        ),
+        (["--root", "21"], "--root '21' is not a CAMEO root code - use 01 to 20, e.g. --root 04"),
+    ],
+)
 def test_store_error_bad_filter(capsys, store_path, option, message):
     code, _, err = invoke_tacitus(capsys, "events", "--db", str(store_path), *option)
     assert code == 1

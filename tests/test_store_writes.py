@@ -19,9 +19,11 @@ def _counts(store: Store) -> dict[str, int]:
 
 def _batch(doc_ids):
     return [
-        StoredArticle(article(doc_id), events=[event(doc_id, "CHN", "RUS", "036"),
-                                                event(doc_id, "RUS", "CHN", "036")],
-                      actors=[Actor("China", "CHN", "CHN", None, "China", 0, 5)])
+        StoredArticle(
+            article(doc_id),
+            events=[event(doc_id, "CHN", "RUS", "036"), event(doc_id, "RUS", "CHN", "036")],
+            actors=[Actor("China", "CHN", "CHN", None, "China", 0, 5)],
+        )
         for doc_id in doc_ids
     ]
 
@@ -46,11 +48,16 @@ def test_store_writes_migration_splits_undated_summary(tmp_path, stop):
     with duckdb.connect(str(path)) as con:
         migrate(con)  # the full schema, then back to the version-3 view:
         old_view = next(sql for version, _, sql in _migrations() if version == 1)
-        con.execute(old_view[old_view.index("CREATE VIEW event_summary"):].replace(
-            "CREATE VIEW", "CREATE OR REPLACE VIEW"))
+        con.execute(
+            old_view[old_view.index("CREATE VIEW event_summary") :].replace(
+                "CREATE VIEW", "CREATE OR REPLACE VIEW"
+            )
+        )
         con.execute("DELETE FROM tacitus_migrations WHERE version > ?", [stop])
-    batch = [StoredArticle(article(doc_id, date=None), events=[event(doc_id, "CHN", "RUS", "036", date=None)])
-             for doc_id in ("u1", "u2")]
+    batch = [
+        StoredArticle(article(doc_id, date=None), events=[event(doc_id, "CHN", "RUS", "036", date=None)])
+        for doc_id in ("u1", "u2")
+    ]
     with Store.open(path) as store:
         store.write(batch)
         rows = store.con.execute("SELECT num_articles FROM event_summary").fetchall()
@@ -62,11 +69,13 @@ def test_store_writes_migration_splits_undated_summary(tmp_path, stop):
 def test_store_writes_changed_article_replaces_its_rows(tmp_path, doc_id):
     with Store.open(tmp_path / "s.duckdb") as store:
         store.write(_batch([doc_id, "other"]))
-        changed = StoredArticle(article(doc_id, "New text."), events=[event(doc_id, "USA",
-                                                                          "IRN", "172")])
+        changed = StoredArticle(article(doc_id, "New text."), events=[event(doc_id, "USA", "IRN", "172")])
         store.write([changed])
-        by_doc = dict(store.con.execute(
-            "SELECT doc_id, list(code ORDER BY ordinal) FROM events GROUP BY ALL").fetchall())
+        by_doc = dict(
+            store.con.execute(
+                "SELECT doc_id, list(code ORDER BY ordinal) FROM events GROUP BY ALL"
+            ).fetchall()
+        )
         stored_hash = store.stored_state([doc_id], [])[0][doc_id]
     assert by_doc == {doc_id: ["172"], "other": ["036", "036"]}
     assert stored_hash == changed.article.content_hash
@@ -94,8 +103,9 @@ def test_store_writes_failed_batch_leaves_no_rows(tmp_path, doc_ids):
         assert _counts(store) == before
 
 
-@pytest.mark.parametrize("skips", [[("feed.xml:3", "not_english", "lang=fr"),
-                                    ("page.html", "empty_text", None)]])
+@pytest.mark.parametrize(
+    "skips", [[("feed.xml:3", "not_english", "lang=fr"), ("page.html", "empty_text", None)]]
+)
 def test_store_writes_skips_once_per_origin(tmp_path, skips):
     with Store.open(tmp_path / "s.duckdb") as store:
         store.write_skips(skips)
@@ -127,12 +137,13 @@ def test_store_writes_v1_store_migrates_keeping_rows(tmp_path, doc_id):
     with duckdb.connect(str(path)) as con:  # a store as schema v1 left it
         con.execute("CREATE TABLE tacitus_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT INTO tacitus_meta VALUES ('application', 'tacitus')")
-        con.execute("CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, "
-                    "name VARCHAR NOT NULL)")
+        con.execute("CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)")
         con.execute(sql)
         con.execute("INSERT INTO tacitus_migrations VALUES (?, ?)", [version, name])
-        con.execute("INSERT INTO articles (id, status, text, n_events) VALUES (?, ?, ?, ?)",
-                    [doc_id, "coded", "Text.", 0])
+        con.execute(
+            "INSERT INTO articles (id, status, text, n_events) VALUES (?, ?, ?, ?)",
+            [doc_id, "coded", "Text.", 0],
+        )
     with pytest.raises(StoreError, match="run any writing command"):
         Store.open(path, read_only=True)
     with Store.open(path) as store:

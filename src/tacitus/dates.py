@@ -29,9 +29,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -61,9 +69,7 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # Forms recognised only to say why they are not read.
 _AMBIGUOUS = re.compile(r"^\d{1,2}([/.-])\d{1,2}\1\d{2,4}" + _REST)
 _MONTH_ONLY = re.compile(r"^\d{4}(?:-\d{1,2}|[/.]\d{1,2})$")
-_SHORT_YEAR = re.compile(
-    "^" + _WEEKDAY + r"\d{1,2}\s+" + _MONTH + r",?\s+\d{2}" + _REST, re.IGNORECASE
-)
+_SHORT_YEAR = re.compile("^" + _WEEKDAY + r"\d{1,2}\s+" + _MONTH + r",?\s+\d{2}" + _REST, re.IGNORECASE)
 
 _SECONDS_DIGITS = (9, 10)  # Unix seconds: 1973-03-03 .. 2286-11-20
 _MILLISECONDS_DIGITS = (12, 13)  # the same span in milliseconds

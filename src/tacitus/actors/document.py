@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -79,6 +81,14 @@ def with_document_country(doc: Doc, groups: Sequence[ActorGroup], country: str |
             continue  # "troop deployments": a role word describing a thing is no actor to place
         if not all(code.startswith("---") and code[3:6] in STATE_ROLES for code in group.codes):
             continue
+        if any(c.dep_ == "amod" and c.lower_ in _other_country_words() for c in doc[group.head].children):
+            continue  # "a foreign government asked the FBI" is not the American government
         group.codes = [country + code[3:] for code in group.codes]
         group.has_country = True
         group.country_from_document = True
+
+
+@cache
+def _other_country_words() -> frozenset[str]:
+    text = resources.files("tacitus.actors").joinpath("data", "other_country_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

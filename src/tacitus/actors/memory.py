@@ -40,6 +40,14 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "nsubj"})
 _NAME_DEPS = frozenset({"compound", "flat"})
 
 
+def _bare_people(token: Any, previous: Any) -> bool:
+    """``the leaders``, ``the ministers`` with nothing saying which ("the leaders of India
+    and Japan", "the G7 leaders" name their own)."""
+    if token.lower_ not in _PERSON_NOUNS or previous.lower_ != "the":
+        return False
+    return not any(c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "nummod") for c in token.children)
+
+
 @dataclass(slots=True)
 class _Known:
     codes: tuple[str, ...]
@@ -90,6 +98,9 @@ class DocumentMemory:
                 if pair and previous.lower_ in _PAIR_NUMBERS and previous.i in tokens:
                     start = i - 2 if i > 1 and doc[i - 2].lower_ == "the" else i - 1
                     found.append(Mention("actor", start, i + 1, pair))
+                elif self.last_person_pair and _bare_people(token, previous):
+                    # "The leaders affirmed …" after a call between two: those two.
+                    found.append(Mention("actor", i - 1, i + 1, self.last_person_pair))
         return found
 
     @property

@@ -119,8 +119,10 @@ def _series_points(columns: dict[str, np.ndarray], periods: list[str]) -> tuple[
     undated events (the bin after the last period)."""
     k = columns["k"]
     bins = len(periods) + 1
-    sums = {name: np.bincount(k, weights=columns[name], minlength=bins)[: len(periods)]
-            for name in _SERIES_COLUMNS[1:]}
+    sums = {
+        name: np.bincount(k, weights=columns[name], minlength=bins)[: len(periods)]
+        for name in _SERIES_COLUMNS[1:]
+    }
     events = np.bincount(k, weights=columns["events"], minlength=bins)
     undated = int(events[len(periods)])
     sums["events"] = events[: len(periods)]

@@ -66,22 +66,17 @@ def _compile(entry: dict[str, object], kind: str, source: str) -> re.Pattern[str
     name = entry.get("name", "?")
     pattern = entry.get("pattern")
     if not isinstance(pattern, str):
-        raise CleaningRulesError(
-            f"{source}: [[{kind}]] rule {name!r} has no 'pattern' string - add one"
-        )
+        raise CleaningRulesError(f"{source}: [[{kind}]] rule {name!r} has no 'pattern' string - add one")
     flags = 0 if entry.get("case") else re.IGNORECASE
     try:
         return re.compile(pattern, flags)
     except re.error as exc:
         raise CleaningRulesError(
-            f"{source}: [[{kind}]] rule {name!r} has a bad regular expression ({exc})"
-            " - fix the pattern"
+            f"{source}: [[{kind}]] rule {name!r} has a bad regular expression ({exc}) - fix the pattern"
         ) from exc
 
 
-def _line_rules(
-    data: dict[str, list[dict[str, object]]], kind: str, source: str
-) -> tuple[LineRule, ...]:
+def _line_rules(data: dict[str, list[dict[str, object]]], kind: str, source: str) -> tuple[LineRule, ...]:
     rules = []
     for entry in data.get(kind, []):
         if not isinstance(entry.get("name"), str):
@@ -91,9 +86,7 @@ def _line_rules(
     return tuple(rules)
 
 
-def _replace_rules(
-    data: dict[str, list[dict[str, object]]], source: str
-) -> tuple[ReplaceRule, ...]:
+def _replace_rules(data: dict[str, list[dict[str, object]]], source: str) -> tuple[ReplaceRule, ...]:
     rules = []
     for entry in data.get("replace", []):
         regex = _compile(entry, "replace", source)
@@ -101,9 +94,7 @@ def _replace_rules(
             raise CleaningRulesError(
                 f"{source}: [[replace]] rule {entry.get('name')!r} has no 'with' string - add one"
             )
-        rules.append(
-            ReplaceRule(str(entry["name"]), str(entry.get("why", "")), regex, str(entry["with"]))
-        )
+        rules.append(ReplaceRule(str(entry["name"]), str(entry.get("why", "")), regex, str(entry["with"])))
     return tuple(rules)
 
 

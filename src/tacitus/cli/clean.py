@@ -40,9 +40,7 @@ def clean_cli(file: str, explain: bool, rules_path: str | None) -> None:
     rules = load_rules(rules_path)
     for document in read_documents([file], options=IngestOptions(languages=frozenset())):
         if isinstance(document, Skip):
-            click.echo(
-                f"{document.origin}\tskipped\t{document.reason}\t{document.detail}", err=True
-            )
+            click.echo(f"{document.origin}\tskipped\t{document.reason}\t{document.detail}", err=True)
             continue
         result = clean_text(document.text, title=document.title, rules=rules)
         if explain:

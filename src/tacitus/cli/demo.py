@@ -14,10 +14,14 @@ from tacitus.store import EventFilter, Store
 
 
 @cli.command("demo")
-@click.option("--db", type=click.Path(dir_okay=False), default="tacitus-demo.duckdb",
-              show_default=True, help="Store to create (rerunning reuses it).")
-@click.option("--workers", type=int, default=None,
-              help="Coding processes [default: every available core].")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default="tacitus-demo.duckdb",
+    show_default=True,
+    help="Store to create (rerunning reuses it).",
+)
+@click.option("--workers", type=int, default=None, help="Coding processes [default: every available core].")
 def demo_cli(db: str, workers: int | None) -> None:
     """Code the eight example wire reports shipped with Tacitus into a DuckDB store,
     then print `tacitus stats` and the top events. What `make demo` runs.
@@ -37,5 +41,4 @@ def demo_cli(db: str, workers: int | None) -> None:
         click.echo(f"events (tacitus events --db {db}):")
         for event in store.events(shown):
             evidence = " ".join(event.evidence.text.split())
-            click.echo(f"  {event.date}  {event.source} -> {event.target}  {event.code}  "
-                       f"{evidence[:80]}")
+            click.echo(f"  {event.date}  {event.source} -> {event.target}  {event.code}  {evidence[:80]}")

@@ -23,15 +23,30 @@ def _table_line(event: Event) -> str:
         evidence = evidence[:67] + "..."
     negation = "not " if event.negated else ""
     confidence = "-" if event.confidence is None else f"{event.confidence:.2f}"
-    return "\t".join([event.date or "-", event.source, event.target,
-                      negation + event.code, confidence, event.doc_id, evidence])
+    return "\t".join(
+        [
+            event.date or "-",
+            event.source,
+            event.target,
+            negation + event.code,
+            confidence,
+            event.doc_id,
+            evidence,
+        ]
+    )
 
 
 @cli.command("events")
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]),
-              default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
 def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
     """List stored event mentions, filtered; data to stdout.

@@ -15,8 +15,9 @@ from tacitus.store.export import check_export_format
 @cli.command("export")
 @db_option
 @filter_options
-@click.option("--format", "fmt", required=True, metavar="FORMAT",
-              help="parquet | csv | gdelt | plover | quotes.")
+@click.option(
+    "--format", "fmt", required=True, metavar="FORMAT", help="parquet | csv | gdelt | plover | quotes."
+)
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 def export_cli(db: str | None, fmt: str, out: str, **filters: Any) -> None:
     """Export stored events. parquet and csv: one row per event mention, every column of

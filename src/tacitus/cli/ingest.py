@@ -43,9 +43,7 @@ def jsonl_fields(pairs: tuple[str, ...]) -> JsonlFields:
 
 
 def _show_progress(report: SkipReport) -> None:
-    click.echo(
-        f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True
-    )
+    click.echo(f"\r{report.articles} articles, {sum(report.skipped.values())} skipped", nl=False, err=True)
 
 
 def _quiet_extractors() -> None:
@@ -70,12 +68,8 @@ def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
 
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout."
-)
-@click.option(
-    "--report", is_flag=True, help="Print counts of articles and skips by reason to stderr."
-)
+@click.option("-o", "--out", default="-", show_default=True, help="Articles JSONL file; - is stdout.")
+@click.option("--report", is_flag=True, help="Print counts of articles and skips by reason to stderr.")
 @click.option(
     "--skips",
     "skips_path",

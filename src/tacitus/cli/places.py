@@ -11,8 +11,18 @@ from tacitus.cli import cli
 from tacitus.cli.inputs import read_inputs, skip_summary
 from tacitus.records import Location
 
-TABLE_COLUMNS = ("doc_id", "name", "resolved_name", "country", "admin1", "geo_type", "lat", "lon",
-                 "confidence", "mention")
+TABLE_COLUMNS = (
+    "doc_id",
+    "name",
+    "resolved_name",
+    "country",
+    "admin1",
+    "geo_type",
+    "lat",
+    "lon",
+    "confidence",
+    "mention",
+)
 
 
 def _table_row(location: Location) -> list[str]:
@@ -22,8 +32,14 @@ def _table_row(location: Location) -> list[str]:
 
 @cli.command("places")
 @click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "table"]),
-              default="jsonl", show_default=True, help="One JSON object per place, or a table.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per place, or a table.",
+)
 def places_command(inputs: tuple[str, ...], output_format: str) -> None:
     """Print the places named in articles, resolved to GeoNames entries (GDELT geo fields).
 
@@ -55,5 +71,4 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
             else:
                 click.echo("\t".join(_table_row(location)))
     skips = skip_summary(skipped)
-    click.echo(f"{articles} articles, {places} places"
-               + (f", skipped: {skips}" if skips else ""), err=True)
+    click.echo(f"{articles} articles, {places} places" + (f", skipped: {skips}" if skips else ""), err=True)

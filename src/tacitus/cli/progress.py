@@ -22,10 +22,12 @@ class ProgressLine:
             return
         rate = report.articles / report.seconds if report.seconds else 0.0
         skips = ", ".join(f"{reason} {n}" for reason, n in report.skipped.most_common(3))
-        line = (f"articles {report.articles} (coded {report.coded}, unchanged "
-                f"{report.unchanged}, copies {report.duplicates}) | events {report.events} | "
-                f"skipped {report.skipped_total}{f' ({skips})' if skips else ''} | "
-                f"{rate:.1f}/s")
+        line = (
+            f"articles {report.articles} (coded {report.coded}, unchanged "
+            f"{report.unchanged}, copies {report.duplicates}) | events {report.events} | "
+            f"skipped {report.skipped_total}{f' ({skips})' if skips else ''} | "
+            f"{rate:.1f}/s"
+        )
         click.echo(f"\r\x1b[2K{line}", err=True, nl=False)
         self.shown = True
 

@@ -18,33 +18,55 @@ def run_summary(report: RunReport, date: str | None = None) -> str:
     undated = ""
     if report.undated:
         given = f"; dated {date} by --date" if date else ""
-        undated = (f"; {report.undated} undated (no date: {report.undated - report.unreadable_dates}, "
-                   f"unreadable: {report.unreadable_dates}{given})")
-    return (f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
-            f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
-            f"{f' ({skips})' if skips else ''}{undated}; {report.events} events written to "
-            f"{report.db} ({report.confident_events} at confidence {report.min_confidence:g} or more; "
-            f"lower it with --min-confidence on events/export) in {report.seconds:.1f} s")
+        undated = (
+            f"; {report.undated} undated (no date: {report.undated - report.unreadable_dates}, "
+            f"unreadable: {report.unreadable_dates}{given})"
+        )
+    return (
+        f"{report.articles} articles read: {report.coded} coded, {report.unchanged} "
+        f"already stored, {report.duplicates} copies, {report.skipped_total} skipped"
+        f"{f' ({skips})' if skips else ''}{undated}; {report.events} events written to "
+        f"{report.db} ({report.confident_events} at confidence {report.min_confidence:g} or more; "
+        f"lower it with --min-confidence on events/export) in {report.seconds:.1f} s"
+    )
 
 
 @cli.command("run")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
-@click.option("--workers", type=int, default=None,
-              help="Coding processes [default: every available core].")
-@click.option("--batch-size", type=int, default=128, show_default=True,
-              help="Articles per store transaction at most (one commits every 5 s anyway).")
-@click.option("--dictionaries", type=click.Path(file_okay=False), default=None,
-              help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress line on stderr [default: only on a terminal].")
+@click.option("--workers", type=int, default=None, help="Coding processes [default: every available core].")
+@click.option(
+    "--batch-size",
+    type=int,
+    default=128,
+    show_default=True,
+    help="Articles per store transaction at most (one commits every 5 s anyway).",
+)
+@click.option(
+    "--dictionaries",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Dictionary directory [default: the shipped PETRARCH-2/Phoenix set].",
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress line on stderr [default: only on a terminal]."
+)
 @date_option
 @min_confidence_option
 @engine_options
-def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-            dictionaries: str | None, progress: bool | None, date: str | None, min_confidence: float,
-            engine: str,
-            address: str | None, out: str | None) -> None:
+def run_cli(
+    inputs: tuple[str, ...],
+    db: str | None,
+    workers: int | None,
+    batch_size: int,
+    dictionaries: str | None,
+    progress: bool | None,
+    date: str | None,
+    min_confidence: float,
+    engine: str,
+    address: str | None,
+    out: str | None,
+) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
     rerunning adds nothing and a killed run resumes where it stopped. Every event is
@@ -62,16 +84,23 @@ def run_cli(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_
     from tacitus.ingest import IngestOptions
 
     check_engine_options(engine, address, out)
-    options = RunOptions(workers=workers, batch_size=batch_size, dictionaries=dictionaries,
-                         min_confidence=min_confidence)
+    options = RunOptions(
+        workers=workers, batch_size=batch_size, dictionaries=dictionaries, min_confidence=min_confidence
+    )
     ingest_options = IngestOptions(date=date)
     if engine == "ray" and out:  # --out is required with ray (checked above)
-        return run_on_ray(list(inputs), out=out, address=address, db=db, options=options,
-                          progress=progress, ingest_options=ingest_options)
+        return run_on_ray(
+            list(inputs),
+            out=out,
+            address=address,
+            db=db,
+            options=options,
+            progress=progress,
+            ingest_options=ingest_options,
+        )
     line = ProgressLine(enabled=progress)
     try:
-        report = run(list(inputs), db=db, options=options, ingest_options=ingest_options,
-                     progress=line)
+        report = run(list(inputs), db=db, options=options, ingest_options=ingest_options, progress=line)
     finally:
         line.close()
     click.echo(run_summary(report, date), err=True)

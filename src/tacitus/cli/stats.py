@@ -11,8 +11,7 @@ from tacitus.cli import cli
 from tacitus.cli.store_options import db_option, event_filter_from, filter_options
 from tacitus.store import Stats, Store
 
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-         4: "material conflict"}
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 def _below(figures: Stats) -> str:
@@ -34,14 +33,18 @@ def format_stats(figures: Stats) -> str:
     ]
     lines += [f"  {root}  {count:>7}  {name}" for root, name, count in figures.by_root]
     lines += ["", "events by QuadClass:"]
-    lines += [f"  {quad if quad is not None else '-'}  {count:>7}  {QUADS.get(quad or 0, 'none')}"
-              for quad, count in figures.by_quad]
+    lines += [
+        f"  {quad if quad is not None else '-'}  {count:>7}  {QUADS.get(quad or 0, 'none')}"
+        for quad, count in figures.by_quad
+    ]
     lines += ["", "top dyads:"]
     lines += [f"  {source} -> {target}  {count}" for source, target, count in figures.top_dyads]
     lines += ["", "top events (mentions / articles / sources):"]
-    lines += [f"  {e['date'] or '-'}  {e['source']} -> {e['target']}  {e['code']} {e['name']}"
-              f"  {e['num_mentions']}/{e['num_articles']}/{e['num_sources']}"
-              for e in figures.top_events]
+    lines += [
+        f"  {e['date'] or '-'}  {e['source']} -> {e['target']}  {e['code']} {e['name']}"
+        f"  {e['num_mentions']}/{e['num_articles']}/{e['num_sources']}"
+        for e in figures.top_events
+    ]
     lines += ["", "skip reasons:"]
     lines += [f"  {reason}  {count}" for reason, count in figures.skip_reasons] or ["  none"]
     return "\n".join(lines)
@@ -50,8 +53,13 @@ def format_stats(figures: Stats) -> str:
 @cli.command("stats")
 @db_option
 @filter_options
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="How many dyads and merged events to list.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many dyads and merged events to list.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats_cli(db: str | None, top: int, as_json: bool, **filters: Any) -> None:
     """Summarise the store: articles by status, events by root code and QuadClass, top

@@ -14,8 +14,19 @@ __all__ = ["db_option", "filter_options", "event_filter_from", "min_confidence_o
 F = TypeVar("F", bound=Callable[..., Any])
 
 FILTER_NAMES = (
-    "source", "target", "dyad", "code", "root", "since", "until", "country", "near", "within",
-    "min_confidence", "include_negated", "include_hypothetical",
+    "source",
+    "target",
+    "dyad",
+    "code",
+    "root",
+    "since",
+    "until",
+    "country",
+    "near",
+    "within",
+    "min_confidence",
+    "include_negated",
+    "include_hypothetical",
 )
 
 
@@ -43,10 +54,16 @@ def filter_options(function: F) -> F:
         click.option("--near", metavar="PLACE", help="Events located at or near PLACE, e.g. Tbilisi."),
         click.option("--within", metavar="KM", type=float, help="Radius for --near in km (default 25)."),
         min_confidence_option,
-        click.option("--include-negated", is_flag=True,
-                     help="Also negated events ('did not attack'), left out by default."),
-        click.option("--include-hypothetical", is_flag=True,
-                     help="Also hypothetical events ('could approve'), left out by default."),
+        click.option(
+            "--include-negated",
+            is_flag=True,
+            help="Also negated events ('did not attack'), left out by default.",
+        ),
+        click.option(
+            "--include-hypothetical",
+            is_flag=True,
+            help="Also hypothetical events ('could approve'), left out by default.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)

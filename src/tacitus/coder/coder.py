@@ -208,15 +208,15 @@ class Coder:
 
     def _code_doc(self, article: Article, doc: Any, title: Any = None) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
-        scan = self._scan(doc)
+        reading = read_date(article.date)
+        day = reading.day
+        scan = self._scan(doc, day)
         if scan.story_discard:
             coded.skipped = f"story discard: {scan.story_discard}"
             self.stats["skipped_story_discard"] += 1
             return coded
-        reading = read_date(article.date)
         if reading.problem:
             log.warning("article %s: %s; dated actor codes resolve as undated", article.id, reading.problem)
-        day = reading.day
         memory = DocumentMemory()
         if self._use_lemmas:
             title_words = words_of_tokens(title) if title is not None else []
@@ -254,8 +254,10 @@ class Coder:
         # shadow the body's own resolution of it.
         memory.forget_unknown()
 
-    def _scan(self, doc: Any) -> _DocScan:
-        """One pass of the discard phrases over the whole article."""
+    def _scan(self, doc: Any, day: date | None) -> _DocScan:
+        """One pass of the discard phrases over the whole article. A year discard marks
+        history only before the article's own year ("In 1995 Iraq attacked Iran" in a 1995
+        article is news)."""
         words = words_of_tokens(doc)
         scan = _DocScan(words, [w.token for w in words])
         if len(self.discards):
@@ -263,6 +265,8 @@ class Coder:
                 start = words[hit.start].token
                 if hit.payload.story:
                     scan.story_discard = scan.story_discard or str(hit.phrase)
+                elif day is not None and _is_year(hit.phrase.words) and int(hit.phrase.words[0]) >= day.year:
+                    continue
                 elif not _dates_something(doc, start, hit.phrase.words) or _dates_main_clause(doc[start]):
                     scan.sentence_discards.append(start)
         return scan

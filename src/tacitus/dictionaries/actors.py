@@ -139,9 +139,7 @@ def _parse_bracket(inner: str) -> tuple[list[str], date | None, date | None]:
     match = _BRACKET.match(inner.strip())
     if not match:
         error = _DateRangeError if _DATE_LIKE.match(inner.strip()) else _CodeLineError
-        raise error(
-            f"code [{inner.strip()}] is not [CODE], [CODE <date], [CODE >date] or [CODE date-date]"
-        )
+        raise error(f"code [{inner.strip()}] is not [CODE], [CODE <date], [CODE >date] or [CODE date-date]")
     codes = [c.strip().upper() for c in match["code"].split("/")]
     if not all(codes):
         raise _CodeLineError(f"empty code in [{inner.strip()}]")

@@ -28,9 +28,7 @@ def read_discards(path: Path, problems: ProblemLog) -> list[DiscardEntry]:
             problems.error(line.number, "empty discard phrase", line.raw)
             continue
         if any(c in text for c in "[]{}"):
-            problems.warning(
-                line.number, "brackets in a discard phrase are matched literally", line.raw
-            )
+            problems.warning(line.number, "brackets in a discard phrase are matched literally", line.raw)
         entries.append(DiscardEntry(phrase, story, problems.origin(line.number)))
     return entries
 
@@ -53,9 +51,7 @@ def read_issues(path: Path, problems: ProblemLog) -> list[IssueEntry]:
         if text.startswith("~"):
             ignore = "story" if text.startswith("~~") else "sentence"
             for form in expand_issue_phrase(text.lstrip("~")):
-                entries.append(
-                    IssueEntry(make_phrase(form, stems=False), "", origin, category, ignore)
-                )
+                entries.append(IssueEntry(make_phrase(form, stems=False), "", origin, category, ignore))
             continue
         match = _ISSUE_CODE.match(text)
         if not match:

@@ -57,8 +57,7 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
     ``*agents*``; ``*discards*``; ``*issue*``; ``*prepositions*``. Others are ignored."""
     if directory.is_file():
         raise DictionaryError(
-            "is a file, not a dictionary directory - give the directory that holds it "
-            f"({directory.parent})",
+            f"is a file, not a dictionary directory - give the directory that holds it ({directory.parent})",
             path=str(directory),
         )
     if not directory.is_dir():
@@ -88,9 +87,7 @@ def find_dictionary_files(directory: Path) -> DictionaryFiles:
             getattr(found, role).append(path)
     if found.verbs is None or not found.actors:
         missing = (
-            "verb file (CAMEO*.txt or *verbs*.txt)"
-            if found.verbs is None
-            else "actor file (*actors*.txt)"
+            "verb file (CAMEO*.txt or *verbs*.txt)" if found.verbs is None else "actor file (*actors*.txt)"
         )
         raise DictionaryError(
             f"no {missing} in the dictionary directory - add it, or point at the "

@@ -49,9 +49,7 @@ def lookup(dictionaries: DictionarySet, text: str, day: date | None = None) -> l
     candidates = [c for key in [*keys, words[0]] for c in index.get(key, [])]
     for phrase, entry in candidates:
         if _matches(phrase, words):
-            hits.append(
-                LookupHit("actor", entry.name, entry.codes_on(day), entry.origin, str(phrase))
-            )
+            hits.append(LookupHit("actor", entry.name, entry.codes_on(day), entry.origin, str(phrase)))
     for agent in dictionaries.agents:
         if agent.phrase.words == words:
             code = f"{agent.code}~" if agent.prefix else f"~{agent.code}"

@@ -28,9 +28,7 @@ from tacitus.dictionaries.patterns import (
 __all__ = ["detect_verb_syntax", "read_verbs"]
 
 _BLOCK = re.compile(r"^---\s*(?P<name>[^\[]*?)\s*(?:\[(?P<code>[^\]]*)\](?P<rest>.*))?$")
-_FORM = re.compile(
-    r"^(?P<main>[^{}\[\]]+?)\s*(?:\{(?P<irregular>[^{}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?\s*$"
-)
+_FORM = re.compile(r"^(?P<main>[^{}\[\]]+?)\s*(?:\{(?P<irregular>[^{}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?\s*$")
 _TRANSFORM = re.compile(
     r"^~\s*(?P<outer>\S+)\s*\(\s*(?P<s>\S+)\s+(?P<t>\S+)\s+(?P<v>[^\s)]+)\s*\)\s*(?P<verb>\S+)"
     r"\s*=\s*(?P<rs>\S+)\s+(?P<rt>\S+)\s+(?P<rc>\S+)\s*$"
@@ -116,8 +114,7 @@ def _start_synset(reading: _Reading, line: SourceLine, text: str) -> str | None:
     if name in reading.synset_members:
         reading.problems.warning(
             line.number,
-            f"synset &{name} defined again (first at line {reading.synset_origin[name]}): "
-            "members merged",
+            f"synset &{name} defined again (first at line {reading.synset_origin[name]}): members merged",
             line.raw,
         )
     else:
@@ -145,9 +142,7 @@ def _resolve_synsets(reading: _Reading) -> dict[str, tuple[Phrase, ...]]:
                         line.number, f"synset &{other} is used but never defined", line.raw
                     )
                 elif other in trail:
-                    reading.problems.error(
-                        line.number, f"synset &{other} contains itself (cycle)", line.raw
-                    )
+                    reading.problems.error(line.number, f"synset &{other} contains itself (cycle)", line.raw)
                 else:
                     phrases.extend(resolve(other, (*trail, other)))
                 continue
@@ -208,9 +203,7 @@ def _add_form(reading: _Reading, line: SourceLine, text: str) -> None:
         return
     match = _FORM.match(text)
     if not match:
-        reading.problems.error(
-            line.number, "verb form is not 'VERB {IRREGULAR FORMS} [code]'", line.raw
-        )
+        reading.problems.error(line.number, "verb form is not 'VERB {IRREGULAR FORMS} [code]'", line.raw)
         return
     code = reverse = None
     null_code = False
@@ -224,9 +217,7 @@ def _add_form(reading: _Reading, line: SourceLine, text: str) -> None:
     try:
         base = _form_words(match["main"])
         irregular = (
-            [_form_words(t) for t in match["irregular"].split()]
-            if match["irregular"] is not None
-            else None
+            [_form_words(t) for t in match["irregular"].split()] if match["irregular"] is not None else None
         )
     except PatternSyntaxError as exc:
         reading.problems.error(line.number, str(exc), line.raw)
@@ -234,8 +225,7 @@ def _add_form(reading: _Reading, line: SourceLine, text: str) -> None:
     if len(base[0]) > 1 and "+" not in match["main"]:
         reading.problems.warning(
             line.number,
-            f"multi-word verb without '+': {base[0][0]} taken as the verb "
-            f"(write +{'_'.join(base[0])})",
+            f"multi-word verb without '+': {base[0][0]} taken as the verb (write +{'_'.join(base[0])})",
             line.raw,
         )
     origin = reading.problems.origin(line.number)

@@ -224,9 +224,7 @@ def target_groups(
         # cooperation against armed groups": a country-less group inside the object's
         # modifiers says what the agreement is about, not whom they signed it with.
         candidates = [
-            k
-            for k in candidates
-            if not _is_place(doc, groups[k]) and not _nested_generic(verb, groups[k])
+            k for k in candidates if not _is_place(doc, groups[k]) and not _nested_generic(verb, groups[k])
         ]
     if not candidates:
         return []

@@ -263,14 +263,30 @@ class _Clause:
         return coded, events
 
 
+def _is_question(sent: Any) -> bool:
+    """Ends with a question mark, or opens with an auxiliary before its subject ("Did you
+    make a phone call … to help these people." is asked, not told)."""
+    if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return True
+    words = [t for t in sent if not t.is_punct]
+    if len(words) < 3 or words[0].pos_ != "AUX" or words[0].dep_ != "aux":
+        return False
+    return any(c.dep_ == "nsubj" and c.i > words[0].i for c in words[0].head.children)
+
+
 def _unasserted(verb: Any, lex: Lexicon) -> bool:
     """What the sentence does not say happened: a question; the clause of a noun of claim,
     fear, plan or demand (``a report that ElBaradei had collaborated``, ``his calls for Ukraine
     to open an investigation``); an act someone is asked, told or allowed to do (``asked
     Zelenskiy to investigate``, ``had not authorized anyone to speak``); an act a head says
     failed (``unable to persuade``)."""
-    if verb.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if _is_question(verb.sent):
         return True
+    children = list(verb.children)
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children
+    ):
+        return True  # "his calls for Ukraine to open an investigation": wanted, not done
     current = verb
     for _ in range(4):
         head = current.head

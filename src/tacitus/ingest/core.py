@@ -107,9 +107,7 @@ class _DateLog:
             log.warning("more unreadable dates are logged at INFO (-v); the report counts them all")
 
 
-def read_articles(
-    inputs: Sequence[str], *, options: IngestOptions | None = None
-) -> Iterator[Article | Skip]:
+def read_articles(inputs: Sequence[str], *, options: IngestOptions | None = None) -> Iterator[Article | Skip]:
     """Read news from files, directories (recursive), globs, `.gz` and `-` (stdin).
 
     Yields an `Article` for every document kept and a `Skip(origin, reason, detail)`

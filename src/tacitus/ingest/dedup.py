@@ -28,9 +28,7 @@ def content_hash(text: str) -> str:
 
 def _shingle_hashes(text: str) -> list[int]:
     words = WORD.findall(text.lower())[: MAX_SHINGLES + SHINGLE_WORDS]
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     return sorted(zlib.crc32(shingle.encode("utf-8")) for shingle in shingles)
 
 
@@ -53,9 +51,7 @@ class Deduplicator:
         # LSH returns candidates whose bands collide, some well below the threshold;
         # each kept article's signature (64 x uint32, 256 bytes) lets us check them.
         self._signatures: dict[str, np.ndarray] = {}
-        self._lsh = (
-            MinHashLSH(threshold=near_threshold, num_perm=NUM_PERM) if near_threshold else None
-        )
+        self._lsh = MinHashLSH(threshold=near_threshold, num_perm=NUM_PERM) if near_threshold else None
         # Permutations depend only on the seed: draw them once and copy the empty sketch.
         self._empty = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_already_hashed)
 

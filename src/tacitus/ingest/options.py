@@ -72,13 +72,10 @@ class IngestOptions:
     def __post_init__(self) -> None:
         if self.duplicates not in DUPLICATE_MODES:
             raise UserInputError(
-                f"duplicates={self.duplicates!r} is not a mode"
-                f" - use one of {', '.join(DUPLICATE_MODES)}"
+                f"duplicates={self.duplicates!r} is not a mode - use one of {', '.join(DUPLICATE_MODES)}"
             )
         if self.max_bytes <= 0:
-            raise UserInputError(
-                f"max_bytes={self.max_bytes} must be positive - give a size in bytes"
-            )
+            raise UserInputError(f"max_bytes={self.max_bytes} must be positive - give a size in bytes")
         if not 0.0 <= self.near_duplicate_threshold < 1.0:
             raise UserInputError(
                 f"near_duplicate_threshold={self.near_duplicate_threshold} is outside [0, 1)"
@@ -86,13 +83,10 @@ class IngestOptions:
             )
         if self.rules is not None and not os.path.isfile(self.rules):
             raise UserInputError(
-                f"cleaning rules file {self.rules} does not exist"
-                " - give the path of a patterns.toml"
+                f"cleaning rules file {self.rules} does not exist - give the path of a patterns.toml"
             )
         day = required_day(self.date, "date")
         object.__setattr__(self, "date", day.isoformat() if day else None)
         languages = [self.languages] if isinstance(self.languages, str) else self.languages
         object.__setattr__(self, "languages", frozenset(code.lower() for code in languages))
-        object.__setattr__(
-            self, "exclude", frozenset(os.path.realpath(path) for path in self.exclude)
-        )
+        object.__setattr__(self, "exclude", frozenset(os.path.realpath(path) for path in self.exclude))

@@ -11,9 +11,7 @@ __all__ = ["GZIP_MAGIC", "KINDS", "sniff"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 KINDS = ("empty", "binary", "warc", "feed", "html", "jsonl", "text")
-HTML_TAG = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title|span|table|br)\b"
-)
+HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title|span|table|br)\b")
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")

@@ -44,15 +44,20 @@ def load_stages() -> Stages:
 def stored_from_coded(coded: Any, coder: Any, stages: Stages) -> StoredArticle:
     """The store record of a `CodedArticle`, with quotes and places where available."""
     if coded.skipped:
-        return StoredArticle(coded.article, status="skipped", skip_reason="coder",
-                             skip_detail=coded.skipped)
+        return StoredArticle(coded.article, status="skipped", skip_reason="coder", skip_detail=coded.skipped)
     stored = StoredArticle(coded.article, events=list(coded.events), actors=list(coded.actors))
     if "quotes" in stages:
-        stored.quotes = _later_stage("quotes", coded.article.id, lambda: stages["quotes"](
-            coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver))
+        stored.quotes = _later_stage(
+            "quotes",
+            coded.article.id,
+            lambda: stages["quotes"](coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver),
+        )
     if "places" in stages:
-        stored.locations = _later_stage("places", coded.article.id, lambda: stages[
-            "places"].locate(coded.article, coded.doc, stored.events))
+        stored.locations = _later_stage(
+            "places",
+            coded.article.id,
+            lambda: stages["places"].locate(coded.article, coded.doc, stored.events),
+        )
     return stored
 
 
@@ -61,8 +66,7 @@ def _later_stage(name: str, doc_id: str, call: Callable[[], list[Any]]) -> list[
     try:
         return call()
     except Exception as exc:  # noqa: BLE001 - one stage failing costs only its own records
-        log.warning("%s stage failed on article %s: %s: %s", name, doc_id,
-                    type(exc).__name__, exc)
+        log.warning("%s stage failed on article %s: %s: %s", name, doc_id, type(exc).__name__, exc)
         return []
 
 
@@ -74,8 +78,14 @@ def _code_one_by_one(articles: Sequence[Article], coder: Any, stages: Stages) ->
             results.extend(stored_from_coded(c, coder, stages) for c in coder.code_articles([article]))
         except Exception as exc:  # noqa: BLE001 - a bad article never stops the batch
             log.warning("article %s skipped: %s: %s", article.id, type(exc).__name__, exc)
-            results.append(StoredArticle(article, status="skipped", skip_reason="coder_error",
-                                         skip_detail=f"{type(exc).__name__}: {exc}"))
+            results.append(
+                StoredArticle(
+                    article,
+                    status="skipped",
+                    skip_reason="coder_error",
+                    skip_detail=f"{type(exc).__name__}: {exc}",
+                )
+            )
     return results
 
 
@@ -87,8 +97,7 @@ def _code_fresh(articles: list[Article], coder: Any, stages: Stages) -> list[Sto
         return _code_one_by_one(articles, coder, stages)
 
 
-def code_batch(articles: Sequence[Article], coder: Any,
-               stages: Stages | None = None) -> list[StoredArticle]:
+def code_batch(articles: Sequence[Article], coder: Any, stages: Stages | None = None) -> list[StoredArticle]:
     """Code a batch of articles: one `StoredArticle` per article, in input order.
 
     An article with `duplicate_of` set is a copy: it is recorded as ``duplicate`` and

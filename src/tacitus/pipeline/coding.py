@@ -91,8 +91,7 @@ class CodingPool:
             self._pool.join()
             self._pool = None
 
-    def code(self, chunks: Iterable[list[Article]]) -> Iterator[
-            tuple[list[Article], list[StoredArticle]]]:
+    def code(self, chunks: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[StoredArticle]]]:
         """(chunk, its stored records) for every chunk, in input order."""
         if self._pool is None:
             for chunk in chunks:

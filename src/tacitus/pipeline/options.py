@@ -48,9 +48,7 @@ class RunOptions:
         if self.workers is not None and self.workers < 1:
             raise UserInputError(f"--workers {self.workers} must be 1 or more - e.g. --workers 2")
         if self.batch_size < 1:
-            raise UserInputError(
-                f"--batch-size {self.batch_size} must be 1 or more - e.g. --batch-size 32"
-            )
+            raise UserInputError(f"--batch-size {self.batch_size} must be 1 or more - e.g. --batch-size 32")
 
     @property
     def threshold(self) -> float:

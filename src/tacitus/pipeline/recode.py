@@ -19,8 +19,19 @@ __all__ = ["RecodeReport", "recode"]
 
 log = logging.getLogger(__name__)
 
-_ARTICLE_COLUMNS = ("id", "text", "title", "date", "url", "source", "language",
-                    "content_hash", "origin", "author", "duplicate_of")
+_ARTICLE_COLUMNS = (
+    "id",
+    "text",
+    "title",
+    "date",
+    "url",
+    "source",
+    "language",
+    "content_hash",
+    "origin",
+    "author",
+    "duplicate_of",
+)
 
 
 @dataclass(slots=True)
@@ -41,7 +52,9 @@ class RecodeReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "db": self.db, "articles": self.articles, "changed_articles": self.changed_articles,
+            "db": self.db,
+            "articles": self.articles,
+            "changed_articles": self.changed_articles,
             "by_code": [{"code": c, "added": a, "removed": r} for c, a, r in self.by_code()],
             "seconds": round(self.seconds, 3),
         }
@@ -57,7 +70,8 @@ def _stored_articles(store: Store, batch_size: int) -> Iterator[list[Article]]:
     while True:
         rows = store.con.execute(
             f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
-            "WHERE status <> 'duplicate' AND id > ? ORDER BY id LIMIT ?", [last, batch_size]
+            "WHERE status <> 'duplicate' AND id > ? ORDER BY id LIMIT ?",
+            [last, batch_size],
         ).fetchall()
         if not rows:
             return
@@ -73,15 +87,16 @@ def _stored_articles(store: Store, batch_size: int) -> Iterator[list[Article]]:
 def _event_keys(store: Store, ids: list[str]) -> dict[str, Counter[str]]:
     rows = store.con.execute(
         "SELECT doc_id, code, count(*) FROM events WHERE doc_id IN "
-        "(SELECT unnest(?::VARCHAR[])) GROUP BY ALL", [ids]).fetchall()
+        "(SELECT unnest(?::VARCHAR[])) GROUP BY ALL",
+        [ids],
+    ).fetchall()
     found: dict[str, Counter[str]] = {}
     for doc_id, code, count in rows:
         found.setdefault(doc_id, Counter())[code] = count
     return found
 
 
-def recode(*, db: str | os.PathLike[str] | None = None,
-           options: RunOptions | None = None) -> RecodeReport:
+def recode(*, db: str | os.PathLike[str] | None = None, options: RunOptions | None = None) -> RecodeReport:
     """Code every stored article again with the current (or given) dictionaries and
     replace its rows, one transaction per chunk of articles.
 

@@ -49,11 +49,18 @@ class RunReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "db": self.db, "articles": self.articles, "coded": self.coded,
-            "unchanged": self.unchanged, "duplicates": self.duplicates, "events": self.events,
-            "confident_events": self.confident_events, "min_confidence": self.min_confidence,
-            "skipped": dict(sorted(self.skipped.items())), "undated": self.undated,
-            "unreadable_dates": self.unreadable_dates, "seconds": round(self.seconds, 3),
+            "db": self.db,
+            "articles": self.articles,
+            "coded": self.coded,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "events": self.events,
+            "confident_events": self.confident_events,
+            "min_confidence": self.min_confidence,
+            "skipped": dict(sorted(self.skipped.items())),
+            "undated": self.undated,
+            "unreadable_dates": self.unreadable_dates,
+            "seconds": round(self.seconds, 3),
         }
 
 
@@ -127,13 +134,19 @@ def _write(store: Store, triage: _Triage, coded: list[StoredArticle], report: Ru
         if stored.status == "skipped":
             report.skipped[stored.skip_reason or "coder"] += 1
     if coded or duplicates:
-        log.info("committed a batch of %d articles (%d coded so far)",
-                 len(coded) + len(duplicates), report.coded)
+        log.info(
+            "committed a batch of %d articles (%d coded so far)", len(coded) + len(duplicates), report.coded
+        )
 
 
-def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
-        options: RunOptions | None = None, ingest_options: Any = None,
-        progress: Progress | None = None) -> RunReport:
+def run(
+    inputs: Sequence[str],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    options: RunOptions | None = None,
+    ingest_options: Any = None,
+    progress: Progress | None = None,
+) -> RunReport:
     """Read `inputs`, code what is new and store it in the DuckDB file `db`.
 
     Rerunning on the same inputs adds nothing; changed articles (same id, new content)
@@ -162,8 +175,10 @@ def run(inputs: Sequence[str], *, db: str | os.PathLike[str] | None = None,
         for _, coded in pool.code(triage.chunks(items)):
             report.coding_seconds += time.perf_counter() - waited
             pending += coded
-            if (len(pending) >= options.batch_size
-                    or time.perf_counter() - committed >= options.commit_seconds):
+            if (
+                len(pending) >= options.batch_size
+                or time.perf_counter() - committed >= options.commit_seconds
+            ):
                 _write(store, triage, pending, report)
                 pending, committed = [], time.perf_counter()
             report.seconds = time.perf_counter() - started

@@ -50,10 +50,10 @@ class Geocoder:
 
     def __init__(self, *, gazetteer: Gazetteer | None = None, run_ner: bool = False) -> None:
         """Args:
-            gazetteer: the gazetteer to resolve against (default: the packaged one, loaded once).
-            run_ner: for a Doc parsed without NER (as the coder parses), run the model's NER
-                first. Off by default: capitalised runs that are gazetteer names stand in for
-                entities at a fraction of the cost (see docs/places.md for both figures).
+        gazetteer: the gazetteer to resolve against (default: the packaged one, loaded once).
+        run_ner: for a Doc parsed without NER (as the coder parses), run the model's NER
+            first. Off by default: capitalised runs that are gazetteer names stand in for
+            entities at a fraction of the cost (see docs/places.md for both figures).
         """
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.run_ner = run_ner
@@ -71,9 +71,7 @@ class Geocoder:
             self._ner = load_model(exclude=NOT_NER).get_pipe("ner")
         return self._ner(doc)
 
-    def locate(
-        self, article: Article, doc: Doc, events: list[Event] | None = None
-    ) -> list[Location]:
+    def locate(self, article: Article, doc: Doc, events: list[Event] | None = None) -> list[Location]:
         """The places named in `article`, in text order; also fills the events' locations.
 
         Args:
@@ -93,21 +91,14 @@ class Geocoder:
         events = events or []
         doc = self._with_entities(doc)
         mentions = find_mentions(doc, self.gazetteer)
-        resolutions = resolve_mentions(
-            self.gazetteer, mentions, article.text, _actor_countries(events)
-        )
+        resolutions = resolve_mentions(self.gazetteer, mentions, article.text, _actor_countries(events))
         # Every demonym is context for resolution; only one that names a place is a location.
-        located = [
-            (res, self._location(article.id, res)) for res in resolutions
-            if res.mention.names_place
-        ]
+        located = [(res, self._location(article.id, res)) for res in resolutions if res.mention.names_place]
         if events:
             self._attach(doc, events, located)
         return [location for _, location in located]
 
-    def _attach(
-        self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]
-    ) -> None:
+    def _attach(self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]) -> None:
         places = [
             (location, res.mention.root)
             for res, location in located
@@ -140,7 +131,10 @@ class Geocoder:
 
 
 def locate_articles(
-    articles: Iterable[Article], *, geocoder: Geocoder | None = None, nlp: Language | None = None,
+    articles: Iterable[Article],
+    *,
+    geocoder: Geocoder | None = None,
+    nlp: Language | None = None,
     batch_size: int = 32,
 ) -> Iterator[tuple[Article, list[Location]]]:
     """Parse and geolocate `articles` (no events): each article with its places, in input order."""
@@ -174,8 +168,12 @@ def _actor_countries(events: Iterable[Event]) -> list[str]:
 
 
 def document_countries(
-    locations: Iterable[Location], *, min_mentions: int = 2, lead_chars: int = 300,
-    min_confidence: float = 0.5, demonyms: bool = True,
+    locations: Iterable[Location],
+    *,
+    min_mentions: int = 2,
+    lead_chars: int = 300,
+    min_confidence: float = 0.5,
+    demonyms: bool = True,
 ) -> list[str]:
     """The ISO3 countries an article is about, sorted (country-level document tagging).
 
@@ -185,8 +183,10 @@ def document_countries(
     are not what the story is about: newsroom editors do not tag them either.
     """
     kept = [
-        location for location in locations
-        if location.country and location.confidence >= min_confidence
+        location
+        for location in locations
+        if location.country
+        and location.confidence >= min_confidence
         and (demonyms or location.mention != "demonym")
     ]
     counts = Counter(location.country for location in kept)

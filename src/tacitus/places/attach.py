@@ -89,8 +89,10 @@ def _arc_allowed(token: Token, verb: Token, rules: Syntax, place: Token) -> bool
         return token.i != place.i or verb.lemma_.lower() in rules.object_verbs
     if dep in SUBJECT_ARCS and head.i == verb.i:
         # "Clashes in Tbilisi erupted", "Albanians in south Serbia are demanding"; not the mayor's.
-        return token.i != place.i and token.pos_ in ("NOUN", "PROPN") and not (
-            token.lemma_.lower() in rules.actor_nouns or token.lower_ in rules.actor_nouns
+        return (
+            token.i != place.i
+            and token.pos_ in ("NOUN", "PROPN")
+            and not (token.lemma_.lower() in rules.actor_nouns or token.lower_ in rules.actor_nouns)
         )
     return False
 
@@ -112,9 +114,7 @@ def clause_distance(place: Token, verb: Token) -> int | None:
     return steps
 
 
-def clause_location(
-    doc: Doc, event: Event, places: list[tuple[Location, int]]
-) -> Location | None:
+def clause_location(doc: Doc, event: Event, places: list[tuple[Location, int]]) -> Location | None:
     """The nearest place attached to the event's clause (`places`: locations and head tokens)."""
     verb = event_verb_token(doc, event)
     if verb is None:
@@ -131,7 +131,9 @@ def clause_location(
 
 
 def attach_event_locations(
-    doc: Doc, events: list[Event], places: list[tuple[Location, int]],
+    doc: Doc,
+    events: list[Event],
+    places: list[tuple[Location, int]],
     dateline: Location | None,
 ) -> None:
     """Fill `event.location` and `event.location_source` (``clause`` or ``dateline``)."""
@@ -145,9 +147,7 @@ def attach_event_locations(
             event.location, event.location_source = None, None
 
 
-def actor_location(
-    doc: Doc, actor: Actor | None, places: list[tuple[Location, int]]
-) -> Location | None:
+def actor_location(doc: Doc, actor: Actor | None, places: list[tuple[Location, int]]) -> Location | None:
     """The place the text gives for an actor: "Kyiv's mayor", "the mayor of Kyiv", "Kyiv mayor"."""
     if actor is None or actor.start < 0:
         return None
@@ -167,9 +167,7 @@ def actor_location(
     return None
 
 
-def attach_actor_locations(
-    doc: Doc, events: list[Event], places: list[tuple[Location, int]]
-) -> None:
+def attach_actor_locations(doc: Doc, events: list[Event], places: list[tuple[Location, int]]) -> None:
     """Fill `event.source_location` / `event.target_location` where the text gives one."""
     for event in events:
         event.source_location = actor_location(doc, event.source_actor, places)

@@ -38,8 +38,14 @@ def score_countries(pairs: Iterable[tuple[set[str], set[str]]]) -> dict[str, flo
     precision = true_pos / n_found if n_found else 0.0
     recall = true_pos / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "found": n_found, "gold": n_gold, "true_positives": true_pos}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "found": n_found,
+        "gold": n_gold,
+        "true_positives": true_pos,
+    }
 
 
 def event_from_markup(record_id: str, text: str, markup: str) -> Event | None:
@@ -51,9 +57,21 @@ def event_from_markup(record_id: str, text: str, markup: str) -> Event | None:
     if match is None:
         return None
     return Event(
-        doc_id=record_id, sentence=0, date=None, source="", target="", code="", root_code="",
-        quad_class=None, goldstein=None, plover={}, source_actor=None, target_actor=None,
-        evidence=Span(text, 0, len(text)), verb=match.group(1).strip(), rule=None,
+        doc_id=record_id,
+        sentence=0,
+        date=None,
+        source="",
+        target="",
+        code="",
+        root_code="",
+        quad_class=None,
+        goldstein=None,
+        plover={},
+        source_actor=None,
+        target_actor=None,
+        evidence=Span(text, 0, len(text)),
+        verb=match.group(1).strip(),
+        rule=None,
     )
 
 
@@ -117,8 +135,12 @@ def evaluate_event_locations(
 
 
 def _score_one(
-    score: LocationScore, event: Event, annotation: dict[str, Any], gold: str,
-    record: dict[str, Any], gazetteer: Gazetteer,
+    score: LocationScore,
+    event: Event,
+    annotation: dict[str, Any],
+    gold: str,
+    record: dict[str, Any],
+    gazetteer: Gazetteer,
 ) -> None:
     score.events += 1
     score.with_loc_markup += "(LOC:" in (record.get("markup") or "")
@@ -130,7 +152,8 @@ def _score_one(
         score.city_events += 1
         name = gold.removeprefix("town of ").removeprefix("city of ")
         ids = {
-            str(place.geonameid) for place, _ in gazetteer.lookup(name)
+            str(place.geonameid)
+            for place, _ in gazetteer.lookup(name)
             if place.kind == "city" and place.iso3 == annotation["country"]
         }
         score.city_correct += location is not None and location.gazetteer_id in ids

@@ -80,8 +80,9 @@ class Context:
 
     def without(self, place: Place | None, gazetteer: Gazetteer) -> Context:
         """This context less one anchor (a copy; the context itself is unchanged)."""
-        copy = Context(Counter(self.countries), Counter(self.admin1), Counter(self.neighbours),
-                       self.cue_bonus)
+        copy = Context(
+            Counter(self.countries), Counter(self.admin1), Counter(self.neighbours), self.cue_bonus
+        )
         if place is not None:
             copy.add(place, gazetteer, count=-1)
         return copy
@@ -128,8 +129,13 @@ def _containers(gazetteer: Gazetteer, mention: Mention) -> list[Place]:
 
 
 def _score(
-    gazetteer: Gazetteer, mention: Mention, place: Place, weight: float,
-    names: list[Place], containers: list[Place], context: Context | None,
+    gazetteer: Gazetteer,
+    mention: Mention,
+    place: Place,
+    weight: float,
+    names: list[Place],
+    containers: list[Place],
+    context: Context | None,
 ) -> float:
     score = population_prior(place) * weight
     if weight >= 1.0:
@@ -154,17 +160,17 @@ def _score(
     return score
 
 
-def _rank(
-    gazetteer: Gazetteer, mention: Mention, context: Context | None
-) -> list[tuple[float, Place]]:
+def _rank(gazetteer: Gazetteer, mention: Mention, context: Context | None) -> list[tuple[float, Place]]:
     candidates = _candidates(gazetteer, mention)
     names = [place for place, _ in candidates]
     containers = _containers(gazetteer, mention)
     if any(place.kind == "country" for place in names):
         containers = []  # "Taiwan, South Korea, Hong Kong" is a list, not containment
-    if containers and not any(
-        gazetteer.contains(outer, place) for outer in containers for place in names
-    ) and (not names or mention.kind == "dateline" or _is_abbreviation(gazetteer, mention)):
+    if (
+        containers
+        and not any(gazetteer.contains(outer, place) for outer in containers for place in names)
+        and (not names or mention.kind == "dateline" or _is_abbreviation(gazetteer, mention))
+    ):
         # "ELWOOD, Kan." with no Elwood of Kansas in the gazetteer: the state is still known.
         return [(population_prior(place) * CONTAINER_ONLY_WEIGHT, place) for place in containers]
     ranked = [
@@ -198,7 +204,9 @@ def _confidence(mention: Mention, ranked: list[tuple[float, Place]], context: Co
 
 
 def resolve_mentions(
-    gazetteer: Gazetteer, mentions: list[Mention], text: str,
+    gazetteer: Gazetteer,
+    mentions: list[Mention],
+    text: str,
     actor_countries: Iterable[str] = (),
 ) -> list[Resolution]:
     """Resolve every mention that the gazetteer knows; `actor_countries` are ISO3 codes."""

@@ -31,34 +31,166 @@ DATELINE = re.compile(
     r"\s*(?:--|-|—|–)\s"
 )
 # All-caps words that open wire copy but are not places.
-NOT_DATELINES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "REFILE",
-                           "CORRECTED", "WRAPUP", "INTERVIEW", "COLUMN", "PRESS", "NEWS", "AP",
-                           "TEXT", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "NOTE"})
+NOT_DATELINES = frozenset(
+    {
+        "UPDATE",
+        "BREAKING",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "FACTBOX",
+        "REFILE",
+        "CORRECTED",
+        "WRAPUP",
+        "INTERVIEW",
+        "COLUMN",
+        "PRESS",
+        "NEWS",
+        "AP",
+        "TEXT",
+        "ADVISORY",
+        "URGENT",
+        "FLASH",
+        "BULLETIN",
+        "NOTE",
+    }
+)
 # Words a recogniser leaves on a place name that the gazetteer does not carry.
-LEADING_QUALIFIERS = frozenset({
-    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
-    "southeast", "southwest", "upper", "lower", "greater", "downtown", "occupied", "mainland",
-})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "through", "to", "from", "into", "outside",
-                                   "across", "around", "inside", "toward", "towards"})
-PLACE_NOUNS_BEFORE_OF = frozenset({"city", "town", "village", "port", "capital", "province",
-                                   "region", "district", "suburb", "outskirts"})
-CALENDAR_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-})
+LEADING_QUALIFIERS = frozenset(
+    {
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "greater",
+        "downtown",
+        "occupied",
+        "mainland",
+    }
+)
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "through",
+        "to",
+        "from",
+        "into",
+        "outside",
+        "across",
+        "around",
+        "inside",
+        "toward",
+        "towards",
+    }
+)
+PLACE_NOUNS_BEFORE_OF = frozenset(
+    {"city", "town", "village", "port", "capital", "province", "region", "district", "suburb", "outskirts"}
+)
+CALENDAR_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
 # Words around a capitalised run that make it a person's or a company's name.
-NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "senator", "sen", "gov", "rep",
-                         "minister", "general", "gen", "judge", "prince", "king", "queen", "pope"})
-COMPANY_WORDS = frozenset({"corp", "inc", "co", "ltd", "plc", "bank", "group", "airlines",
-                           "airways", "university", "college", "times", "post", "journal",
-                           "company", "corporation", "holdings", "industries", "trust", "fund"})
-TRAILING_FEATURES = frozenset({
-    "province", "region", "city", "state", "district", "county", "governorate", "prefecture",
-    "peninsula", "area", "oblast", "republic", "territory", "valley", "island", "port",
-})
+NAME_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "senator",
+        "sen",
+        "gov",
+        "rep",
+        "minister",
+        "general",
+        "gen",
+        "judge",
+        "prince",
+        "king",
+        "queen",
+        "pope",
+    }
+)
+COMPANY_WORDS = frozenset(
+    {
+        "corp",
+        "inc",
+        "co",
+        "ltd",
+        "plc",
+        "bank",
+        "group",
+        "airlines",
+        "airways",
+        "university",
+        "college",
+        "times",
+        "post",
+        "journal",
+        "company",
+        "corporation",
+        "holdings",
+        "industries",
+        "trust",
+        "fund",
+    }
+)
+TRAILING_FEATURES = frozenset(
+    {
+        "province",
+        "region",
+        "city",
+        "state",
+        "district",
+        "county",
+        "governorate",
+        "prefecture",
+        "peninsula",
+        "area",
+        "oblast",
+        "republic",
+        "territory",
+        "valley",
+        "island",
+        "port",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -96,8 +228,13 @@ def find_dateline(text: str) -> Mention | None:
         return None
     start = match.start("place")
     return Mention(
-        text=text[start:start + len(place)], start=start, end=start + len(place), kind="dateline",
-        lookup=place.title(), container=match.group("region"), header_end=match.end(),
+        text=text[start : start + len(place)],
+        start=start,
+        end=start + len(place),
+        kind="dateline",
+        lookup=place.title(),
+        container=match.group("region"),
+        header_end=match.end(),
     )
 
 
@@ -138,9 +275,7 @@ def _demonym_place_nouns() -> frozenset[str]:
 def _modifies_place_noun(ent: DocSpan) -> bool:
     """Whether a demonym names a place: "the Iraqi city of Basra", "on Iranian soil"."""
     root = ent.root
-    return root.dep_ in ("amod", "compound", "nmod") and (
-        root.head.lemma_.lower() in _demonym_place_nouns()
-    )
+    return root.dep_ in ("amod", "compound", "nmod") and (root.head.lemma_.lower() in _demonym_place_nouns())
 
 
 def _demonym_country(gazetteer: Gazetteer, text: str) -> str | None:
@@ -152,19 +287,17 @@ def _demonym_country(gazetteer: Gazetteer, text: str) -> str | None:
     return None
 
 
-def _container_after(
-    doc: Doc, end: int, next_ent: DocSpan | None, gazetteer: Gazetteer
-) -> str | None:
+def _container_after(doc: Doc, end: int, next_ent: DocSpan | None, gazetteer: Gazetteer) -> str | None:
     """The place right after ", " at `end` ("Springfield, Illinois" / "Springfield, Ill.")."""
     text = doc.text
     if not text.startswith(",", end):
         return None
-    rest = text[end + 1:end + 40].lstrip()
+    rest = text[end + 1 : end + 40].lstrip()
     for abbreviation in sorted(gazetteer.state_abbreviations, key=len, reverse=True):
         if rest.casefold().startswith(abbreviation):
             return rest[: len(abbreviation)]
     if next_ent is not None and next_ent.label_ in PLACE_LABELS:
-        gap = text[end:next_ent.start_char]
+        gap = text[end : next_ent.start_char]
         if gap.strip() == "," and len(gap) <= 3:
             return _clean_entity(next_ent)[0]
     return None
@@ -250,9 +383,7 @@ def _run_label(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> str | No
     return None
 
 
-def _plausible_place(
-    doc: Doc, start: int, end: int, readings: list[tuple[Place, float]]
-) -> bool:
+def _plausible_place(doc: Doc, start: int, end: int, readings: list[tuple[Place, float]]) -> bool:
     """Without NER, a name is taken for a place by its primary name or an English alias only, and
     a small town's name ("Douglas", "Wilson") only after a locative preposition or before
     ", <place>": elsewhere such names are mostly people and companies."""
@@ -284,19 +415,20 @@ def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) ->
             continue
         readings = gazetteer.lookup(token.text)
         if _named_place_noun(token) and any(p.kind != "country" for p, _ in readings):
-            found.append(Mention(token.text, token.idx, token.idx + len(token), "token",
-                                 token.text, root=token.i))
+            found.append(
+                Mention(token.text, token.idx, token.idx + len(token), "token", token.text, root=token.i)
+            )
         elif any(weight >= 1.0 and _well_known(place) for place, weight in readings):
-            found.append(Mention(token.text, token.idx, token.idx + len(token), "token", token.text,
-                                 root=token.i))
+            found.append(
+                Mention(token.text, token.idx, token.idx + len(token), "token", token.text, root=token.i)
+            )
     return found
 
 
 def _named_place_noun(token: Token) -> bool:
     """The X of "the town of X", "the city of X": a place whatever the recogniser said."""
     of = token.head
-    return (token.dep_ == "pobj" and of.lower_ == "of"
-            and of.head.lemma_.lower() in PLACE_NOUNS_BEFORE_OF)
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS_BEFORE_OF
 
 
 def _misread_place(token: Token) -> bool:
@@ -325,6 +457,14 @@ def _entity_mention(
     if ent.label_ in DEMONYM_LABELS:
         iso2 = _demonym_country(gazetteer, text)
         if iso2 is not None:
-            return Mention(text, start, end, "demonym", text, demonym_iso2=iso2, root=root,
-                           names_place=_modifies_place_noun(ent))
+            return Mention(
+                text,
+                start,
+                end,
+                "demonym",
+                text,
+                demonym_iso2=iso2,
+                root=root,
+                names_place=_modifies_place_noun(ent),
+            )
     return None

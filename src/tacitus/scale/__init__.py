@@ -10,7 +10,14 @@ from tacitus.scale.errors import RayNotInstalledError, ShardError
 from tacitus.scale.load import LoadReport, load_shards
 from tacitus.scale.stored import StoredArticles
 
-__all__ = ["LoadReport", "RayNotInstalledError", "ScaleReport", "ShardError", "StoredArticles", "load_shards",
-           "run_ray"]
+__all__ = [
+    "LoadReport",
+    "RayNotInstalledError",
+    "ScaleReport",
+    "ShardError",
+    "StoredArticles",
+    "load_shards",
+    "run_ray",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

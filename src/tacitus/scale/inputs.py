@@ -16,13 +16,30 @@ import pyarrow as pa
 from tacitus.records import Article
 from tacitus.scale.stored import StoredArticles
 
-__all__ = ["INPUT_SCHEMA", "ARTICLE_FIELDS", "rows_to_items", "read_file_rows", "read_files_table",
-           "unchanged_rows"]
+__all__ = [
+    "INPUT_SCHEMA",
+    "ARTICLE_FIELDS",
+    "rows_to_items",
+    "read_file_rows",
+    "read_files_table",
+    "unchanged_rows",
+]
 
 log = logging.getLogger(__name__)
 
-ARTICLE_FIELDS = ("id", "text", "title", "date", "url", "source", "language", "content_hash",
-                  "origin", "author", "duplicate_of")
+ARTICLE_FIELDS = (
+    "id",
+    "text",
+    "title",
+    "date",
+    "url",
+    "source",
+    "language",
+    "content_hash",
+    "origin",
+    "author",
+    "duplicate_of",
+)
 
 # One row per ingested item: kind "article" (Article fields set) or "skip" (origin,
 # reason, detail set). `input_file`/`input_record` keep the input order across the cluster.
@@ -54,16 +71,23 @@ def read_file_rows(
     try:
         for record, item in enumerate(read_articles([path], options=options)):
             if stored is not None and isinstance(item, Article) and item in stored:
-                rows.append({"kind": "unchanged", "input_file": input_file, "input_record": record,
-                             "id": item.id})
+                rows.append(
+                    {"kind": "unchanged", "input_file": input_file, "input_record": record, "id": item.id}
+                )
                 continue
             rows.append(_item_row(item, input_file, record))
     except Exception as exc:  # noqa: BLE001 - a malformed file fails only its own records
-        log.warning("input %s failed after %d records: %s: %s", path, len(rows),
-                    type(exc).__name__, exc)
-        rows.append({"kind": "skip", "input_file": input_file, "input_record": len(rows),
-                     "origin": path, "reason": "unreadable",
-                     "detail": f"{type(exc).__name__}: {exc}"})
+        log.warning("input %s failed after %d records: %s: %s", path, len(rows), type(exc).__name__, exc)
+        rows.append(
+            {
+                "kind": "skip",
+                "input_file": input_file,
+                "input_record": len(rows),
+                "origin": path,
+                "reason": "unreadable",
+                "detail": f"{type(exc).__name__}: {exc}",
+            }
+        )
     return rows
 
 
@@ -77,8 +101,9 @@ def read_files_table(
     return pa.Table.from_pylist(rows, schema=INPUT_SCHEMA)
 
 
-def rows_to_items(rows: Iterable[dict[str, Any]]) -> tuple[
-        list[Article], list[tuple[int, int]], list[tuple[str, str, str | None]]]:
+def rows_to_items(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[list[Article], list[tuple[int, int]], list[tuple[str, str, str | None]]]:
     """(articles, their (input_file, input_record), skips as (origin, reason, detail));
     ``unchanged`` rows are left out (see `unchanged_rows`)."""
     articles: list[Article] = []
@@ -97,5 +122,8 @@ def rows_to_items(rows: Iterable[dict[str, Any]]) -> tuple[
 
 def unchanged_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[int, int, str]]:
     """(input_file, input_record, id) of the rows of articles the store holds unchanged."""
-    return [(int(row["input_file"]), int(row["input_record"]), row["id"])
-            for row in rows if row["kind"] == "unchanged"]
+    return [
+        (int(row["input_file"]), int(row["input_record"]), row["id"])
+        for row in rows
+        if row["kind"] == "unchanged"
+    ]

@@ -51,7 +51,8 @@ class LoadReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__ if name != "seconds"} | {
-            "seconds": round(self.seconds, 3)}
+            "seconds": round(self.seconds, 3)
+        }
 
 
 def _shard_tables(directory: str) -> dict[str, Any]:
@@ -59,14 +60,15 @@ def _shard_tables(directory: str) -> dict[str, Any]:
     fs, root = resolve_filesystem(directory)
     root = root.rstrip("/")
     if fs.get_file_info(root).type == pa.fs.FileType.NotFound:
-        raise ShardError(f"shard directory {directory} does not exist - run `tacitus run "
-                         f"--engine ray --out {directory}` first or check the path")
+        raise ShardError(
+            f"shard directory {directory} does not exist - run `tacitus run "
+            f"--engine ray --out {directory}` first or check the path"
+        )
     tables: dict[str, Any] = {}
     for table in SHARD_TABLES:
         path = f"{root}/{table}"
         if fs.get_file_info(path).type == pa.fs.FileType.Directory:
-            tables[table] = pads.dataset(path, filesystem=fs, format="parquet",
-                                         schema=shard_schema(table))
+            tables[table] = pads.dataset(path, filesystem=fs, format="parquet", schema=shard_schema(table))
         else:
             tables[table] = shard_schema(table).empty_table()
     return tables
@@ -106,8 +108,9 @@ def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> N
 
     dedup = Deduplicator(near_threshold)
     copies: list[tuple[str, str]] = []
-    result = con.execute("SELECT id, content_hash, text, status FROM _load_pick "
-                         "ORDER BY input_file, input_record, id")
+    result = con.execute(
+        "SELECT id, content_hash, text, status FROM _load_pick ORDER BY input_file, input_record, id"
+    )
     while rows := result.fetchmany(10_000):
         for article_id, text_hash, text, status in rows:
             original = dedup.duplicate_of(article_id, text_hash or content_hash(text), text)
@@ -116,15 +119,16 @@ def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> N
     con.execute("CREATE OR REPLACE TEMP TABLE _load_run_copies (id VARCHAR, original VARCHAR)")
     if copies:
         con.executemany("INSERT INTO _load_run_copies VALUES (?, ?)", copies)
-    con.execute("UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, "
-                "n_events = 0, skip_reason = NULL, skip_detail = NULL "
-                "FROM _load_run_copies AS c WHERE c.id = n.id")
+    con.execute(
+        "UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, "
+        "n_events = 0, skip_reason = NULL, skip_detail = NULL "
+        "FROM _load_run_copies AS c WHERE c.id = n.id"
+    )
 
 
 def _merge(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
     """Replace changed articles and insert new ones with their rows (inside a transaction)."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _load_replaced AS "
-                "SELECT id FROM _load_new WHERE replaces")
+    con.execute("CREATE OR REPLACE TEMP TABLE _load_replaced AS SELECT id FROM _load_new WHERE replaces")
     for table in ("events", "actors", "quotes", "places"):
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT id FROM _load_replaced)")
     con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _load_replaced)")
@@ -133,11 +137,13 @@ def _merge(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
         con.execute(
             f"INSERT INTO {table} BY NAME SELECT r.* EXCLUDE (shard) FROM _shard_{table} AS r "
             "JOIN _load_new AS n ON r.doc_id = n.id AND r.shard = n.shard "
-            "WHERE n.status = 'coded'")
+            "WHERE n.status = 'coded'"
+        )
     con.execute(
         "INSERT INTO skips SELECT origin, arg_min(reason, shard), arg_min(detail, shard) "
         "FROM _shard_skips GROUP BY origin ON CONFLICT (origin) DO UPDATE "
-        "SET reason = excluded.reason, detail = excluded.detail")
+        "SET reason = excluded.reason, detail = excluded.detail"
+    )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
@@ -157,8 +163,9 @@ def _fill_report(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
     report.skips = _count(con, "SELECT count(DISTINCT origin) FROM _shard_skips")
 
 
-def load_shards(directory: str, *, db: str | os.PathLike[str] | None = None,
-                near_threshold: float = NEAR_THRESHOLD) -> LoadReport:
+def load_shards(
+    directory: str, *, db: str | os.PathLike[str] | None = None, near_threshold: float = NEAR_THRESHOLD
+) -> LoadReport:
     """Merge the shards under `directory` (local path or URI) into the store `db`.
 
     Args:
@@ -190,9 +197,16 @@ def load_shards(directory: str, *, db: str | os.PathLike[str] | None = None,
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise StoreError(f"loading shards from {directory} failed: {exc} - nothing was "
-                             "written; check the shards were written by this Tacitus version") from exc
+            raise StoreError(
+                f"loading shards from {directory} failed: {exc} - nothing was "
+                "written; check the shards were written by this Tacitus version"
+            ) from exc
     report.seconds = time.perf_counter() - started
-    log.info("loaded %d articles (%d unchanged, %d copies) from %d shards", report.loaded,
-             report.unchanged, report.duplicates, report.shards)
+    log.info(
+        "loaded %d articles (%d unchanged, %d copies) from %d shards",
+        report.loaded,
+        report.unchanged,
+        report.duplicates,
+        report.shards,
+    )
     return report

@@ -121,10 +121,16 @@ class ShardBatch:
             (f, r, doc_id, "unchanged") for f, r, doc_id in self.unchanged
         ]
         if not self.stored and not kept:  # skips only: name them by their origins
-            return shard_name([(0, i, origin, reason) for i, (origin, reason, _) in
-                               enumerate(sorted(self.skips))])
-        return shard_name([(f, r, s.article.id, s.article.content_hash)
-                           for (f, r), s in zip(self.order, self.stored, strict=True)] + kept)
+            return shard_name(
+                [(0, i, origin, reason) for i, (origin, reason, _) in enumerate(sorted(self.skips))]
+            )
+        return shard_name(
+            [
+                (f, r, s.article.id, s.article.content_hash)
+                for (f, r), s in zip(self.order, self.stored, strict=True)
+            ]
+            + kept
+        )
 
     def rows(self, shard: str) -> dict[str, list[dict[str, object]]]:
         """Rows per shard table, each with the `shard` column set."""
@@ -162,10 +168,14 @@ class ShardWriter:
         rows = batch.rows(shard)
         for table in SHARD_TABLES:
             if rows[table]:
-                self._write_table(table, shard, pa.Table.from_pylist(rows[table],
-                                                                     schema=shard_schema(table)))
-        log.info("wrote shard %s: %d articles, %d events, %d skips", shard,
-                 len(rows["articles"]), len(rows["events"]), len(rows["skips"]))
+                self._write_table(table, shard, pa.Table.from_pylist(rows[table], schema=shard_schema(table)))
+        log.info(
+            "wrote shard %s: %d articles, %d events, %d skips",
+            shard,
+            len(rows["articles"]),
+            len(rows["events"]),
+            len(rows["skips"]),
+        )
         return shard
 
     def _write_table(self, table: str, shard: str, data: pa.Table) -> None:

@@ -53,8 +53,9 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
-             create: bool = True) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True
+    ) -> Store:
         """Open the store at `path` (resolved by `resolve_db_path`); a writer creates a
         missing file unless `create` is False."""
         resolved = resolve_db_path(path)
@@ -63,8 +64,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -78,8 +80,9 @@ class Store:
         """Record ingestion skips (origin, reason, detail)."""
         return write_skips(self.con, skips)
 
-    def stored_state(self, ids: Sequence[str],
-                     hashes: Sequence[str]) -> tuple[dict[str, str | None], dict[str, str]]:
+    def stored_state(
+        self, ids: Sequence[str], hashes: Sequence[str]
+    ) -> tuple[dict[str, str | None], dict[str, str]]:
         """Stored content hash by id, and stored id by content hash, for incoming articles."""
         return stored_state(self.con, ids, hashes)
 
@@ -91,7 +94,8 @@ class Store:
         """The figures of `tacitus stats`."""
         return stats(self.con, event_filter, top=top)
 
-    def export(self, fmt: str, out: str | os.PathLike[str], *,
-               event_filter: EventFilter | None = None) -> int:
+    def export(
+        self, fmt: str, out: str | os.PathLike[str], *, event_filter: EventFilter | None = None
+    ) -> int:
         """Export matching events as parquet, csv, gdelt or plover; returns the rows written."""
         return export_events(self.con, fmt, out, event_filter=event_filter)

@@ -63,8 +63,9 @@ def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     return Path(DEFAULT_DB)
 
 
-def connect(path: str | os.PathLike[str], *, read_only: bool = False,
-            create: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True
+) -> duckdb.DuckDBPyConnection:
     """Open the store at `path`; writers migrate it, and create it unless `create` is False.
 
     Raises:
@@ -74,13 +75,11 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False,
     path = Path(path)
     if (read_only or not create) and str(path) != ":memory:" and not path.exists():
         raise StoreError(
-            f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first "
-            "or pass --db PATH"
+            f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first or pass --db PATH"
         )
     if not read_only and path.parent and not path.parent.exists():
         raise StoreError(
-            f"cannot create {path}: folder {path.parent} does not exist - create it or pass "
-            "another --db PATH"
+            f"cannot create {path}: folder {path.parent} does not exist - create it or pass another --db PATH"
         )
     con = _open(path, read_only=read_only)
     try:
@@ -126,9 +125,7 @@ def _check_identity(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """A DuckDB file with other tables but no Tacitus marker is someone else's data."""
     tables = _tables(con)
     if "tacitus_meta" in tables:
-        rows = con.execute(
-            "SELECT value FROM tacitus_meta WHERE key = ?", ["application"]
-        ).fetchall()
+        rows = con.execute("SELECT value FROM tacitus_meta WHERE key = ?", ["application"]).fetchall()
         if rows and rows[0][0] == APPLICATION:
             return
     if tables:
@@ -183,9 +180,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         con.execute("CREATE TABLE tacitus_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.execute("INSERT INTO tacitus_meta VALUES (?, ?)", ["application", APPLICATION])
-        con.execute(
-            "CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)"
-        )
+        con.execute("CREATE TABLE tacitus_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)")
         con.execute("COMMIT")
     current = _current_version(con)
     if current > SCHEMA_VERSION:

@@ -16,8 +16,18 @@ from tacitus.store.summary import MERGED_MENTIONS, merged_events_sql
 
 __all__ = ["GDELT_COLUMNS", "EMPTY_COLUMNS", "GEO_BLOCKS", "gdelt_rows", "actor_blocks"]
 
-_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 
 # GDELT 2.0 Event Codebook column names, in file order.
@@ -25,8 +35,18 @@ GDELT_COLUMNS: tuple[str, ...] = (
     ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
     + tuple(f"Actor1{name}" for name in _ACTOR)
     + tuple(f"Actor2{name}" for name in _ACTOR)
-    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-       "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + (
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    )
     + tuple(f"Actor1Geo_{name}" for name in _GEO)
     + tuple(f"Actor2Geo_{name}" for name in _GEO)
     + tuple(f"ActionGeo_{name}" for name in _GEO)
@@ -36,17 +56,17 @@ GDELT_COLUMNS: tuple[str, ...] = (
 # Columns Tacitus always leaves empty, and why (docs/store.md repeats this).
 EMPTY_COLUMNS: dict[str, str] = {
     **{f"Actor{n}EthnicCode": "actor dictionaries carry no ethnicity" for n in (1, 2)},
-    **{f"Actor{n}Religion{k}Code": "actor dictionaries carry no religion"
-       for n in (1, 2) for k in (1, 2)},
+    **{f"Actor{n}Religion{k}Code": "actor dictionaries carry no religion" for n in (1, 2) for k in (1, 2)},
     "AvgTone": "Tacitus does no sentiment/tone analysis",
-    **{f"{prefix}Geo_ADM2Code": "the gazetteer resolves to ADM1, not ADM2"
-       for prefix in ("Actor1", "Actor2", "Action")},
+    **{
+        f"{prefix}Geo_ADM2Code": "the gazetteer resolves to ADM1, not ADM2"
+        for prefix in ("Actor1", "Actor2", "Action")
+    },
 }
 
 # Geo blocks filled from the first mention's locations where the places stage found one
 # (Event.location → ActionGeo, source_location → Actor1Geo, target_location → Actor2Geo).
-GEO_BLOCKS = (("Actor1Geo", "source_location"), ("Actor2Geo", "target_location"),
-              ("ActionGeo", "location"))
+GEO_BLOCKS = (("Actor1Geo", "source_location"), ("Actor2Geo", "target_location"), ("ActionGeo", "location"))
 
 # A mention in one of the first sentences stands for GDELT's "lead paragraph".
 LEAD_SENTENCES = 3
@@ -82,8 +102,11 @@ def _code_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     tiers = {code: row["tier"].split()[0] for code, row in actor_types().items()}
     regions = {code for code, tier in tiers.items() if tier == "international_region"}
     known = {code for code, tier in tiers.items() if tier == "gdelt_type_only"}
-    roles = {code for code, tier in tiers.items()
-             if tier not in ("international_region", "gdelt_type_only", "special")}
+    roles = {
+        code
+        for code, tier in tiers.items()
+        if tier not in ("international_region", "gdelt_type_only", "special")
+    }
     return frozenset(set(countries()) | regions), frozenset(roles), frozenset(known)
 
 
@@ -95,7 +118,7 @@ def actor_blocks(code: str) -> tuple[str, str, list[str]]:
     """
     if not code or len(code) % 3 or not code.replace("-", "").isalnum():
         return "", "", []
-    blocks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
     country_like, roles, known = _code_tables()
     country = blocks[0] if blocks[0] in country_like else ""
     group = ""
@@ -108,8 +131,9 @@ def actor_blocks(code: str) -> tuple[str, str, list[str]]:
     return country, group, types[:3]
 
 
-def global_event_id(date: dt.date | None, source: str, target: str, code: str,
-                    article: str | None = None) -> int:
+def global_event_id(
+    date: dt.date | None, source: str, target: str, code: str, article: str | None = None
+) -> int:
     """A stable id for a merged event: the same event gets the same id in every export. An
     undated merged event is one article's (`event_summary` never merges undated ones across
     articles), so its id includes the `article` id."""
@@ -183,8 +207,9 @@ def _row(record: dict[str, Any]) -> list[str]:
     return [_clean(value) for value in fields]
 
 
-def gdelt_rows(con: duckdb.DuckDBPyConnection,
-               event_filter: EventFilter | None = None) -> Iterator[list[str]]:
+def gdelt_rows(
+    con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None
+) -> Iterator[list[str]]:
     """Merged events (`event_summary`, of the mentions the filter keeps) as GDELT 2.0
     event-table rows of 61 strings. Only asserted, non-negated mentions merge: the filter's
     `include_negated`/`include_hypothetical` do not apply."""

@@ -110,13 +110,24 @@ class EventFilter:
     include_hypothetical: bool = True
 
     @classmethod
-    def build(cls, *, source: str | None = None, target: str | None = None,
-              dyad: str | None = None, code: str | None = None, root: str | None = None,
-              since: str | None = None, until: str | None = None,
-              limit: int | None = None, country: str | None = None,
-              near: str | None = None, within: float | None = None,
-              min_confidence: float | None = None, include_negated: bool = False,
-              include_hypothetical: bool = False) -> EventFilter:
+    def build(
+        cls,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        dyad: str | None = None,
+        code: str | None = None,
+        root: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        country: str | None = None,
+        near: str | None = None,
+        within: float | None = None,
+        min_confidence: float | None = None,
+        include_negated: bool = False,
+        include_hypothetical: bool = False,
+    ) -> EventFilter:
         """Validate CLI-style values (``--dyad CHN,RUS``) into a filter. `min_confidence` None
         is the default threshold (`tacitus.events.confidence.default_min_confidence`), 0 keeps
         every event; negated and hypothetical events are left out unless included."""
@@ -127,14 +138,11 @@ class EventFilter:
             parts = [part.strip().upper() for part in dyad.split(",")]
             if len(parts) != 2 or not all(parts):
                 raise UserInputError(
-                    f"--dyad {dyad!r} is not a pair of actor codes - use SOURCE,TARGET, "
-                    "e.g. --dyad CHN,RUS"
+                    f"--dyad {dyad!r} is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS"
                 )
             pair = (parts[0], parts[1])
         if root is not None and root.zfill(2) not in _ROOT_CODES:
-            raise UserInputError(
-                f"--root {root!r} is not a CAMEO root code - use 01 to 20, e.g. --root 04"
-            )
+            raise UserInputError(f"--root {root!r} is not a CAMEO root code - use 01 to 20, e.g. --root 04")
         required_day(since, "--since")
         required_day(until, "--until")
         threshold = default_min_confidence() if min_confidence is None else min_confidence
@@ -216,8 +224,7 @@ def event_table(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None
     return arrow(con, sql, params)
 
 
-def iter_events(con: duckdb.DuckDBPyConnection,
-                event_filter: EventFilter | None = None) -> Iterator[Event]:
+def iter_events(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None) -> Iterator[Event]:
     """Stored events matching the filter, rebuilt as `Event` records."""
     for batch in event_table(con, event_filter).to_batches(max_chunksize=2048):
         for row in batch.to_pylist():
@@ -263,8 +270,7 @@ def _all(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[tu
     return con.execute(sql, params).fetchall()
 
 
-def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None, *,
-          top: int = 10) -> Stats:
+def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None, *, top: int = 10) -> Stats:
     """Counts of articles by status, events by root code and QuadClass, top dyads and
     merged events, and skip reasons. The filter applies to the event figures."""
     from tacitus.cameo import code_info
@@ -272,27 +278,40 @@ def stats(con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = Non
     event_filter = event_filter or EventFilter()
     where, params = event_filter.where()
     articles = dict(_all(con, "SELECT status, count(*) FROM articles GROUP BY ALL ORDER BY 1", []))
-    events, undated = _all(con, f"SELECT count(*), count(*) FILTER (WHERE date IS NULL) FROM events "
-                           f"WHERE {where}", params)[0]
+    events, undated = _all(
+        con, f"SELECT count(*), count(*) FILTER (WHERE date IS NULL) FROM events WHERE {where}", params
+    )[0]
     undated_articles = _all(con, "SELECT count(*) FROM articles WHERE date IS NULL", [])[0][0]
     any_where, any_params = event_filter.without_confidence().where()
     below = _all(con, f"SELECT count(*) FROM events WHERE {any_where}", any_params)[0][0] - events
     merged_where, merged_params = event_filter.where("e")
     merged_sql = merged_events_sql(merged_where)
     merged = _all(con, f"SELECT count(*) FROM ({merged_sql})", merged_params)[0][0]
-    roots = _all(con, f"SELECT root_code, count(*) FROM events WHERE {where} "
-                 "GROUP BY ALL ORDER BY 1", params)
-    quads = _all(con, f"SELECT quad_class, count(*) FROM events WHERE {where} "
-                 "GROUP BY ALL ORDER BY 1 NULLS LAST", params)
-    dyads = _all(con, f"SELECT source, target, count(*) AS n FROM events WHERE {where} "
-                 "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", [*params, top])
-    skips = _all(con, "SELECT reason, count(*) AS n FROM (SELECT skip_reason AS reason FROM "
-                 "articles WHERE status = 'skipped' UNION ALL SELECT reason FROM skips) "
-                 "GROUP BY ALL ORDER BY n DESC, 1", [])
+    roots = _all(con, f"SELECT root_code, count(*) FROM events WHERE {where} GROUP BY ALL ORDER BY 1", params)
+    quads = _all(
+        con,
+        f"SELECT quad_class, count(*) FROM events WHERE {where} GROUP BY ALL ORDER BY 1 NULLS LAST",
+        params,
+    )
+    dyads = _all(
+        con,
+        f"SELECT source, target, count(*) AS n FROM events WHERE {where} "
+        "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?",
+        [*params, top],
+    )
+    skips = _all(
+        con,
+        "SELECT reason, count(*) AS n FROM (SELECT skip_reason AS reason FROM "
+        "articles WHERE status = 'skipped' UNION ALL SELECT reason FROM skips) "
+        "GROUP BY ALL ORDER BY n DESC, 1",
+        [],
+    )
     summary = con.execute(
         "SELECT date, source, target, code, num_mentions, num_articles, num_sources "
         f"FROM ({merged_sql}) ORDER BY num_mentions DESC, num_articles DESC, "
-        "date NULLS LAST, source, target, code LIMIT ?", [*merged_params, top])
+        "date NULLS LAST, source, target, code LIMIT ?",
+        [*merged_params, top],
+    )
     names = [d[0] for d in summary.description]
     top_events = [dict(zip(names, row, strict=True)) for row in summary.fetchall()]
     for row in top_events:

@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 ARTICLE_TABLES = ("events", "actors", "quotes", "places")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
-            schema: pa.Schema) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
+) -> None:
     if not rows:
         return
     batch = pa.Table.from_pylist(rows, schema=schema)
@@ -47,9 +48,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
 
 
 def _stored_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[str]:
-    rows = con.execute(
-        "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-    ).fetchall()
+    rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
     return [row[0] for row in rows]
 
 
@@ -61,7 +60,11 @@ def _delete_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
 
 def _rows(batch: Sequence[StoredArticle]) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {
-        "articles": [], "events": [], "actors": [], "quotes": [], "places": []
+        "articles": [],
+        "events": [],
+        "actors": [],
+        "quotes": [],
+        "places": [],
     }
     for stored in batch:
         doc_id = stored.article.id
@@ -130,8 +133,9 @@ def write_skips(con: duckdb.DuckDBPyConnection, skips: Iterable[tuple[str, str, 
     return len(rows)
 
 
-def stored_state(con: duckdb.DuckDBPyConnection, ids: Sequence[str],
-                 hashes: Sequence[str]) -> tuple[dict[str, str | None], dict[str, str]]:
+def stored_state(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], hashes: Sequence[str]
+) -> tuple[dict[str, str | None], dict[str, str]]:
     """What the store already holds for a batch of incoming articles.
 
     Returns:
