@@ -75,6 +75,11 @@ def test_clean_rules_keep_news_line(line: str) -> None:
             '"We will not back down," he said.',
         ),
         ("$ 89.7China said on Monday.", "$ 89.7", "China said on Monday."),
+        (
+            "Image copyright AFP Image caption The general visited Riyadh on Thursday.",
+            "Image copyright AFP Image caption",
+            "The general visited Riyadh on Thursday.",
+        ),
     ],
 )
 def test_clean_rules_split_glued_residue(glued: str, residue: str, rest: str) -> None:
