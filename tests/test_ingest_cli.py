@@ -36,7 +36,7 @@ def test_ingest_cli_writes_jsonl_and_report(story: Path) -> None:
     assert article["text"].startswith("The foreign ministers")
     assert (
         "articles: 1 (duplicates marked: 0)\nundated: 1 (no date: 1, unreadable: 0)\n"
-        "skipped: 1\n  binary: 1\ntotal: 2"
+        "skipped: 2\n  binary: 1\n  excluded: 1\ntotal: 3"
     ) in result.output
 
 
