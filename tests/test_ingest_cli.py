@@ -123,3 +123,18 @@ def test_ingest_cli_bad_field_option(story: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(story), "--field", "body"])
     assert result.exit_code == 2
     assert "'body' is not NAME=KEY - use one of id, text, html, title, date, url" in result.output
+
+
+@pytest.mark.parametrize("override", ["\u202e"])
+def test_clean_cli_explain_counts_bidi_controls(tmp_path: Path, override: str) -> None:
+    """U+202E in the text, title, source and id: dropped everywhere and counted once per character."""
+    record = {"id": f"bidi-{override}1", "title": f"The {override}evil plan", "source": f"wire{override}",
+              "text": f"France {override}evil criticized Germany over trade in Paris on Monday."}
+    path = tmp_path / "bidi.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    result = CliRunner().invoke(cli, ["clean", "--explain", str(path)])
+    assert f"{path}:1\treplace\tbidi_controls\t4 time(s)" in result.output.splitlines()
+    ingested = CliRunner().invoke(cli, ["ingest", str(path)])
+    article = json.loads(ingested.output)
+    assert (article["id"], article["title"], article["source"]) == ("bidi-1", "The evil plan", "wire")
+    assert override not in ingested.output

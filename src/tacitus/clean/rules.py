@@ -39,6 +39,7 @@ class ReplaceRule:
     why: str
     regex: re.Pattern[str]
     replacement: str
+    fields: bool = False  # also applied to the metadata a source gives (title, source, …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,13 @@ def _replace_rules(
                 f"{source}: [[replace]] rule {entry.get('name')!r} has no 'with' string - add one"
             )
         rules.append(
-            ReplaceRule(str(entry["name"]), str(entry.get("why", "")), regex, str(entry["with"]))
+            ReplaceRule(
+                str(entry["name"]),
+                str(entry.get("why", "")),
+                regex,
+                str(entry["with"]),
+                fields=entry.get("fields") is True,
+            )
         )
     return tuple(rules)
 

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from tacitus.clean import clean_text, load_rules
+from tacitus.clean import clean_field, clean_text, load_rules
 from tacitus.dates import MISSING
 from tacitus.ingest.decode import repair_surrogates
 from tacitus.ingest.dedup import Deduplicator, content_hash
@@ -24,6 +24,9 @@ from tacitus.records import Article
 __all__ = ["article_id", "iter_articles", "read_articles", "read_documents"]
 
 log = logging.getLogger(__name__)
+
+# Metadata cleaned like the title (`tacitus.clean.FIELDS`: bidi controls dropped).
+METADATA = ("source", "author", "url", "id")
 
 
 def article_id(origin: str, text_hash: str) -> str:
@@ -77,8 +80,11 @@ def _repaired(item: RawDocument | Skip) -> RawDocument | Skip:
 def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
     text, title = document.text, document.title
     if options.clean:
-        cleaned = clean_text(text, title=title, rules=load_rules(options.rules))
+        rules = load_rules(options.rules)
+        cleaned = clean_text(text, title=title, rules=rules)
         text, title = cleaned.text, cleaned.title
+        fields: dict[str, Any] = {name: clean_field(getattr(document, name), rules) for name in METADATA}
+        document = dataclasses.replace(document, **fields)
     if len(text.strip()) < options.min_chars:
         return Skip(document.origin, "no_text", "nothing left after cleaning")
     language, confidence = detect_language(text, options.languages)
