@@ -177,3 +177,17 @@ def test_clean_rules_bidi_controls_dropped_from_given_title(title: str) -> None:
     result = clean_text(BODY, title=title)
     assert result.title == "The evil plan"
     assert result.replacements == {"bidi_controls": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks \x1b]0;pwned\x07resumed.", "Talks ]0;pwnedresumed."),
+        ("Rome \x1b[2J\x1b[31mred.", "Rome [2J[31mred."),
+        ("Nul\x00 and C1\x9b here.", "Nul and C1 here."),
+        ("Tab\tstays.", "Tab stays."),
+    ],
+)
+def test_clean_rules_control_characters_dropped(text: str, expected: str) -> None:
+    """Printed by `tacitus events` to a terminal, ESC sequences would be commands."""
+    assert clean_text(text, detect_title=False).text == expected

@@ -138,3 +138,26 @@ def test_clean_cli_explain_counts_bidi_controls(tmp_path: Path, override: str) -
     article = json.loads(ingested.output)
     assert (article["id"], article["title"], article["source"]) == ("bidi-1", "The evil plan", "wire")
     assert override not in ingested.output
+
+
+@pytest.mark.parametrize("limit", [2000])
+def test_ingest_cli_full_disk_is_one_line(tmp_path: Path, limit: int) -> None:
+    """A file size limit (RLIMIT_FSIZE) fills the disk for real: once a traceback, now one line."""
+    import os
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "news.jsonl"
+    record = {"text": "The foreign ministers of France and Germany met in Paris on Tuesday. " * 5}
+    inputs.write_text("".join(json.dumps({**record, "id": f"a{n}"}) + "\n" for n in range(50)))
+    out = tmp_path / "articles.jsonl"
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]),) * 2);"
+              " sys.argv = ['tacitus', *sys.argv[2:]]; from tacitus.cli import main; main()")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(limit), "ingest", str(inputs), "--out", str(out)],
+        env={**os.environ, "PYTHONPATH": str(root / "src")}, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (f"Error: [E045] writing {out} failed: File too large - free space or choose "
+                             "another --out; the lines written before are whole, the last one may be cut\n")

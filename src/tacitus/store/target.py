@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from tacitus.errors import TacitusError, UserInputError
+from tacitus.errors import ExportError, UserInputError
 
 __all__ = ["STDOUT", "ExportError", "check_target", "export_target"]
 
@@ -26,12 +26,6 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
-
-
-class ExportError(TacitusError):
-    """An export cannot be written where it was asked to go, or writing it failed."""
-
-    code = "E045"
 
 
 def check_target(out: Path, *, force: bool) -> None:
