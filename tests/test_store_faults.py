@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store_records import ROOT, article, event, invoke_tacitus
+from store_records import ROOT, article, event, invoke_tacitus, run_tacitus
 from tacitus.pipeline import RunOptions, run
 from tacitus.store import Store, StoredArticle
 from test_pipeline_run import EXAMPLES, table_rows
@@ -144,3 +144,29 @@ def test_store_faults_sqlite_file_makes_no_connection(tmp_path, kind):
     assert result.stderr.startswith(f"Error: [E042] {db} is not a Tacitus database")
     calls = [line for line in trace.read_text().splitlines() if "connect(" in line]
     assert calls == []
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _char_device(path: Path) -> Path:
+    try:
+        os.mknod(path, 0o600 | 0o020000, os.makedev(1, 3))  # like /dev/null
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+@pytest.mark.parametrize(("make", "kind"), [(_fifo, "a FIFO (named pipe)"),
+                                            (_char_device, "a character device")])
+@pytest.mark.parametrize("command", [["stats"], ["run", str(EXAMPLES)]])
+def test_store_faults_db_that_is_not_a_file_is_refused(tmp_path, make, kind, command):
+    """A FIFO --db used to hang every command for good; a device --db would have DuckDB write its
+    header onto the device (as root)."""
+    db = make(tmp_path / "store")
+    result = run_tacitus(*command, "--db", str(db), timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == (f"Error: [E042] {db} is {kind}, not a Tacitus database file - pass --db with a "
+                             "new path or the path of a store made by `tacitus run`\n")

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import re
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from tacitus.errors import StoreError, UserInputError
+from tacitus.store.target import file_kind
 
 __all__ = [
     "DEFAULT_DB",
@@ -140,6 +142,7 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False,
             store, or newer than this Tacitus.
     """
     path = Path(path)
+    _check_regular(path)
     if (read_only or not create) and str(path) != ":memory:" and not path.exists():
         raise StoreError(
             f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first "
@@ -164,6 +167,20 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False,
         con.close()
         raise
     return con
+
+
+def _check_regular(path: Path) -> None:
+    """A store is a regular file: DuckDB would wait for good on a FIFO, and as root write its
+    header onto a device."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (created later, or said so by the caller) or unreadable (DuckDB says)
+    if not stat.S_ISREG(mode):
+        raise NotATacitusDatabaseError(
+            f"{path} is {file_kind(mode)}, not a Tacitus database file - pass --db with a new path "
+            "or the path of a store made by `tacitus run`"
+        )
 
 
 def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:

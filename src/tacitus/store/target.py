@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from tacitus.errors import ExportError, UserInputError
 
-__all__ = ["STDOUT", "ExportError", "check_target", "export_target"]
+__all__ = ["STDOUT", "ExportError", "check_target", "export_target", "file_kind"]
 
 STDOUT = "-"
 _NO_SPACE = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
@@ -26,6 +26,11 @@ _KINDS = (
     (stat.S_ISBLK, "a block device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, as messages name it ("a FIFO (named pipe)", "a folder" …)."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def check_target(out: Path, *, force: bool) -> None:
@@ -51,7 +56,7 @@ def check_target(out: Path, *, force: bool) -> None:
             "the file itself"
         )
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        kind = file_kind(mode)
         raise ExportError(
             f"{out} is {kind}, not a file - give the path of a file to write, or --out - for stdout"
         )
