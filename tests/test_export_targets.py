@@ -121,11 +121,22 @@ def test_export_targets_existing_file_needs_force(capsys, tmp_path, store_path, 
     assert [p.name for p in tmp_path.iterdir()] == ["victim.txt"]
 
 
+def _unwritable(folder: Path) -> bool:
+    try:
+        os.close(os.open(folder / ".probe", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:
+        return True
+    (folder / ".probe").unlink()
+    return False
+
+
 def test_export_targets_unwritable_folder_is_one_line(capsys, tmp_path, store_path):
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o555)
-    if os.access(folder, os.W_OK):
-        pytest.skip("running as a user who can write in mode-555 folders (root)")
+    if not _unwritable(folder):  # root writes in mode-555 folders, not in sysfs
+        folder = Path("/sys")
+        if not folder.is_dir() or not _unwritable(folder):
+            pytest.skip("no folder this user cannot write in (root without a read-only /sys)")
     code, _, err = _export(capsys, store_path, folder / "events.csv")
     assert code == 1
     assert _error(err) == (f"Error: [E045] writing {folder / 'events.csv'} failed: Permission denied - "
