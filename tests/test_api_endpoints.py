@@ -23,7 +23,7 @@ SHOWN = {key: pair for key, pair in EVENTS.items() if pair[1].confidence >= THRE
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     app = create_app(build_demo_store(tmp_path_factory.mktemp("api") / "demo.duckdb"))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         yield client
 
 

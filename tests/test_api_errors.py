@@ -18,7 +18,7 @@ def demo_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(demo_db):
-    with TestClient(create_app(demo_db)) as client:
+    with TestClient(create_app(demo_db), base_url="http://localhost") as client:
         yield client
 
 
@@ -35,7 +35,13 @@ CASES = [
     ("GET", "/api/events?dyad=CHN", 422, "invalid_parameter", "not a pair of actor codes"),
     ("GET", "/api/timeseries?interval=year", 422, "invalid_parameter", "invalid parameter interval"),
     ("GET", "/api/events?source=CHN;DROP", 422, "invalid_parameter", "invalid parameter source"),
-    ("POST", "/api/events", 405, "method_not_allowed", "Method Not Allowed"),
+    (
+        "POST",
+        "/api/events",
+        405,
+        "method_not_allowed",
+        "method POST not allowed on /api/events - the server answers GET and HEAD",
+    ),
 ]
 
 
@@ -53,7 +59,7 @@ def test_api_errors_share_one_shape(client, method, path, status, error, message
 
 def test_api_errors_server_error_has_the_shape(demo_db):
     app = create_app(demo_db)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         app.state.store.close()  # every query now fails inside DuckDB
         response = client.get("/api/stats")
     assert response.status_code == 500

@@ -48,7 +48,7 @@ def client(tmp_path_factory):
     con = connect(path)
     write_batch(con, [_article(i, date) for i, date in enumerate(DATES)])
     con.close()
-    with TestClient(create_app(path, dashboard=False)) as client:
+    with TestClient(create_app(path, dashboard=False), base_url="http://localhost") as client:
         yield client
 
 

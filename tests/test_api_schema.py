@@ -26,8 +26,10 @@ from tacitus.api import create_app  # noqa: E402
 # a throw-away file in a temporary folder, removed when the interpreter exits.
 _TMP = tempfile.TemporaryDirectory(prefix="tacitus-schema-")
 atexit.register(_TMP.cleanup)
+# schemathesis's ASGI client sends `Host: testserver`: served here by name, like --allow-host.
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(build_demo_store(Path(_TMP.name) / "demo.duckdb"))
+    "/openapi.json",
+    create_app(build_demo_store(Path(_TMP.name) / "demo.duckdb"), allowed_hosts=["testserver"]),
 )
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -158,3 +158,39 @@ def test_clean_rules_bad_rules_file_message(tmp_path: Path, content: str, messag
 def test_clean_rules_packaged_rules_load() -> None:
     rules = load_rules()
     assert {rule.name for rule in rules.drop_line} >= {"punctuation_only", "ticker", "image_file"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "count"),
+    [
+        ("France \u202eevil\u202c criticized Germany.", "France evil criticized Germany.", 2),
+        ("Talks \u2067in Cairo\u2069 ended.", "Talks in Cairo ended.", 2),
+        ("\u202a\u202b\u202d\u2066\u2068Rome.", "Rome.", 5),
+        ("\u200fMarks stay\u200e.", "\u200fMarks stay\u200e.", 0),  # LRM/RLM cannot reorder
+    ],
+)
+def test_clean_rules_bidi_controls_dropped_and_counted(text: str, expected: str, count: int) -> None:
+    result = clean_text(text, detect_title=False)
+    assert result.text == expected
+    assert result.replacements.get("bidi_controls", 0) == count
+
+
+@pytest.mark.parametrize("title", ["The \u202eevil\u202c plan"])
+def test_clean_rules_bidi_controls_dropped_from_given_title(title: str) -> None:
+    result = clean_text(BODY, title=title)
+    assert result.title == "The evil plan"
+    assert result.replacements == {"bidi_controls": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks \x1b]0;pwned\x07resumed.", "Talks ]0;pwnedresumed."),
+        ("Rome \x1b[2J\x1b[31mred.", "Rome [2J[31mred."),
+        ("Nul\x00 and C1\x9b here.", "Nul and C1 here."),
+        ("Tab\tstays.", "Tab stays."),
+    ],
+)
+def test_clean_rules_control_characters_dropped(text: str, expected: str) -> None:
+    """Printed by `tacitus events` to a terminal, ESC sequences would be commands."""
+    assert clean_text(text, detect_title=False).text == expected

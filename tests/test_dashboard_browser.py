@@ -337,3 +337,72 @@ def test_dashboard_says_how_many_events_are_undated(browser, undated_url, path, 
     page.screenshot(path=str(ARTIFACTS / f"dashboard-undated-{name}.png"), full_page=True)
     context.close()
     assert not errors
+
+
+BIDI_SOURCE = "Tacitus \u202ewire"  # a right-to-left override that is never closed
+BIDI_SPEAKER = "Lavrov \u202eevil"
+
+
+@pytest.fixture(scope="module")
+def bidi_url(tmp_path_factory):
+    """The demo store with bidi overrides in an article's source and a quote's speaker, as a store
+    written before cleaning dropped them would hold."""
+    from tacitus.store.connection import connect
+
+    db = build_demo_store(tmp_path_factory.mktemp("bidi") / "demo.duckdb")
+    con = connect(db)
+    con.execute("UPDATE articles SET source = ? WHERE id = ?", [BIDI_SOURCE, HOSTILE_ARTICLE.id])
+    con.execute("UPDATE quotes SET speaker_name = ?", [BIDI_SPEAKER])
+    con.close()
+    with _serving(db) as url:
+        yield url
+
+
+# The left edges of the first two characters of `needle` in the first text of `selector` holding
+# it (of any text when empty; two neighbours share a line, so their order is the reading order),
+# and the tag of that text's element.
+_EDGES = """([selector, needle]) => {
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(needle);
+      if (at < 0 || node.data.trim().length < 2) continue;
+      const range = document.createRange();
+      const left = (i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return [left(at), left(at + 1), node.parentElement.tagName];
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "override", "following"),
+    [
+        (
+            f"/article?id={HOSTILE_ARTICLE.id}",
+            ["#article-meta", "wire"],
+            ["#article-meta", HOSTILE_ARTICLE.id],
+        ),
+        ("/dyad?a=CHN&b=RUS&interval=month", ["#quotes-a li", "evil"], ["#quotes-a li a", ""]),
+    ],
+)
+def test_dashboard_bidi_override_stays_in_its_value(browser, bidi_url, path, override, following):
+    """An override in one value (the source, a speaker) used to reorder what follows it on the
+    line (the article id, the quote's article); each value is now an isolate."""
+    context = browser.new_context(base_url=bidi_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector("#article-text[data-ready=true]" if "article" in path else "#quotes-a li")
+    page.wait_for_load_state("networkidle")
+    first, last, _ = page.evaluate(_EDGES, following)
+    assert first < last, "the text after the override is laid out right to left"
+    assert page.evaluate(_EDGES, override)[2] == "BDI"
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = path.strip("/").split("?")[0]
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-bidi-{name}.png"), full_page=True)
+    context.close()

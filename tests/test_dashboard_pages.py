@@ -50,7 +50,8 @@ class _Assets(HTMLParser):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    with TestClient(create_app(build_demo_store(tmp_path_factory.mktemp("pages") / "demo.duckdb"))) as client:
+    app = create_app(build_demo_store(tmp_path_factory.mktemp("pages") / "demo.duckdb"))
+    with TestClient(app, base_url="http://localhost") as client:
         yield client
 
 

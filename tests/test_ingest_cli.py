@@ -36,7 +36,7 @@ def test_ingest_cli_writes_jsonl_and_report(story: Path) -> None:
     assert article["text"].startswith("The foreign ministers")
     assert (
         "articles: 1 (duplicates marked: 0)\nundated: 1 (no date: 1, unreadable: 0)\n"
-        "skipped: 1\n  binary: 1\ntotal: 2"
+        "skipped: 2\n  binary: 1\n  excluded: 1\ntotal: 3"
     ) in result.output
 
 
@@ -120,3 +120,52 @@ def test_ingest_cli_bad_field_option(story: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(story), "--field", "body"])
     assert result.exit_code == 2
     assert "'body' is not NAME=KEY - use one of id, text, html, title, date, url" in result.output
+
+
+@pytest.mark.parametrize("override", ["\u202e"])
+def test_clean_cli_explain_counts_bidi_controls(tmp_path: Path, override: str) -> None:
+    """U+202E in the text, title, source and id: dropped everywhere and counted once per character."""
+    record = {
+        "id": f"bidi-{override}1",
+        "title": f"The {override}evil plan",
+        "source": f"wire{override}",
+        "text": f"France {override}evil criticized Germany over trade in Paris on Monday.",
+    }
+    path = tmp_path / "bidi.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    result = CliRunner().invoke(cli, ["clean", "--explain", str(path)])
+    assert f"{path}:1\treplace\tbidi_controls\t4 time(s)" in result.output.splitlines()
+    ingested = CliRunner().invoke(cli, ["ingest", str(path)])
+    article = json.loads(ingested.output)
+    assert (article["id"], article["title"], article["source"]) == ("bidi-1", "The evil plan", "wire")
+    assert override not in ingested.output
+
+
+@pytest.mark.parametrize("limit", [2000])
+def test_ingest_cli_full_disk_is_one_line(tmp_path: Path, limit: int) -> None:
+    """A file size limit (RLIMIT_FSIZE) fills the disk for real: once a traceback, now one line."""
+    import os
+    import subprocess
+    import sys
+
+    inputs = tmp_path / "news.jsonl"
+    record = {"text": "The foreign ministers of France and Germany met in Paris on Tuesday. " * 5}
+    inputs.write_text("".join(json.dumps({**record, "id": f"a{n}"}) + "\n" for n in range(50)))
+    out = tmp_path / "articles.jsonl"
+    script = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]),) * 2);"
+        " sys.argv = ['tacitus', *sys.argv[2:]]; from tacitus.cli import main; main()"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(limit), "ingest", str(inputs), "--out", str(out)],
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"Error: [E045] writing {out} failed: File too large - free space or choose "
+        "another --out; the lines written before are whole, the last one may be cut\n"
+    )

@@ -252,7 +252,9 @@ def test_ingest_formats_directory_skips_fifo(tmp_path: Path) -> None:
 
     os.mkfifo(tmp_path / "pipe")
     (tmp_path / "story.txt").write_text(TEXT)
-    assert [a.origin for a in read_articles([str(tmp_path)])] == [str(tmp_path / "story.txt")]
+    pipe, story = read_articles([str(tmp_path)])
+    assert isinstance(pipe, Skip) and (pipe.origin, pipe.reason) == (str(tmp_path / "pipe"), "not_a_file")
+    assert story.origin == str(tmp_path / "story.txt")
 
 
 def test_ingest_formats_truncated_jsonl_gz_keeps_records_before_break(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -184,6 +185,39 @@ def test_pipeline_bad_inputs_are_counted_not_fatal(tmp_path, examples, bad_line)
         stored = store.con.execute("SELECT reason FROM skips ORDER BY origin").fetchall()
         reasons = {reason for reason, _ in store.stats().skip_reasons}
     assert len(stored) == 3 and reasons == set(report.skipped)
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800"])
+def test_pipeline_odd_inputs_each_get_a_skip_row(tmp_path, examples, surrogate):
+    """FIFOs, devices, broken and looping links, dot files and a lone surrogate in a JSONL
+    record: the run finishes, the record is stored repaired, and every path that is not an
+    article has its row in `skips`."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    record = {**examples[0], "id": "bad" + surrogate, "title": "Title " + surrogate}
+    write_jsonl(folder / "news.jsonl", [record, examples[1]])
+    os.mkfifo(folder / "fifo")
+    (folder / "device").symlink_to("/dev/null")
+    (folder / "dangling").symlink_to(folder / "nowhere")
+    (folder / "loop").symlink_to(folder / "loop")
+    (folder / ".hidden").write_text("not read")
+    path = tmp_path / "news.duckdb"
+    report = run([str(folder)], db=path, options=ONE_WORKER)
+    with Store.open(path, read_only=True) as store:
+        skips = dict(store.con.execute("SELECT origin, reason FROM skips").fetchall())
+        ids = {row[0] for row in store.con.execute("SELECT id FROM articles").fetchall()}
+    assert skips == {
+        str(folder / name): reason
+        for name, reason in [
+            ("fifo", "not_a_file"),
+            ("device", "not_a_file"),
+            ("dangling", "not_a_file"),
+            ("loop", "not_a_file"),
+            (".hidden", "hidden"),
+        ]
+    }
+    assert ids == {"bad\ufffd", examples[1]["id"]}
+    assert report.skipped_total == len(skips) and report.articles == 2
 
 
 def _dated_mix(tmp_path: Path, examples: list[dict]) -> Path:

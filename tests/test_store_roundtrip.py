@@ -39,6 +39,6 @@ def test_store_roundtrip_duckdb(store, drawn):
 def test_store_roundtrip_parquet(store, drawn, tmp_path_factory):
     store.write([StoredArticle(article("doc-1"), events=drawn)])
     out = tmp_path_factory.getbasetemp() / "roundtrip.parquet"
-    assert store.export("parquet", out) == len(drawn)
+    assert store.export("parquet", out, force=True) == len(drawn)
     rows = pq.read_table(out).to_pylist()
     assert _as_multiset(event_from_row(row) for row in rows) == _as_multiset(drawn)

@@ -60,3 +60,10 @@ class StoreError(TacitusError):
     """The event store (DuckDB) cannot be opened or written."""
 
     code = "E040"
+
+
+class ExportError(TacitusError):
+    """An output (an export, `ingest --out`) cannot be written where it was asked to go, or
+    writing it failed (disk full, folder not writable)."""
+
+    code = "E045"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -11,6 +12,7 @@ from fastapi import APIRouter, FastAPI
 from tacitus import __version__
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.errors import ErrorBody, install_error_handlers
+from tacitus.api.guard import LOCAL_HOSTS, HeadAsGet, HostGuard, SecurityHeaders
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes import aggregates, articles, events, quotes
 
@@ -41,6 +43,7 @@ def create_app(
     cache_mb: int = 0,
     workers: int = 1,
     min_confidence: float | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The Tacitus web app over the store at `db_path`, opened read-only. With `indexes`, build
     the start-up indexes (`tacitus.api.hot`) that serve the hot list and time-series requests
@@ -50,7 +53,11 @@ def create_app(
     keep up to that many megabytes of API answers for repeated requests (`tacitus.api.cache`).
     `min_confidence` is the threshold requests without a `min_confidence` parameter get (None:
     the calibrated default, `tacitus.events.confidence.default_min_confidence`; 0: none); the
-    start-up indexes hold the events at or above it.
+    start-up indexes hold the events at or above it. Requests whose Host is not one of
+    `allowed_hosts` (default `tacitus.api.guard.LOCAL_HOSTS`; ``*.example.org`` for subdomains,
+    ``*`` for any) are refused with 400: a web page whose name is rebound to this machine's
+    address cannot read the API. Every response carries the security headers
+    (`tacitus.api.headers`), and HEAD is answered wherever GET is.
 
     Raises:
         StoreError: the store is missing, locked by a writer, or not a Tacitus store.
@@ -88,6 +95,10 @@ def create_app(
         from tacitus.api.cache import ResponseCache
 
         app.add_middleware(ResponseCache, max_bytes=cache_mb * 2**20)
+    # Added last, run first: headers on every answer (refusals too), then the Host check.
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostGuard, allowed=LOCAL_HOSTS if allowed_hosts is None else allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     return app
 
 

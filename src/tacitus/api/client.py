@@ -12,7 +12,7 @@ __all__ = ["get_once"]
 
 async def _get(app: FastAPI, path: str) -> tuple[int, str]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tacitus.invalid") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
         response = await client.get(path)
     return response.status_code, response.text
 

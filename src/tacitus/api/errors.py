@@ -11,6 +11,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from tacitus.api.headers import SECURITY_HEADERS
+
 __all__ = ["ApiError", "ErrorBody", "error_body", "install_error_handlers"]
 
 log = logging.getLogger(__name__)
@@ -20,7 +22,9 @@ _CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     422: "invalid_parameter",
+    431: "header_too_large",
     500: "server_error",
     503: "store_unavailable",
 }
@@ -60,7 +64,10 @@ def error_body(
 
 
 def _response(status: int, message: str, **kwargs: Any) -> JSONResponse:
-    headers = kwargs.pop("headers", None)
+    # The security headers are set here too: a 500 leaves through Starlette's outermost
+    # middleware, past the one that adds them to every other response.
+    headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
+    headers.update(kwargs.pop("headers", None) or {})
     return JSONResponse(error_body(status, message, **kwargs), status_code=status, headers=headers)
 
 
@@ -84,6 +91,10 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
     message = exc.detail if isinstance(exc.detail, str) else "request failed"
     if exc.status_code == 404 and message == "Not Found":
         message = f"no such path {request.url.path} - see /openapi.json for the API's paths"
+    elif exc.status_code == 405 and message == "Method Not Allowed":
+        message = (
+            f"method {request.method} not allowed on {request.url.path} - the server answers GET and HEAD"
+        )
     return _response(exc.status_code, message, headers=getattr(exc, "headers", None))
 
 

@@ -35,6 +35,7 @@ import orjson
 
 from tacitus.api.filters import EventFilters, confidence_condition
 from tacitus.cameo import code_info
+from tacitus.store.connection import duckdb_connect
 
 __all__ = ["HotIndex", "HotPage", "split_undated"]
 
@@ -261,7 +262,7 @@ class HotIndex:
         """
         started = time.perf_counter()
         self.min_confidence = min_confidence
-        self._con = duckdb.connect(":memory:")
+        self._con = duckdb_connect(":memory:")
         # Each request is one small query; with many requests in flight, parallelism inside one
         # query only adds scheduling cost (measured: CPU per query down ~30 % with one thread).
         self._con.execute("SET threads = 1")

@@ -5,10 +5,23 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI
 
-__all__ = ["ENV_CACHE_MB", "ENV_DB", "ENV_INDEXES", "ENV_MIN_CONFIDENCE", "app_from_env", "run"]
+__all__ = [
+    "DEFAULT_IDLE_TIMEOUT",
+    "ENV_ALLOWED_HOSTS",
+    "ENV_CACHE_MB",
+    "ENV_DB",
+    "ENV_INDEXES",
+    "ENV_MIN_CONFIDENCE",
+    "allowed_hosts",
+    "app_from_env",
+    "run",
+    "server_settings",
+]
 
 # uvicorn starts each worker by importing a factory, so the worker's settings travel in the environment.
 ENV_DB = "TACITUS_SERVE_DB"
@@ -16,6 +29,11 @@ ENV_INDEXES = "TACITUS_SERVE_INDEXES"
 ENV_CACHE_MB = "TACITUS_SERVE_CACHE_MB"
 ENV_WORKERS = "TACITUS_SERVE_WORKERS"
 ENV_MIN_CONFIDENCE = "TACITUS_SERVE_MIN_CONFIDENCE"
+ENV_ALLOWED_HOSTS = "TACITUS_SERVE_ALLOWED_HOSTS"
+# Seconds a connection may take to send a complete request head, and may sit idle between requests.
+DEFAULT_IDLE_TIMEOUT = 10
+# Wildcard addresses: binding one says nothing about the name clients will use.
+_ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 def app_from_env() -> FastAPI:
@@ -28,6 +46,7 @@ def app_from_env() -> FastAPI:
         cache_mb=int(os.environ.get(ENV_CACHE_MB, "0")),
         workers=int(os.environ.get(ENV_WORKERS, "1")),
         min_confidence=float(os.environ[ENV_MIN_CONFIDENCE]) if os.environ.get(ENV_MIN_CONFIDENCE) else None,
+        allowed_hosts=[h for h in os.environ.get(ENV_ALLOWED_HOSTS, "").split(",") if h] or None,
     )
     # The indexes are millions of long-lived objects; a full garbage collection would walk them
     # all and stall every request in flight. Frozen, the collector skips them.
@@ -35,24 +54,50 @@ def app_from_env() -> FastAPI:
     return app
 
 
-def _fast_parts() -> dict[str, str]:
-    """uvloop's event loop and the httptools parser where installed: measured on the 1M-event
-    benchmark they cut the server's CPU per request by about a third against asyncio + h11."""
-    parts = {}
+def _loop() -> str:
+    """uvloop's event loop where installed (with the httptools parser, a dependency, it cut the
+    server's CPU per request by about a third against asyncio + h11 on the 1M-event benchmark)."""
     if sys.platform != "win32":
         try:
             import uvloop  # noqa: F401
 
-            parts["loop"] = "uvloop"
+            return "uvloop"
         except ImportError:
             pass
-    try:
-        import httptools  # noqa: F401
+    return "auto"
 
-        parts["http"] = "httptools"
-    except ImportError:
-        pass
-    return parts
+
+def allowed_hosts(host: str, extra: Sequence[str] = ()) -> list[str]:
+    """The Host names the server answers: this machine's (`LOCAL_HOSTS`), the address it is bound
+    to when that is a specific one, and `extra` (``--allow-host``)."""
+    from tacitus.api.guard import LOCAL_HOSTS, host_name
+
+    names = [*LOCAL_HOSTS]
+    if host not in _ANY_ADDRESS:
+        names.append(host_name(host) if ":" not in host else host)
+    return list(dict.fromkeys([*names, *extra]))
+
+
+def server_settings(
+    *, idle_timeout: int = DEFAULT_IDLE_TIMEOUT, max_head_bytes: int | None = None
+) -> dict[str, Any]:
+    """uvicorn settings of `tacitus serve`: the guarded protocol (request heads capped in size and
+    time: `tacitus.api.protocol`), keep-alive as long as the head timeout, no websockets (the app
+    has none: an upgrade request is plain HTTP), no ``server`` header, uvloop where installed."""
+    from tacitus.api.protocol import DEFAULT_MAX_HEAD_BYTES
+
+    settings: dict[str, Any] = {
+        "http": "tacitus.api.protocol:GuardedHttpToolsProtocol",
+        "timeout_keep_alive": idle_timeout,
+        "h11_max_incomplete_event_size": max_head_bytes or DEFAULT_MAX_HEAD_BYTES,
+        "ws": "none",
+        "server_header": False,
+        "log_level": "warning",
+        # Access logs cost ~10 % of a request's CPU and nothing reads them here.
+        "access_log": False,
+        "loop": _loop(),
+    }
+    return settings
 
 
 def run(
@@ -64,9 +109,12 @@ def run(
     indexes: bool,
     cache_mb: int,
     min_confidence: float | None = None,
+    allow_hosts: Sequence[str] = (),
+    idle_timeout: int = DEFAULT_IDLE_TIMEOUT,
 ) -> None:
     """Serve the app on host:port with `workers` processes (DuckDB lets many processes open one
-    store read-only; each builds its own start-up indexes and keeps its own response cache)."""
+    store read-only; each builds its own start-up indexes and keeps its own response cache).
+    Requests must name one of `allowed_hosts(host, allow_hosts)` in their Host header."""
     import uvicorn
 
     os.environ[ENV_DB] = str(db_path)
@@ -74,14 +122,12 @@ def run(
     os.environ[ENV_WORKERS] = str(workers)
     os.environ[ENV_CACHE_MB] = str(cache_mb)
     os.environ[ENV_MIN_CONFIDENCE] = "" if min_confidence is None else repr(min_confidence)
+    os.environ[ENV_ALLOWED_HOSTS] = ",".join(allowed_hosts(host, allow_hosts))
     uvicorn.run(
         "tacitus.api.serving:app_from_env",
         factory=True,
         host=host,
         port=port,
         workers=workers if workers > 1 else None,
-        log_level="warning",
-        # Access logs cost ~10 % of a request's CPU and nothing reads them here.
-        access_log=False,
-        **_fast_parts(),  # type: ignore[arg-type]
+        **server_settings(idle_timeout=idle_timeout),
     )

@@ -3,13 +3,15 @@
 import logging
 
 from tacitus.clean.rules import CleaningRules, CleaningRulesError, load_rules
-from tacitus.clean.text import CleanResult, Removal, clean_text
+from tacitus.clean.text import FIELDS, CleanResult, Removal, clean_field, clean_text
 
 __all__ = [
+    "FIELDS",
     "CleanResult",
     "CleaningRules",
     "CleaningRulesError",
     "Removal",
+    "clean_field",
     "clean_text",
     "load_rules",
 ]

@@ -39,6 +39,7 @@ class ReplaceRule:
     why: str
     regex: re.Pattern[str]
     replacement: str
+    fields: bool = False  # also applied to the metadata a source gives (title, source, …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,15 @@ def _replace_rules(data: dict[str, list[dict[str, object]]], source: str) -> tup
             raise CleaningRulesError(
                 f"{source}: [[replace]] rule {entry.get('name')!r} has no 'with' string - add one"
             )
-        rules.append(ReplaceRule(str(entry["name"]), str(entry.get("why", "")), regex, str(entry["with"])))
+        rules.append(
+            ReplaceRule(
+                str(entry["name"]),
+                str(entry.get("why", "")),
+                regex,
+                str(entry["with"]),
+                fields=entry.get("fields") is True,
+            )
+        )
     return tuple(rules)
 
 

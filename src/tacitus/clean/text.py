@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 from tacitus.clean.rules import CleaningRules, TitleRule, load_rules
 
-__all__ = ["CleanResult", "Removal", "clean_text"]
+__all__ = ["FIELDS", "CleanResult", "Removal", "clean_field", "clean_text"]
+
+# The metadata a source may give that `[[replace]]` rules with `fields = true` also clean.
+FIELDS = ("title", "source", "author", "url", "id")
 
 # Residue lines are short; longer lines are never tested against drop rules, which
 # keeps the cost linear on a 10 MB single-line input and protects real paragraphs.
@@ -51,6 +54,22 @@ def _normalise(line: str, rules: CleaningRules, counts: dict[str, int]) -> str:
         if n:
             counts[rule.name] = counts.get(rule.name, 0) + n
     return line.strip()
+
+
+def clean_field(
+    value: str | None, rules: CleaningRules | None = None, counts: dict[str, int] | None = None
+) -> str | None:
+    """A metadata field (`FIELDS`) with the `fields = true` replace rules applied (bidi controls
+    dropped), the replacements added to `counts`; None stays None."""
+    if value is None:
+        return None
+    rules = rules or load_rules()
+    for rule in rules.replace:
+        if rule.fields:
+            value, n = rule.regex.subn(rule.replacement, value)
+            if n and counts is not None:
+                counts[rule.name] = counts.get(rule.name, 0) + n
+    return value
 
 
 def _dropping_rule(line: str, rules: CleaningRules) -> str | None:
@@ -133,7 +152,8 @@ def clean_text(
 
     Args:
         text: the text as extracted (plain text, or trafilatura output for HTML).
-        title: the title the source gives, if any; a first line repeating it is removed.
+        title: the title the source gives, if any; a first line repeating it is removed, and
+            the `fields = true` replace rules clean it (`clean_field`).
         detect_title: when no title is given, take a headline-like first line as the title.
         rules: the cleaning rules (default: the packaged `patterns.toml`).
 
@@ -145,6 +165,7 @@ def clean_text(
     removals: list[Removal] = []
     counts: dict[str, int] = {}
     kept: list[tuple[int, str]] = []
+    title = clean_field(title, rules, counts)
     text = unicodedata.normalize("NFC", NEWLINES.sub("\n", text))
     for number, raw in enumerate(text.split("\n"), start=1):
         line = _normalise(raw, rules, counts)

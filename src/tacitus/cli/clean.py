@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tacitus.clean import CleanResult, clean_text, load_rules
+from tacitus.clean import CleanResult, clean_field, clean_text, load_rules
 from tacitus.cli import cli
 from tacitus.ingest import IngestOptions, Skip, read_documents
 
@@ -43,6 +43,8 @@ def clean_cli(file: str, explain: bool, rules_path: str | None) -> None:
             click.echo(f"{document.origin}\tskipped\t{document.reason}\t{document.detail}", err=True)
             continue
         result = clean_text(document.text, title=document.title, rules=rules)
+        for name in ("source", "author", "url", "id"):  # counted as ingestion cleans them
+            clean_field(getattr(document, name), rules, result.replacements)
         if explain:
             click.echo("\n".join(explain_lines(document.origin, result)))
         else:

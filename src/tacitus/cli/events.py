@@ -48,7 +48,13 @@ def _table_line(event: Event) -> str:
     help="Output format.",
 )
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N events.")
-def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> None:
+@click.option(
+    "--keep-formulas",
+    is_flag=True,
+    help="csv: write cells that begin with = + - @ tab or CR as they are (by default they "
+    "get a leading ' so that a spreadsheet shows them as text instead of running them).",
+)
+def events_cli(db: str | None, fmt: str, limit: int | None, keep_formulas: bool, **filters: Any) -> None:
     """List stored event mentions, filtered; data to stdout.
 
     Actor and event codes match by prefix (--source CHN matches CHNGOV; --code 04 matches
@@ -63,7 +69,7 @@ def events_cli(db: str | None, fmt: str, limit: int | None, **filters: Any) -> N
     event_filter = event_filter_from(filters, limit=limit)
     with Store.open(db, read_only=True) as store:
         if fmt == "csv":
-            write_csv(csv_rows(store.con, event_filter), sys.stdout)
+            write_csv(csv_rows(store.con, event_filter), sys.stdout, keep_formulas=keep_formulas)
             return
         events = store.events(event_filter)
         if fmt == "json":

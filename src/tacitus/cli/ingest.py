@@ -12,6 +12,7 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.inputs import undated_detail
+from tacitus.errors import ExportError
 from tacitus.ingest import IngestOptions, JsonlFields, SkipReport, ingest
 from tacitus.ingest.options import DUPLICATE_MODES, MEGABYTE
 
@@ -142,10 +143,19 @@ def ingest_cli(
     )
     _quiet_extractors()
     progress = _show_progress if sys.stderr.isatty() else None
-    with contextlib.ExitStack() as stack:
-        target = _output(out, stack)
-        skips = _output(skips_path, stack) if skips_path else None
-        counts = ingest(inputs, target, options=options, skips=skips, progress=progress)
+    try:
+        with contextlib.ExitStack() as stack:
+            target = _output(out, stack)
+            skips = _output(skips_path, stack) if skips_path else None
+            counts = ingest(inputs, target, options=options, skips=skips, progress=progress)
+    except OSError as exc:  # a full disk, a closed pipe is not this: BrokenPipeError is main's
+        if isinstance(exc, BrokenPipeError):
+            raise
+        where = "stdout" if out == "-" else out
+        raise ExportError(
+            f"writing {where} failed: {exc.strerror or exc} - free space or choose another --out; "
+            "the lines written before are whole, the last one may be cut"
+        ) from exc
     if progress is not None:
         click.echo("", err=True)
     if report:

@@ -56,6 +56,22 @@ __all__ = ["serve"]
     help="Megabytes of API answers kept for repeated requests, per worker (0: no cache). "
     "Never stale: the store cannot change while it is served.",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A host name requests may use besides localhost, 127.0.0.1, ::1 and the --host address "
+    "(repeat it; *.example.org for its subdomains, * for any). Other Host headers get 400.",
+)
+@click.option(
+    "--idle-timeout",
+    default=None,
+    type=click.IntRange(1, 3600),
+    metavar="SECONDS",
+    help="A connection must send a complete request head within this time (else 408 and closed), "
+    "and is closed after this long idle between requests.  [default: 10]",
+)
 @min_confidence_option
 def serve(
     db: str | None,
@@ -65,17 +81,25 @@ def serve(
     workers: int,
     indexes: bool,
     cache_mb: int,
+    allow_hosts: tuple[str, ...],
+    idle_timeout: int | None,
     min_confidence: float,
 ) -> None:
     """Serve the JSON API under /api and the dashboard at / (read-only on the store).
     Event lists and counts leave out events below --min-confidence unless a request
     gives its own min_confidence (0 keeps all); the dashboard says how many it hides.
 
+    Requests must name this machine (or --host, or an --allow-host name) in their Host
+    header: a web page whose name is rebound to this address cannot read the API. Request
+    heads over 64 KB get 431; every response carries a Content-Security-Policy and nosniff.
+
     Example:
 
         tacitus serve --db tacitus.duckdb --port 8000
 
         tacitus serve --db tacitus.duckdb --workers 4
+
+        tacitus serve --db tacitus.duckdb --host 0.0.0.0 --allow-host events.example.org
 
         tacitus serve --db tacitus.duckdb --get '/api/events?dyad=CHN,RUS&limit=5'
     """
@@ -95,13 +119,14 @@ def serve(
         if status >= 400:
             sys.exit(1)
         return
-    from tacitus.api.serving import run
+    from tacitus.api.serving import DEFAULT_IDLE_TIMEOUT, allowed_hosts, run
 
     # A bad store fails here, in one line.
     create_app(db_path, dashboard=False, min_confidence=min_confidence).state.store.close()
     click.echo(
         f"Serving Tacitus on http://{host}:{port}/ with {workers} worker(s)"
-        f"{', each building its indexes first' if indexes else ''} (Ctrl-C to stop)",
+        f"{', each building its indexes first' if indexes else ''} (Ctrl-C to stop); "
+        f"answering Host {', '.join(allowed_hosts(host, allow_hosts))}",
         err=True,
     )
     run(
@@ -112,4 +137,6 @@ def serve(
         indexes=indexes,
         cache_mb=cache_mb,
         min_confidence=min_confidence,
+        allow_hosts=allow_hosts,
+        idle_timeout=idle_timeout or DEFAULT_IDLE_TIMEOUT,
     )

@@ -11,6 +11,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from tacitus.api.headers import CSP
+
 __all__ = ["PAGES", "install_dashboard", "static_dir"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -23,12 +25,6 @@ PAGES = {
     "/map": "map.html",
     "/article": "article.html",
 }
-
-# Scripts only from this server; article text can never become code even if a page had a bug.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def static_dir() -> Path:

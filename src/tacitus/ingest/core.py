@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from tacitus.clean import clean_text, load_rules
+from tacitus.clean import clean_field, clean_text, load_rules
 from tacitus.dates import MISSING
+from tacitus.ingest.decode import repair_surrogates
 from tacitus.ingest.dedup import Deduplicator, content_hash
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.language import detect_language
@@ -22,6 +25,9 @@ __all__ = ["article_id", "iter_articles", "read_articles", "read_documents"]
 
 log = logging.getLogger(__name__)
 
+# Metadata cleaned like the title (`tacitus.clean.FIELDS`: bidi controls dropped).
+METADATA = ("source", "author", "url", "id")
+
 
 def article_id(origin: str, text_hash: str) -> str:
     """Deterministic id for an article whose source names none: origin + content."""
@@ -32,23 +38,56 @@ def article_id(origin: str, text_hash: str) -> str:
 def read_documents(
     inputs: Sequence[str], *, options: IngestOptions | None = None
 ) -> Iterator[RawDocument | Skip]:
-    """Extracted documents before cleaning, language id and dedup (for `tacitus clean`).
+    """Extracted documents before cleaning, language id and dedup (for `tacitus clean`); a
+    Skip for every input path that gives no document, so that each is accounted for.
 
     Raises:
         UserInputError: an input path does not exist or a glob matches nothing.
     """
     options = options or IngestOptions()
     for name in iter_sources(inputs):
-        if options.exclude and os.path.realpath(name) in options.exclude:
-            continue
-        yield from read_source(name, options)
+        if isinstance(name, Skip):
+            yield _repaired(name)
+        elif options.exclude and os.path.realpath(name) in options.exclude:
+            yield _repaired(Skip(name, "excluded", "the command's own output file"))
+        else:
+            for item in read_source(name, options):
+                yield _repaired(item)
+
+
+_TEXT_FIELDS = {
+    RawDocument: ("origin", "text", "title", "url", "source", "author", "id", "date_problem"),
+    Skip: ("origin", "detail"),
+}
+
+
+def _repaired(item: RawDocument | Skip) -> RawDocument | Skip:
+    """`item` with lone surrogates replaced in every text field (`repair_surrogates`)."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS[type(item)]:
+        value = getattr(item, name)
+        if value is not None and not value.isascii():
+            fixed = repair_surrogates(value)
+            if fixed != value:
+                changes[name] = fixed
+    if not changes:
+        return item
+    log.warning(
+        "%s: lone surrogates replaced by U+FFFD in %s",
+        changes.get("origin", item.origin),
+        ", ".join(sorted(changes)),
+    )
+    return dataclasses.replace(item, **changes)
 
 
 def _article(document: RawDocument, options: IngestOptions) -> Article | Skip:
     text, title = document.text, document.title
     if options.clean:
-        cleaned = clean_text(text, title=title, rules=load_rules(options.rules))
+        rules = load_rules(options.rules)
+        cleaned = clean_text(text, title=title, rules=rules)
         text, title = cleaned.text, cleaned.title
+        fields: dict[str, Any] = {name: clean_field(getattr(document, name), rules) for name in METADATA}
+        document = dataclasses.replace(document, **fields)
     if len(text.strip()) < options.min_chars:
         return Skip(document.origin, "no_text", "nothing left after cleaning")
     language, confidence = detect_language(text, options.languages)

@@ -1,4 +1,5 @@
-"""Bytes to text: BOMs, UTF-8, declared charsets, charset detection, mixed encodings, binary."""
+"""Bytes to text: BOMs, UTF-8, declared charsets, charset detection, mixed encodings, binary;
+lone surrogates repaired."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 import charset_normalizer
 
-__all__ = ["BINARY", "decode_bytes", "looks_binary", "utf16_without_bom"]
+__all__ = ["BINARY", "decode_bytes", "looks_binary", "repair_surrogates", "utf16_without_bom"]
 
 BINARY = None
 SAMPLE_BYTES = 64 * 1024
@@ -22,6 +23,7 @@ UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # More than this share of control/replacement characters and the "text" is binary.
 MAX_CONTROL_SHARE = 0.02
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -100,3 +102,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str | None:
 
 def _checked(text: str) -> str | None:
     return BINARY if looks_binary(text) else text
+
+
+def repair_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD. They come from JSON escapes such as
+    ``"\\ud800"`` (a valid pair is joined by the JSON reader, so any left is alone) and from file
+    names that are not UTF-8 (Python's surrogateescape); no UTF-8 file, hash or store can hold them."""
+    if text.isascii():
+        return text
+    return LONE_SURROGATE.sub("\ufffd", text)

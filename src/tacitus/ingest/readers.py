@@ -19,7 +19,7 @@ from tacitus.ingest.document import RawDocument
 from tacitus.ingest.html import declared_charset, extract_html, fragment_text
 from tacitus.ingest.options import IngestOptions
 from tacitus.ingest.skips import Skip
-from tacitus.ingest.sources import STDIN, Opened, open_source
+from tacitus.ingest.sources import STDIN, NotARegularFile, Opened, file_problem, open_regular, open_source
 
 __all__ = ["read_source"]
 
@@ -157,6 +157,9 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         except ValueError as exc:
             yield Skip(origin, "bad_json", str(exc)[:200])
             continue
+        except RecursionError:
+            yield Skip(origin, "bad_json", "nested too deeply to read")
+            continue
         if not isinstance(record, dict):
             yield Skip(origin, "bad_json", f"a JSON {type(record).__name__}, not an object")
             continue
@@ -195,7 +198,7 @@ def _warc_stream(opened: Opened) -> Any:
     if opened.name == STDIN:
         return _Tellable(opened.stream)
     opened.stream.close()
-    return open(opened.name, "rb")  # noqa: SIM115
+    return open_regular(opened.name)
 
 
 def _warc_charset(content_type: str) -> str | None:
@@ -290,10 +293,17 @@ READERS: dict[str, Callable[[Opened, IngestOptions], Iterator[Item]]] = {
 
 
 def _opened(name: str) -> Opened | Skip:
+    problem = file_problem(name)
+    if problem is not None:
+        return problem
     try:
         return open_source(name)
     except GZIP_ERRORS as exc:
         return Skip(name, "bad_gzip", str(exc)[:200])
+    except NotARegularFile as exc:
+        return Skip(name, "not_a_file", exc.strerror or str(exc))
+    except FileNotFoundError:
+        return Skip(name, "vanished", "removed before it was read")
     except OSError as exc:
         return Skip(name, "unreadable", exc.strerror or str(exc))
 

@@ -25,6 +25,10 @@ REASONS = (
     "bad_html",
     "unreadable",
     "not_html",
+    "not_a_file",
+    "vanished",
+    "hidden",
+    "excluded",
 )
 
 

@@ -37,6 +37,8 @@ def _is_json_line(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
+    except RecursionError:
+        return True  # an object nested too deeply: the JSONL reader says so, line by line
     except ValueError:
         # The first line may be cut by the head size; a '{"' start is evidence enough.
         return first.startswith('{"') and "\n" not in text[: len(first)]

@@ -173,29 +173,36 @@ def _connect(ray: Any, address: str | None, workers: int | None) -> bool:
     return True
 
 
-def _input_files(inputs: Sequence[str]) -> list[str]:
+def _input_files(inputs: Sequence[str]) -> list[Any]:
+    """Paths to read, and Skips for the directory entries that are not read (`iter_sources`)."""
     from tacitus.ingest.sources import STDIN, iter_sources
 
     if STDIN in inputs:
         raise UserInputError(
             "--engine ray cannot read stdin (-) - write the input to a file that every node can read"
         )
-    files = [str(path) for path in iter_sources(inputs)]
+    files = list(iter_sources(inputs))
     if not files:
         raise UserInputError(f"no input file under {' '.join(inputs)} - check the paths")
     return files
 
 
+def _input_item(input_file: int, source: Any) -> dict[str, Any]:
+    if isinstance(source, str):
+        return {"input_file": input_file, "path": source, "reason": "", "detail": ""}
+    return {"input_file": input_file, "path": source.origin, "reason": source.reason, "detail": source.detail}
+
+
 def _dataset(
     ray: Any,
-    files: list[str],
+    files: list[Any],
     out: str,
     options: RunOptions,
     workers: int,
     ingest_options: Any,
     stored: StoredArticles | None,
 ) -> Any:
-    items = [{"input_file": i, "path": path} for i, path in enumerate(files)]
+    items = [_input_item(i, source) for i, source in enumerate(files)]
     dataset = ray.data.from_items(items, override_num_blocks=min(len(items), 10 * workers))
     # Reading is light next to coding: no CPU reserved, so it never waits behind the pool.
     dataset = dataset.map_batches(

@@ -94,9 +94,26 @@ def read_file_rows(
 def read_files_table(
     batch: dict[str, Any], options: Any = None, stored: StoredArticles | None = None
 ) -> pa.Table:
-    """Ray `map_batches` function: a batch of (input_file, path) rows → ingested rows."""
+    """Ray `map_batches` function: a batch of (input_file, path, reason, detail) rows → ingested
+    rows; a row with a reason is a directory entry that is not read, recorded as its skip."""
     rows: list[dict[str, Any]] = []
-    for input_file, path in zip(batch["input_file"], batch["path"], strict=True):
+    reasons = batch.get("reason", [""] * len(batch["path"]))
+    details = batch.get("detail", [""] * len(batch["path"]))
+    for input_file, path, reason, detail in zip(
+        batch["input_file"], batch["path"], reasons, details, strict=True
+    ):
+        if reason:
+            rows.append(
+                {
+                    "kind": "skip",
+                    "input_file": int(input_file),
+                    "input_record": 0,
+                    "origin": str(path),
+                    "reason": str(reason),
+                    "detail": str(detail) or None,
+                }
+            )
+            continue
         rows += read_file_rows(int(input_file), str(path), options, stored)
     return pa.Table.from_pylist(rows, schema=INPUT_SCHEMA)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,9 +16,12 @@ from tacitus.store.connection import (
     DEFAULT_DB,
     SCHEMA_VERSION,
     NotATacitusDatabaseError,
+    StoreDamagedError,
+    StoreFullError,
     StoreLockedError,
     connect,
     resolve_db_path,
+    store_error,
 )
 from tacitus.store.export import EXPORT_FORMATS, export_events
 from tacitus.store.query import EventFilter, Stats, iter_events, stats
@@ -32,6 +36,8 @@ __all__ = [
     "NotATacitusDatabaseError",
     "Stats",
     "Store",
+    "StoreDamagedError",
+    "StoreFullError",
     "StoreLockedError",
     "StoredArticle",
     "resolve_db_path",
@@ -68,9 +74,15 @@ class Store:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(exc, duckdb.Error):
+            # A query on a damaged file, a write on a full disk: one Tacitus error, not DuckDB's.
+            raise store_error(exc, self.path, doing=f"using the store {self.path}") from exc
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection; closing never raises (a store whose last write failed for want
+        of space cannot always checkpoint: its log keeps what was committed)."""
+        with contextlib.suppress(duckdb.Error):
+            self.con.close()
 
     def write(self, batch: Sequence[StoredArticle]) -> int:
         """Write one batch in one transaction; returns the event rows written."""
@@ -95,7 +107,16 @@ class Store:
         return stats(self.con, event_filter, top=top)
 
     def export(
-        self, fmt: str, out: str | os.PathLike[str], *, event_filter: EventFilter | None = None
+        self,
+        fmt: str,
+        out: str | os.PathLike[str],
+        *,
+        event_filter: EventFilter | None = None,
+        force: bool = False,
+        keep_formulas: bool = False,
     ) -> int:
-        """Export matching events as parquet, csv, gdelt or plover; returns the rows written."""
-        return export_events(self.con, fmt, out, event_filter=event_filter)
+        """Export matching events as parquet, csv, gdelt, plover or quotes (`export_events`: an
+        existing `out` is replaced only with `force`); returns the rows written."""
+        return export_events(
+            self.con, fmt, out, event_filter=event_filter, force=force, keep_formulas=keep_formulas
+        )

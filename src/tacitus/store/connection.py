@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -12,14 +14,20 @@ from pathlib import Path
 import duckdb
 
 from tacitus.errors import StoreError, UserInputError
+from tacitus.store.target import file_kind
 
 __all__ = [
     "DEFAULT_DB",
+    "DUCKDB_CONFIG",
     "SCHEMA_VERSION",
+    "StoreDamagedError",
+    "StoreFullError",
     "StoreLockedError",
     "NotATacitusDatabaseError",
     "connect",
+    "duckdb_connect",
     "resolve_db_path",
+    "store_error",
 ]
 
 log = logging.getLogger(__name__)
@@ -40,6 +48,68 @@ class NotATacitusDatabaseError(StoreError):
     """The file exists but is not a Tacitus event store."""
 
     code = "E042"
+
+
+class StoreDamagedError(StoreError):
+    """The store file is truncated or corrupted (DuckDB's block checksums or sizes disagree)."""
+
+    code = "E043"
+
+
+class StoreFullError(StoreError):
+    """Writing the store failed for want of space: disk full, quota or file size limit."""
+
+    code = "E044"
+
+
+# Every DuckDB connection Tacitus opens: no extension is ever downloaded or loaded behind our
+# back. Tacitus runs offline by design; with these on, a --db pointing at a SQLite file made DuckDB
+# fetch `sqlite_scanner` from extensions.duckdb.org.
+DUCKDB_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}
+
+# DuckDB's words for a damaged file, and for a write that found no space.
+_DAMAGED = ("corrupt database file", "could not read enough bytes", "checksum")
+_FULL = ("no space left", "file too large", "disk quota", "out of disk space")
+_FOREIGN = ("extension", "unrecognized file type")
+
+_DAMAGED_FIX = (
+    "restore it from a backup, or rebuild it with `tacitus run INPUT --db NEW_PATH`; "
+    "Tacitus writes nothing to a store it cannot read"
+)
+
+
+def duckdb_connect(database: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect` with `DUCKDB_CONFIG`: what every Tacitus connection goes through."""
+    return duckdb.connect(database, read_only=read_only, config=dict(DUCKDB_CONFIG))
+
+
+def store_error(exc: duckdb.Error, path: str | os.PathLike[str] | None, *, doing: str) -> StoreError:
+    """The Tacitus error for a DuckDB error met while `doing` something with the store at `path`:
+    damaged file (E043), no space (E044), not a DuckDB file (E042), else E040."""
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    lower = str(exc).lower()
+    where = f" {path}" if path else ""
+    if any(word in lower for word in _FULL):
+        return StoreFullError(
+            f"{doing} failed: no space left to write ({message}) - free space (or raise the file "
+            "size limit) and run again; the store keeps what was committed before and nothing of "
+            "this write"
+        )
+    if any(word in lower for word in _DAMAGED):
+        return StoreDamagedError(
+            f"the store{where} is damaged (truncated or corrupted): {message} - {_DAMAGED_FIX}"
+        )
+    if any(word in lower for word in _FOREIGN):
+        return NotATacitusDatabaseError(
+            f"{path} is not a Tacitus database (DuckDB cannot read this kind of file without an "
+            "extension, and Tacitus loads none) - pass --db with a new path or the path of a store "
+            "made by `tacitus run`"
+        )
+    return StoreError(f"{doing} failed: {message} - pass another --db PATH or report the error")
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
@@ -73,6 +143,7 @@ def connect(
             store, or newer than this Tacitus.
     """
     path = Path(path)
+    _check_regular(path)
     if (read_only or not create) and str(path) != ":memory:" and not path.exists():
         raise StoreError(
             f"no Tacitus database at {path} - run `tacitus run INPUT --db {path}` first or pass --db PATH"
@@ -88,15 +159,32 @@ def connect(
             migrate(con)
         else:
             _check_version(con, path)
+    except duckdb.Error as exc:
+        con.close()
+        raise store_error(exc, path, doing=f"opening {path}") from exc
     except BaseException:
         con.close()
         raise
     return con
 
 
+def _check_regular(path: Path) -> None:
+    """A store is a regular file: DuckDB would wait for good on a FIFO, and as root write its
+    header onto a device."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (created later, or said so by the caller) or unreadable (DuckDB says)
+    if not stat.S_ISREG(mode):
+        raise NotATacitusDatabaseError(
+            f"{path} is {file_kind(mode)}, not a Tacitus database file - pass --db with a new path "
+            "or the path of a store made by `tacitus run`"
+        )
+
+
 def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb_connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -111,7 +199,9 @@ def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
                 f"{path} is not a Tacitus database - pass --db with a new path or the path "
                 "of a store made by `tacitus run`"
             ) from exc
-        raise StoreError(f"cannot open {path}: {message} - pass another --db PATH") from exc
+        raise store_error(exc, path, doing=f"opening {path}") from exc
+    except duckdb.Error as exc:
+        raise store_error(exc, path, doing=f"opening {path}") from exc
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -198,7 +288,14 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("INSERT INTO tacitus_migrations VALUES (?, ?)", [version, name])
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"migration {name} failed: {exc}") from exc
+            rollback(con)
+            raise store_error(exc, None, doing=f"store migration {name}") from exc
         current = version
     return current
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if one is left: a COMMIT that failed (a full disk) has
+    already ended it, and a second error would only hide the first."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import IO, Any
+from contextlib import contextmanager
+from typing import IO, Any, BinaryIO
 
 import duckdb
 import pyarrow.parquet as pq
@@ -18,9 +19,11 @@ from tacitus.records import Actor, Event
 from tacitus.store.gdelt import gdelt_rows
 from tacitus.store.query import EVENT_ORDER, EventFilter, arrow, event_table
 from tacitus.store.rows import event_from_row
+from tacitus.store.target import export_target
 
 __all__ = [
     "EXPORT_FORMATS",
+    "FORMULA_STARTS",
     "check_export_format",
     "csv_rows",
     "export_events",
@@ -30,8 +33,23 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): a cell of article
+# text such as `=HYPERLINK("http://evil", "click")` would otherwise run when the CSV is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-def _write_parquet(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+
+@contextmanager
+def _text(handle: BinaryIO, newline: str) -> Iterator[IO[str]]:
+    """`handle` as UTF-8 text; the binary handle stays open (it belongs to the caller)."""
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline=newline)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _write_parquet(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO) -> int:
     table = event_table(con, event_filter)
     pq.write_table(table, out)
     return table.num_rows
@@ -64,24 +82,42 @@ def csv_rows(con: duckdb.DuckDBPyConnection, event_filter: EventFilter) -> Itera
             yield [_csv_cell(value) for value in row.values()]
 
 
-def write_csv(rows: Iterable[list[Any]], handle: IO[str]) -> int:
-    """Write CSV rows (header first) to `handle`; returns the data rows written."""
+def _defused(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(rows: Iterable[list[Any]], handle: IO[str], *, keep_formulas: bool = False) -> int:
+    """Write CSV rows (header first) to `handle`; returns the data rows written.
+
+    A text cell that starts with one of `FORMULA_STARTS` gets a leading ``'`` (OWASP's rule), so
+    that a spreadsheet shows it as text instead of running it, unless `keep_formulas`. Cells with
+    line breaks are quoted: the csv module quotes a line feed, and a row with a carriage return
+    is written with every cell quoted (Python 3.11's writer leaves a lone CR bare, which a reader
+    takes for the end of the row).
+    """
     writer = csv.writer(handle, lineterminator="\n")
+    quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
     count = -1
     for row in rows:
-        writer.writerow(row)
+        cells = row if keep_formulas else [_defused(value) for value in row]
+        carriage = any(isinstance(value, str) and "\r" in value for value in cells)
+        (quoted if carriage else writer).writerow(cells)
         count += 1
     return max(count, 0)
 
 
-def _write_csv(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        return write_csv(csv_rows(con, event_filter), handle)
+def _write_csv(
+    con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO, keep_formulas: bool = False
+) -> int:
+    with _text(out, newline="") as handle:
+        return write_csv(csv_rows(con, event_filter), handle, keep_formulas=keep_formulas)
 
 
-def _write_gdelt(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+def _write_gdelt(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO) -> int:
     count = 0
-    with out.open("w", encoding="utf-8", newline="\n") as handle:
+    with _text(out, newline="\n") as handle:
         for row in gdelt_rows(con, event_filter):
             handle.write("\t".join(row) + "\n")
             count += 1
@@ -153,16 +189,16 @@ def _plover_record(event: Event, ordinal: int, text: str, url: str | None, versi
     return record
 
 
-def _write_plover(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+def _write_plover(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO) -> int:
     count = 0
-    with out.open("w", encoding="utf-8", newline="\n") as handle:
+    with _text(out, newline="\n") as handle:
         for record in plover_records(con, event_filter):
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     return count
 
 
-def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: Path) -> int:
+def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO) -> int:
     """Every stored quote as its `Quote.as_dict()` plus the article's date, one per line.
 
     Of the event filters only the dates apply (to the article's date): quotes have no
@@ -177,7 +213,7 @@ def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out
     ).fetchall()
     dates = dict(dated)
     count = 0
-    with out.open("w", encoding="utf-8", newline="\n") as handle:
+    with _text(out, newline="\n") as handle:
         for quote in stored_quotes(con):
             if quote.doc_id not in dates:
                 continue
@@ -189,7 +225,7 @@ def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out
     return count
 
 
-_Writer = Callable[[duckdb.DuckDBPyConnection, EventFilter, Path], int]
+_Writer = Callable[[duckdb.DuckDBPyConnection, EventFilter, BinaryIO], int]
 _WRITERS: dict[str, _Writer] = {
     "parquet": _write_parquet,
     "csv": _write_csv,
@@ -212,23 +248,30 @@ def export_events(
     out: str | os.PathLike[str],
     *,
     event_filter: EventFilter | None = None,
+    force: bool = False,
+    keep_formulas: bool = False,
 ) -> int:
-    """Write the events matching `event_filter` to `out` in format `fmt`.
+    """Write the events matching `event_filter` to `out` in format `fmt` (``-``: stdout).
 
-    The file appears complete or not at all (written beside `out`, then renamed).
+    The file appears complete or not at all: it is written under a new name beside `out`
+    (created exclusively) and renamed into place. A link, a FIFO, a device or any other
+    non-regular `out` is refused, and so is an existing file unless `force`
+    (`tacitus.store.target`). CSV cells that a spreadsheet would run as formulas are defused
+    unless `keep_formulas` (`write_csv`).
 
     Returns:
         The number of rows/records written.
+
+    Raises:
+        UserInputError: unknown format, or the folder of `out` does not exist.
+        ExportError: `out` is refused, or writing it failed (the disk is full …).
     """
     check_export_format(fmt)
-    out = Path(out)
-    if not out.parent.exists():
-        raise UserInputError(f"cannot write {out}: folder {out.parent} does not exist - create it first")
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        count = _WRITERS[fmt](con, event_filter or EventFilter(), partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
+    event_filter = event_filter or EventFilter()
+    with export_target(out, force=force) as handle:
+        if fmt == "csv":
+            count = _write_csv(con, event_filter, handle, keep_formulas)
+        else:
+            count = _WRITERS[fmt](con, event_filter, handle)
     log.info("exported %d %s records to %s", count, fmt, out)
     return count

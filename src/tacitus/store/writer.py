@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tacitus.errors import StoreError
+from tacitus.store.connection import rollback, store_error
 from tacitus.store.rows import (
     ACTOR_SCHEMA,
     ARTICLE_SCHEMA,
@@ -109,8 +109,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[StoredArticle]) 
             _insert(con, table, table_rows, _SCHEMAS[table])
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        con.execute("ROLLBACK")
-        raise StoreError(f"writing a batch of {len(batch)} articles failed: {exc}") from exc
+        rollback(con)
+        raise store_error(exc, None, doing=f"writing a batch of {len(batch)} articles") from exc
     return len(rows["events"])
 
 
@@ -128,8 +128,8 @@ def write_skips(con: duckdb.DuckDBPyConnection, skips: Iterable[tuple[str, str, 
         )
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        con.execute("ROLLBACK")
-        raise StoreError(f"recording {len(rows)} skipped inputs failed: {exc}") from exc
+        rollback(con)
+        raise store_error(exc, None, doing=f"recording {len(rows)} skipped inputs") from exc
     return len(rows)
 
 

@@ -1,7 +1,7 @@
 // Actor page: events over time by QuadClass, top partners, quotes and events of one actor code.
 "use strict";
 (() => {
-  const { el, api, param, link, showError, nav, fmt, eventSection, quoteList, lineChart, QUADS, QUAD_COLOURS } = Tacitus;
+  const { el, bdi, api, param, showError, nav, fmt, eventSection, quoteList, lineChart, QUADS, QUAD_COLOURS } = Tacitus;
 
   async function chart(code) {
     const series = await api("timeseries", { actor: code, interval: "month" });
@@ -13,7 +13,8 @@
   async function partners(code) {
     const dyads = await api("dyads", { actor: code, limit: 20 });
     const rows = dyads.map((d) => el("tr", {},
-      el("td", {}, link("/dyad", { a: d.source, b: d.target }, d.source + " → " + d.target)),
+      el("td", {}, el("a", { href: "/dyad?" + new URLSearchParams({ a: d.source, b: d.target }).toString() },
+        bdi(d.source), " → ", bdi(d.target))),
       el("td", { text: d.events }), el("td", { text: fmt(d.goldstein_sum) })));
     document.getElementById("actor-dyads").replaceChildren(el("table", {},
       el("thead", {}, el("tr", {}, el("th", { text: "Dyad" }), el("th", { text: "Events" }), el("th", { text: "Goldstein sum" }))),
@@ -27,7 +28,7 @@
     document.getElementById("actor-body").replaceChildren(el("p", { class: "muted", text: "Enter an actor code, e.g. CHN." }));
     return;
   }
-  document.getElementById("actor-title").textContent = "Actor " + code;
+  document.getElementById("actor-title").replaceChildren("Actor ", bdi(code));
   chart(code).catch((error) => showError(document.getElementById("actor-chart"), error));
   partners(code).catch((error) => showError(document.getElementById("actor-dyads"), error));
   api("quotes", { speaker: code, limit: 20 }).then((page) => document.getElementById("actor-quotes").replaceChildren(quoteList(page.quotes)))

@@ -2,7 +2,7 @@
 // an event (here or on another page, via ?event=ID) marks its evidence.
 "use strict";
 (() => {
-  const { el, api, param, showError, nav } = Tacitus;
+  const { el, bdi, plain, api, param, showError, nav } = Tacitus;
 
   // Cut the text at every span boundary; each piece carries the kinds and events covering it.
   function pieces(text, spans) {
@@ -46,17 +46,23 @@
   function sideLists(spans) {
     const events = spans.filter((s) => s.kind === "event");
     document.getElementById("article-events").replaceChildren(...events.map((s) =>
-      el("li", { "data-event": s.ref, text: s.label, onclick: () => focus(s.ref) })));
+      el("li", { "data-event": s.ref, dir: "auto", text: s.label, onclick: () => focus(s.ref) })));
     const quotes = spans.filter((s) => s.kind === "quote");
-    document.getElementById("article-quotes").replaceChildren(...quotes.map((s) => el("li", { text: s.label + ": " + s.text })));
+    document.getElementById("article-quotes").replaceChildren(...quotes.map((s) => el("li", {}, bdi(s.label), ": ", bdi(s.text))));
   }
 
   async function load(id) {
     const article = await api("articles/" + encodeURIComponent(id));
-    document.title = "Tacitus – " + (article.title || article.id);
-    document.getElementById("article-title").textContent = article.title || article.id;
-    document.getElementById("article-meta").textContent = [article.date, article.source, article.url, "id " + article.id].filter(Boolean).join(" · ");
+    document.title = "Tacitus – " + plain(article.title || article.id);
+    const title = document.getElementById("article-title");
+    title.textContent = article.title || article.id;
+    title.setAttribute("dir", "auto");
+    // Each value its own isolate: an override in the source cannot run on into the id.
+    const meta = [article.date, article.source, article.url].filter(Boolean).map(bdi);
+    meta.push(el("span", {}, "id ", bdi(article.id)));
+    document.getElementById("article-meta").replaceChildren(...meta.flatMap((part, i) => (i ? [" · ", part] : [part])));
     const body = document.getElementById("article-text");
+    body.setAttribute("dir", "auto");
     body.replaceChildren(...render(article.text, article.spans));
     body.addEventListener("click", (event) => {
       const target = event.target.closest("[data-events]");

@@ -1,6 +1,8 @@
 // Shared helpers for the Tacitus dashboard pages. Everything that comes from the API (and so,
 // ultimately, from article text) enters the page through textContent or attributes set with
-// setAttribute on elements built here: never through innerHTML.
+// setAttribute on elements built here: never through innerHTML. And it is isolated for the
+// bidirectional algorithm (<bdi>, dir="auto"): a right-to-left override in one value ("evil"
+// shown as "live") cannot reorder the text around it.
 "use strict";
 
 const Tacitus = (() => {
@@ -23,6 +25,17 @@ const Tacitus = (() => {
     return node;
   }
 
+  // User text as an isolate: its direction from its own first strong character, its bidi
+  // controls unable to reach past it.
+  function bdi(text) {
+    return el("bdi", { text: text === null || text === undefined ? "" : text });
+  }
+
+  // Bidi controls dropped, for the few places an isolate cannot go (the window title).
+  function plain(text) {
+    return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
+  }
+
   async function api(path, params) {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(params || {})) {
@@ -41,7 +54,7 @@ const Tacitus = (() => {
 
   function link(href, params, text) {
     const query = new URLSearchParams(params).toString();
-    return el("a", { href: href + (query ? "?" + query : ""), text: text });
+    return el("a", { href: href + (query ? "?" + query : "") }, bdi(text));
   }
 
   function showError(target, error) {
@@ -78,8 +91,8 @@ const Tacitus = (() => {
       el("td", { text: event.code + " " + (event.name || ""), class: "quad" + (event.quad_class || 0) }),
       el("td", { text: fmt(event.goldstein) }),
       el("td", { class: "confidence", text: fmt(event.confidence, 2), title: event.mirror_of ? "mirror of " + event.mirror_of : null }),
-      el("td", { text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
-      el("td", {}, el("a", { class: "evidence-link", href: eventHref(event), text: event.evidence.text }))));
+      el("td", { dir: "auto", text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
+      el("td", {}, el("a", { class: "evidence-link", dir: "auto", href: eventHref(event), text: event.evidence.text }))));
     return el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows));
   }
 
@@ -108,9 +121,12 @@ const Tacitus = (() => {
 
   function quoteList(quotes) {
     if (!quotes.length) return el("p", { class: "muted", text: "No quotes." });
+    const speaker = (quote) => quote.speaker
+      ? ["— ", bdi(quote.speaker.name || quote.speaker.text), " (", bdi(quote.speaker.code || "?"), "), "]
+      : ["— unknown speaker, "];
     return el("ul", { class: "quotes" }, quotes.map((quote) => el("li", {},
-      el("blockquote", { text: quote.content.text }),
-      el("span", { class: "muted", text: "— " + (quote.speaker ? (quote.speaker.name || quote.speaker.text) + " (" + (quote.speaker.code || "?") + ")" : "unknown speaker") + ", " }),
+      el("blockquote", { dir: "auto", text: quote.content.text }),
+      el("span", { class: "muted" }, speaker(quote)),
       link("/article", { id: quote.doc_id }, quote.article ? (quote.article.title || quote.doc_id) : quote.doc_id))));
   }
 
@@ -143,5 +159,5 @@ const Tacitus = (() => {
     return chart;
   }
 
-  return { QUADS, QUAD_COLOURS, el, api, param, link, showError, nav, fmt, eventTable, eventSection, eventHref, quoteList, lineChart };
+  return { QUADS, QUAD_COLOURS, el, bdi, plain, api, param, link, showError, nav, fmt, eventTable, eventSection, eventHref, quoteList, lineChart };
 })();

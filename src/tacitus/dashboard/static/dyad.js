@@ -1,7 +1,7 @@
 // Dyad page: Goldstein series in each direction, the events behind them, quotes by each side.
 "use strict";
 (() => {
-  const { el, api, param, showError, nav, eventSection, quoteList, lineChart } = Tacitus;
+  const { el, bdi, api, param, showError, nav, eventSection, quoteList, lineChart } = Tacitus;
 
   function merge(left, right) {
     const periods = Array.from(new Set(left.points.map((p) => p.period).concat(right.points.map((p) => p.period)))).sort();
@@ -38,9 +38,9 @@
     document.getElementById("dyad-body").replaceChildren(el("p", { class: "muted", text: "Pick two actor codes, e.g. CHN and RUS." }));
     return;
   }
-  document.getElementById("dyad-title").textContent = "Dyad " + a + " – " + b;
-  document.getElementById("quotes-a-title").textContent = "Quotes by " + a;
-  document.getElementById("quotes-b-title").textContent = "Quotes by " + b;
+  document.getElementById("dyad-title").replaceChildren("Dyad ", bdi(a), " – ", bdi(b));
+  document.getElementById("quotes-a-title").replaceChildren("Quotes by ", bdi(a));
+  document.getElementById("quotes-b-title").replaceChildren("Quotes by ", bdi(b));
   chart(a, b, interval).catch((error) => showError(document.getElementById("dyad-chart"), error));
   events(a, b).catch((error) => showError(document.getElementById("dyad-events"), error));
   quotes(a, a, b, "quotes-a").catch((error) => showError(document.getElementById("quotes-a"), error));

@@ -1,7 +1,7 @@
 // Map page: the world outline (vendored TopoJSON) and a circle per resolved place.
 "use strict";
 (() => {
-  const { el, api, param, showError, nav } = Tacitus;
+  const { el, plain, api, param, showError, nav } = Tacitus;
   const SVG = "http://www.w3.org/2000/svg";
   const WIDTH = 960, HEIGHT = 480;
   // Equirectangular projection: longitude and latitude map linearly onto the box.
@@ -46,12 +46,12 @@
       const [x, y] = project([place.lon, place.lat]);
       const circle = svg("circle", { class: "place", cx: x.toFixed(1), cy: y.toFixed(1), r: (2 + 10 * Math.sqrt(place.mentions / most)).toFixed(1) });
       const title = document.createElementNS(SVG, "title");
-      title.textContent = place.name + " (" + (place.country || "?") + "): " + place.mentions + " mentions, " + place.events + " events";
+      title.textContent = plain(place.name) + " (" + (place.country || "?") + "): " + place.mentions + " mentions, " + place.events + " events";
       circle.append(title);
       root.append(circle);
     }
     document.getElementById("map").replaceChildren(root);
-    const rows = found.map((p) => el("tr", {}, el("td", { text: p.name }), el("td", { text: p.country || "" }),
+    const rows = found.map((p) => el("tr", {}, el("td", { dir: "auto", text: p.name }), el("td", { text: p.country || "" }),
       el("td", { text: p.mentions }), el("td", { text: p.articles }), el("td", { text: p.events })));
     document.getElementById("place-list").replaceChildren(el("table", {},
       el("thead", {}, el("tr", {}, ["Place", "Country", "Mentions", "Articles", "Events"].map((h) => el("th", { text: h })))),

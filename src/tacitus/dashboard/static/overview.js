@@ -1,7 +1,7 @@
 // Overview page: totals, QuadClass trend per month, top dyads and actors.
 "use strict";
 (() => {
-  const { el, api, link, showError, nav, fmt, QUADS, QUAD_COLOURS } = Tacitus;
+  const { el, bdi, api, link, showError, nav, fmt, QUADS, QUAD_COLOURS } = Tacitus;
 
   function card(label, value) {
     return el("div", { class: "card" }, el("div", { class: "value", text: value }), el("div", { class: "muted", text: label }));
@@ -30,7 +30,8 @@
   async function topDyads() {
     const dyads = await api("dyads", { limit: 15 });
     const rows = dyads.map((d) => el("tr", {},
-      el("td", {}, link("/dyad", { a: d.source, b: d.target }, d.source + " → " + d.target)),
+      el("td", {}, el("a", { href: "/dyad?" + new URLSearchParams({ a: d.source, b: d.target }).toString() },
+        bdi(d.source), " → ", bdi(d.target))),
       el("td", { text: d.events }), el("td", { text: fmt(d.goldstein_mean, 2) })));
     document.getElementById("top-dyads").replaceChildren(el("table", { id: "dyad-table" },
       el("thead", {}, el("tr", {}, el("th", { text: "Dyad" }), el("th", { text: "Events" }), el("th", { text: "Mean Goldstein" }))),
@@ -40,7 +41,7 @@
   async function topActors() {
     const actors = await api("actors", { limit: 15 });
     const rows = actors.map((a) => el("tr", {},
-      el("td", {}, link("/actor", { code: a.code }, a.code)), el("td", { text: a.name || "" }), el("td", { text: a.events })));
+      el("td", {}, link("/actor", { code: a.code }, a.code)), el("td", { dir: "auto", text: a.name || "" }), el("td", { text: a.events })));
     document.getElementById("top-actors").replaceChildren(el("table", {},
       el("thead", {}, el("tr", {}, el("th", { text: "Code" }), el("th", { text: "Name" }), el("th", { text: "Events" }))),
       el("tbody", {}, rows)));
