@@ -169,11 +169,13 @@ def main() -> int:
 
 
 def _default_threshold() -> float | None:
+    """The coder's default threshold; None for a coder without a confidence model (an older
+    checkout measured for comparison: every event counts)."""
     try:
-        from tacitus.events.confidence import DEFAULT_MIN_CONFIDENCE  # type: ignore[attr-defined]
+        from tacitus.events.confidence import default_min_confidence
     except ImportError:
         return None
-    return float(DEFAULT_MIN_CONFIDENCE)
+    return default_min_confidence()
 
 
 if __name__ == "__main__":
