@@ -196,7 +196,8 @@ def marginal_threshold(samples: list[Sample]) -> float:
     thresholds = [k / 100 for k in range(0, 100, 5)]
 
     def band_ok(low: float) -> bool:
-        inside = [(s, w) for s, w in zip(samples, weights, strict=True) if low <= s.cv_confidence < low + BAND]
+        paired = zip(samples, weights, strict=True)
+        inside = [(s, w) for s, w in paired if low <= s.cv_confidence < low + BAND]
         if len(inside) < MIN_BAND_EVENTS:
             return True
         return sum(w for s, w in inside if s.relaxed) >= 0.5 * sum(w for _, w in inside)

@@ -72,6 +72,32 @@ def test_actors_whole_words_case_rules(text: str, found: list[str]) -> None:
     assert hits(index, text) == found
 
 
+@pytest.mark.parametrize("stems", [True, False])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the Kremlin said", ["first"]),  # two entries of the same words: the first added wins
+        ("the Kremlin Palace", ["palace"]),  # the longest
+        ("the Kremlinites", ["stem"]),  # with stems; whole words: only "the"
+        ("the council", ["THE_ONLY"]),
+        ("the", ["THE_ONLY"]),  # no next word
+    ],
+)
+def test_actors_whole_words_common_first_word_keeps_order(stems: bool, text: str, found: list[str]) -> None:
+    """A first word heading many phrases is looked up by its next word too; the result is the
+    one a scan of every phrase gives."""
+    index: PhraseIndex[str] = PhraseIndex(stems=stems, case_rules=False)
+    index.add(make_phrase("THE_"), "THE_ONLY")
+    for n in range(20):
+        index.add(make_phrase(f"THE_FILLER{n}_"), f"filler{n}")
+    index.add(make_phrase("THE_KREMLIN_"), "first")
+    index.add(make_phrase("THE_KREMLIN_PALACE_"), "palace")
+    index.add(make_phrase("THE_KREMLIN_"), "second")
+    index.add(make_phrase("THE_KREMLINITE"), "stem")  # a stem as the second word
+    expected = found if stems or found != ["stem"] else ["THE_ONLY"]
+    assert hits(index, text) == expected
+
+
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder()

@@ -59,6 +59,8 @@ class PhraseIndex(Generic[T]):
         self._short_stems = False  # a one-letter stem defeats the two-letter gate
         # word text -> (candidate entries, plural entry or None); cleared by `add`.
         self._lookup_cache: dict[str, tuple[tuple[_Entry[T], ...], _Entry[T] | None]] = {}
+        # word text -> its candidates split by their exact second word (see `_by_second`).
+        self._second_cache: dict[str, _Split[T]] = {}
         self._added: list[tuple[Phrase, T]] = []
 
     def filtered(self, keep: Callable[[T], bool]) -> PhraseIndex[T]:
@@ -82,6 +84,7 @@ class PhraseIndex(Generic[T]):
         entry = _Entry(tuple(words), stem, phrase, payload)
         self._count += 1
         self._lookup_cache.clear()
+        self._second_cache.clear()
         if len(words) == 1 and stem:
             self._stem_firsts.setdefault(words[0], []).append(entry)
             self._stem_lengths.add(len(words[0]))
@@ -140,11 +143,36 @@ class PhraseIndex(Generic[T]):
             return False
         return word.case == CAPITALISED
 
+    def _by_second(self, text: str, candidates: tuple[_Entry[T], ...]) -> _Split[T]:
+        """`candidates` of a first word as (the ones any second word may follow, the ones
+        keyed by their exact second word), each with its place in `candidates`. A common
+        first word ("THE", "PRESIDENT") heads thousands of phrases; only those whose second
+        word is the text's next word can match."""
+        split = self._second_cache.get(text)
+        if split is None:
+            anywhere: list[tuple[int, _Entry[T]]] = []
+            keyed: dict[str, list[tuple[int, _Entry[T]]]] = {}
+            for order, entry in enumerate(candidates):
+                # a second word that is a stem (the phrase's last) matches by prefix
+                if len(entry.words) < 2 or (entry.stem and len(entry.words) == 2):
+                    anywhere.append((order, entry))
+                else:
+                    keyed.setdefault(entry.words[1], []).append((order, entry))
+            split = (tuple(anywhere), {k: tuple(v) for k, v in keyed.items()})
+            if len(self._second_cache) < 500_000:
+                self._second_cache[text] = split
+        return split
+
     def matches_at(self, words: Sequence[Word], i: int) -> list[PhraseHit[T]]:
         """All phrases that match starting at word `i`, longest first."""
         candidates, plural = self._lookup(words[i].text)
         hits: list[PhraseHit[T]] = []
         size = len(words)
+        if len(candidates) > _SPLIT_ABOVE:
+            anywhere, keyed = self._by_second(words[i].text, candidates)
+            following = keyed.get(words[i + 1].text, ()) if i + 1 < size else ()
+            # file order kept: the first entry of the same words wins on ties
+            candidates = tuple(e for _, e in sorted((*anywhere, *following), key=lambda pair: pair[0]))
         for entry in candidates:
             length = len(entry.words)
             end = i + length
@@ -226,6 +254,10 @@ class PhraseIndex(Generic[T]):
             for other in self.matches_at(words, last)
         )
 
+
+# Above this many candidates for a first word, look only at those its next word can continue.
+_SPLIT_ABOVE = 8
+_Split = tuple[tuple[tuple[int, "_Entry[T]"], ...], dict[str, tuple[tuple[int, "_Entry[T]"], ...]]]
 
 # Plural endings of demonyms ("Albanians", "Iraqis", "Serbs", "Turks", "Czechs").
 _PLURAL_ENDINGS = ("ANS", "IS", "BS", "KS", "HS")
