@@ -163,3 +163,25 @@ def test_events_lexicon_foreign_government_takes_no_document_country(coder):
         "2013-04-20",
     )
     assert [(s, t) for s, t, _, _ in found] == [("---GOV", "USACOP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "codes"),
+    [
+        ("The Vatican criticised Russia.", "2023-05-01", ["VATGOV", "RUS"]),
+        ("The Blue House condemned North Korea.", "2019-05-01", ["KORGOV", "PRK"]),
+        # the seat moved in 2022: the old one is no actor
+        ("The Blue House condemned North Korea.", "2023-05-01", ["PRK"]),
+    ],
+)
+def test_events_lexicon_seats_of_government(coder, text, date, codes):
+    """A seat is the government, and never a person (no name a pronoun could link to)."""
+    actors = coder.code_text(text, date=date).actors
+    assert [a.code for a in actors] == codes
+    assert all(a.name is None for a in actors)
+
+
+def test_events_lexicon_unknown_title_and_surname_is_no_office_holder(coder):
+    """Any Smith in office that day is no evidence; a given name that disagrees rules it out."""
+    actors = coder.code_text("Israeli officials met Envoy John Smith.", date="2023-05-01").actors
+    assert [a.code for a in actors] == ["ISRGOV", "---GOV"]

@@ -175,10 +175,16 @@ def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
     return split_codes(code) if code else ()
 
 
+# Files of seats of government named for the government: dated where the seat moved.
+_SEAT_FILES = frozenset({"Tacitus.Metonyms.actors.txt"})
+
+
 def _is_person(entry: ActorEntry) -> bool:
     """People carry dated codes in the actor dictionaries: office terms with a role
     (``[RUSGOV >20040309]``) or at an organisation (``[IGOWSTNAT 19951205-19991006]``,
     Solana at NATO). A country's dated codes (``[IRQOCC 20030320-20060520]``) are neither."""
+    if entry.origin.file in _SEAT_FILES:
+        return False  # a seat dated by a move ("the Blue House" until 2022) is a place, not a person
     roles, generic = role_blocks(), generic_blocks()
     return any(
         (c.start is not None or c.end is not None)

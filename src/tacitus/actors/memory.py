@@ -173,7 +173,7 @@ class DocumentMemory:
             if (name_tokens or group.person) and group.has_country:
                 self._learn_title(doc, group)
             if name_tokens and day is not None:
-                _holder_by_surname(doc, group, name_tokens[-1].text, day)
+                _holder_by_surname(doc, group, [t.text for t in name_tokens], day)
             if name_tokens:
                 # "Foreign Minister Wang Yi" unknown to the dictionaries: linked by its words
                 # later, but the composed code is generic (CHNGOV), so the actor gets no name.
@@ -234,9 +234,12 @@ def _title_tokens(group: ActorGroup) -> set[int]:
     return {i for m in group.mentions if m.kind == "agent" for i in range(m.start, m.end)}
 
 
-def _holder_by_surname(doc: Any, group: ActorGroup, surname: str, day: date) -> None:
+def _holder_by_surname(doc: Any, group: ActorGroup, name: list[str], day: date) -> None:
     """``Vice President Harris``, ``President Macron``: a title and a surname the dictionaries
-    do not list alone name the one holder of that office on the day with that surname."""
+    do not list alone name the one holder of that office on the day with that surname. A
+    title the office table does not know ("Envoy John Smith") names that holder only when the
+    given name written agrees too: any Smith in office that day is no evidence."""
+    surname = name[-1]
     titles = [doc[m.start : m.end].text for m in group.mentions if m.kind == "agent"]
     if not titles:
         return
@@ -245,6 +248,8 @@ def _holder_by_surname(doc: Any, group: ActorGroup, surname: str, day: date) -> 
     office = next((o for o in offices if o), None)
     holder = builtin_offices().by_surname(surname, day, office)
     if holder is None or (country and country != "---" and holder.code[:3] != country):
+        return
+    if office is None and (len(name) < 2 or holder.name.split()[0].lower() != name[0].lower()):
         return
     group.codes = [holder.code]
     group.name = holder.name
