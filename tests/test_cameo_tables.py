@@ -29,3 +29,15 @@ def test_cameo_code_info_unknown_code_keeps_root():
 def test_cameo_table_has_all_roots():
     roots = {info.root_code for info in event_codes().values()}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("FRA", "FRANCE"), ("GBR", "UNITED_KINGDOM"), ("USA", "UNITED_STATES_OF_AMERICA")]
+)
+def test_cameo_countries_keyed_by_the_countrys_own_row(code, name):
+    """Territories listed under a country's code later in the table (Mayotte, Jersey) do not
+    replace the country."""
+    from tacitus.cameo import countries
+
+    assert countries()[code]["name"] == name
+    assert "" not in countries()

@@ -128,5 +128,10 @@ def role_blocks() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, dict[str, str]]:
-    """CAMEO country codes with ISO3/ISO2/FIPS, keyed by CAMEO code."""
-    return {row["cameo_code"]: row for row in _read_tsv("cameo_countries.tsv")}
+    """CAMEO country codes with ISO3/ISO2/FIPS, keyed by CAMEO code: the country's own row, the
+    first of its code (FRA is FRANCE, not Mayotte or Saint Barthelemy listed under it later)."""
+    found: dict[str, dict[str, str]] = {}
+    for row in _read_tsv("cameo_countries.tsv"):
+        if row["cameo_code"]:
+            found.setdefault(row["cameo_code"], row)
+    return found
