@@ -1,4 +1,4 @@
-"""The hardening probe campaign of issue 15: hostile inputs and faults against ingest, the store,
+"""The hardening probe campaign: hostile inputs and faults against ingest, the store,
 exports and the server. Prints each failing probe, then probes tried, failures and data lost.
 
     PYTHONPATH=src python benchmarks/hardening.py [--skip-run]

@@ -1,5 +1,5 @@
 """Real records for the store tests: Articles and Events built with the CAMEO tables,
-plus Hypothesis strategies that draw any valid Event (STYLE 27)."""
+plus Hypothesis strategies that draw any valid Event."""
 
 from __future__ import annotations
 

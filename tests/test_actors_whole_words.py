@@ -106,7 +106,7 @@ def coder() -> Coder:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("plans", None),  # +PLA no longer stems into every "pla…" word (issue 13)
+        ("plans", None),  # +PLA does not stem into every "pla…" word
         ("the place", None),
         ("players", None),
         ("us", None),

@@ -1,4 +1,4 @@
-"""Every command documents itself: help text with an Example block (STYLE 19)."""
+"""Every command documents itself: help text with an Example block."""
 
 import pytest
 from click.testing import CliRunner

@@ -135,7 +135,7 @@ MODALITIES = ("asserted", "intended", "hypothetical", "future")
 class Event:
     """One coded event mention: source → target, CAMEO code, PLOVER type, evidence.
 
-    The JSONL field names of `as_dict` are a public contract (issue 2, item 5).
+    The JSONL field names of `as_dict` are a public contract: `docs/store.md` and the PLOVER export rely on them.
     """
 
     doc_id: str
@@ -164,7 +164,7 @@ class Event:
     location_source: str | None = None
     source_location: Location | None = None
     target_location: Location | None = None
-    # Identity and trust (issue 12). `verb_start`/`verb_end`: the verb token's character offsets
+    # Identity and trust. `verb_start`/`verb_end`: the verb token's character offsets
     # in `Article.text` (-1: unknown). `event_id`: a hash of article, sentence, verb offset, actors
     # and code, the same in every run (`tacitus.events.identity`); `mirror_of`: the `event_id` of
     # the forward event this one mirrors (the reverse half of a paired code ``[a:b]`` or of a

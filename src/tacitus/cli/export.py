@@ -53,8 +53,7 @@ def export_cli(db: str | None, fmt: str, out: str, force: bool, keep_formulas: b
 
         tacitus export --db news.duckdb --format gdelt --out events.tsv --since 2021-01-01
     """
-    # Checked before opening the store: a typo or a refused target should not wait on a lock
-    # (STYLE 20).
+    # Checked before opening the store: a typo or a refused target should not wait on a lock.
     check_export_format(fmt)
     if out != STDOUT:
         check_target(Path(out), force=force)

@@ -1,5 +1,5 @@
 -- Tacitus event store, schema version 1.
--- Never edit a migration that has shipped: add 0002_*.sql instead (STYLE 11).
+-- Never edit a migration that has shipped: add 0002_*.sql instead: stores in the field have applied it.
 
 -- One row per article seen: coded, skipped by the coder, or a duplicate of a stored article.
 -- `text` is kept so that `tacitus recode` can re-code without the original inputs.

@@ -1,4 +1,4 @@
--- Tacitus event store, schema version 3: event identity and confidence (issue 12).
+-- Tacitus event store, schema version 3: event identity and confidence.
 -- Events stored before this version keep NULL in these columns (their verb offsets were never
 -- recorded, so their ids cannot be rebuilt here): `tacitus recode` re-codes them and fills all five.
 ALTER TABLE events ADD COLUMN verb_start INTEGER;   -- the verb token's character offsets in the article
