@@ -43,9 +43,7 @@ class _Tables:
 def _tables() -> _Tables:
     from tacitus.cameo import actor_types, countries
 
-    tables = _Tables(
-        {code: _country_name(row["name"]) for code, row in countries().items()}, {}, {}, {}
-    )
+    tables = _Tables({code: _country_name(row["name"]) for code, row in countries().items()}, {}, {}, {})
     for code, row in actor_types().items():
         tier = row["tier"]
         if tier.startswith("international_region"):
