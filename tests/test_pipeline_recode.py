@@ -134,3 +134,24 @@ def test_pipeline_recode_json_lists_changes(edited_store, tmp_path, capsys):
     assert sum(c["fields"] == ["code"] and c["after"]["code"] == "180" for c in data["changes"]) == len(rows)
     with Store.open(path, read_only=True) as store:
         assert store.con.execute("SELECT count(*) FROM events WHERE code = '190'").fetchone() == (0,)
+
+
+def test_pipeline_recode_report_lines_actor_change_only():
+    """An edit that changes only an actor: no per-code table, the change listed with old -> new."""
+    from collections import Counter
+
+    from tacitus.cli.recode import report_lines
+    from tacitus.pipeline.changes import EventChange
+    from tacitus.pipeline.recode import RecodeReport
+
+    change = EventChange(
+        "a1", 2, "Palestinian officials accused Israel", ("PSEGOV", "ISR", "112"), ("PSE", "ISR", "112")
+    )
+    report = RecodeReport(db="x", dry_run=True, articles=8, changed_articles=1)
+    report.changes, report.change_counts = [change], Counter(changed=1)
+    lines = report_lines(report, show=20)
+    assert lines[0].endswith(
+        "(dry run: nothing written); 1 of them would change: events 1 changed, 0 added, 0 removed"
+    )
+    assert not any(line.startswith("code ") for line in lines)
+    assert lines[-1].split()[:6] == ["a1", "2", "changed", "PSEGOV", "->", "PSE"]

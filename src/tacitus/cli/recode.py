@@ -115,7 +115,8 @@ def report_lines(report: RecodeReport, show: int) -> list[str]:
     ]
     if not report.by_code() and not report.changes:
         return lines
-    lines += ["", *table_lines(("code", "added", "removed"), report.by_code())]
+    if report.by_code():  # an edit may change actors only: no code gains or loses events
+        lines += ["", *table_lines(("code", "added", "removed"), report.by_code())]
     listed = report.changes[:show]
     if listed:
         total = sum(counts.values())
