@@ -243,7 +243,7 @@ def test_api_openapi_lists_endpoint(client, path):
     assert "ErrorBody" in spec["components"]["schemas"]
 
 
-@pytest.mark.parametrize(("code", "name"), [("FRA", "France"), ("RUSGOV", "Russian Federation GOV")])
+@pytest.mark.parametrize(("code", "name"), [("FRA", "France"), ("RUSGOV", "Russian Federation: Government")])
 def test_api_actors_name_from_country_table(client, code, name):
     actors = {a["code"]: a for a in client.get("/api/actors?limit=1000").json()}
     assert actors[code]["name"] == name

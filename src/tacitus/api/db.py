@@ -47,6 +47,10 @@ class ReadOnlyStore:
             self._local.cursor = cursor
         return cursor
 
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor on the store, for the library's readers (`tacitus.store.names`)."""
+        return self._cursor()
+
     def build_cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the store, for building the start-up indexes (the caller closes it)."""
         with self._lock:

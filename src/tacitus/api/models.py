@@ -138,6 +138,14 @@ class ActorSummary(BaseModel):
     as_target: int
 
 
+class ActorSuggestion(BaseModel):
+    code: str
+    name: str | None = None
+    events: int
+    matched: str = Field(description="The code, country name or mention (person, phrase) that matched")
+    via: str = Field(description="code, country or mention")
+
+
 class DyadOut(BaseModel):
     source: str
     target: str

@@ -16,6 +16,7 @@ __all__ = [
     "country_blocks",
     "country_rows",
     "event_codes",
+    "find_codes",
     "generic_blocks",
     "role_blocks",
     "state_blocks",
@@ -77,6 +78,24 @@ def code_info(code: str) -> CodeInfo:
         plover_mode=None,
         plover_context=None,
     )
+
+
+def find_codes(pattern: str | None = None) -> list[CodeInfo]:
+    """Event codes of the table matching `pattern`, in table order: every code when it is empty;
+    a code prefix when it is digits (``04`` gives 04, 040 … 046); else words found, case
+    apart, in the name or the PLOVER event type and mode (``visit``, ``sanction``)."""
+    table = event_codes().values()
+    wanted = (pattern or "").strip()
+    if not wanted:
+        return list(table)
+    if wanted.isdigit():
+        return [info for info in table if info.code.startswith(wanted)]
+    words = wanted.casefold().split()
+
+    def text(info: CodeInfo) -> str:
+        return " ".join(part or "" for part in (info.name, info.plover_event, info.plover_mode)).casefold()
+
+    return [info for info in table if all(word in text(info) for word in words)]
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from tacitus.cli import cli
 from tacitus.cli.store_options import db_option, event_filter_from, filter_options
 from tacitus.records import Event
 from tacitus.store import Store
-from tacitus.store.export import csv_rows, write_csv
+from tacitus.store.export import csv_rows, event_records, write_csv
 
 TABLE_COLUMNS = ("date", "source", "target", "code", "confidence", "doc_id", "evidence")
 
@@ -58,7 +58,9 @@ def events_cli(db: str | None, fmt: str, limit: int | None, keep_formulas: bool,
     """List stored event mentions, filtered; data to stdout.
 
     Actor and event codes match by prefix (--source CHN matches CHNGOV; --code 04 matches
-    042). JSON/JSONL records are the coder's Event records. Events below --min-confidence
+    042). JSON/JSONL records are the coder's Event records (the location nested) with the
+    CAMEO code_name and the article's url and title; CSV has the columns of `tacitus export
+    --format csv` (the location flat: location_name, lat, lon ...). Events below --min-confidence
     (default: the calibrated threshold; 0 lists all) and negated or hypothetical events are
     left out unless --include-negated / --include-hypothetical.
 
@@ -71,13 +73,13 @@ def events_cli(db: str | None, fmt: str, limit: int | None, keep_formulas: bool,
         if fmt == "csv":
             write_csv(csv_rows(store.con, event_filter), sys.stdout, keep_formulas=keep_formulas)
             return
-        events = store.events(event_filter)
         if fmt == "json":
-            click.echo(json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2))
+            records = list(event_records(store.con, event_filter))
+            click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         elif fmt == "jsonl":
-            for event in events:
-                click.echo(json.dumps(event.as_dict(), ensure_ascii=False))
+            for record in event_records(store.con, event_filter):
+                click.echo(json.dumps(record, ensure_ascii=False))
         else:
             click.echo("\t".join(TABLE_COLUMNS))
-            for event in events:
+            for event in store.events(event_filter):
                 click.echo(_table_line(event))

@@ -1,4 +1,8 @@
-"""Exports of the store: events as Parquet, CSV, the GDELT 2.0 event table, PLOVER JSONL; quotes as JSONL."""
+"""Exports of the store: events as Parquet, CSV, the GDELT 2.0 event table, PLOVER JSONL; quotes as JSONL.
+
+Parquet, CSV and the event records of `tacitus events --format json/jsonl` carry what a researcher
+would otherwise join by hand: the CAMEO name of the code, the article's URL and title, and (in the
+tables) the event location as flat columns."""
 
 from __future__ import annotations
 
@@ -12,21 +16,25 @@ from contextlib import contextmanager
 from typing import IO, Any, BinaryIO
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tacitus.errors import UserInputError
 from tacitus.records import Actor, Event
 from tacitus.store.gdelt import gdelt_rows
-from tacitus.store.query import EVENT_ORDER, EventFilter, arrow, event_table
-from tacitus.store.rows import event_from_row
+from tacitus.store.query import EventFilter, arrow, event_table
+from tacitus.store.rows import EVENT_SCHEMA, event_from_row
 from tacitus.store.target import export_target
 
 __all__ = [
     "EXPORT_FORMATS",
     "FORMULA_STARTS",
     "check_export_format",
+    "EXPORT_EXTRA_COLUMNS",
     "csv_rows",
+    "event_records",
     "export_events",
+    "export_table",
     "plover_records",
     "write_csv",
 ]
@@ -49,17 +57,92 @@ def _text(handle: BinaryIO, newline: str) -> Iterator[IO[str]]:
         text.detach()
 
 
+# Columns the tables add to the `events` columns, after the column they follow: computed here, at
+# export time, from the articles table, the CAMEO table and the location JSON (no stored column).
+_ADDED_AFTER = {
+    "doc_id": ("a.url AS url", "a.title AS title"),
+    "code": ("c.code_name AS code_name",),
+    "location": (
+        "coalesce(e.location ->> '$.resolved_name', e.location ->> '$.name') AS location_name",
+        "e.location ->> '$.country' AS location_country",
+        "TRY_CAST(e.location ->> '$.lat' AS DOUBLE) AS lat",
+        "TRY_CAST(e.location ->> '$.lon' AS DOUBLE) AS lon",
+        "e.location ->> '$.gazetteer_id' AS geonames_id",
+    ),
+}
+_ADDED_NAMES = {
+    after: tuple(column.rsplit(" AS ", 1)[1] for column in added) for after, added in _ADDED_AFTER.items()
+}
+EXPORT_EXTRA_COLUMNS = tuple(name for names in _ADDED_NAMES.values() for name in names)
+# CSV has no MAP or LIST: plover as three columns and issues joined by ';', at the end.
+_CSV_LAST = (
+    "e.plover['event_type'] AS plover_event",
+    "e.plover['mode'] AS plover_mode",
+    "e.plover['context'] AS plover_context",
+    "array_to_string(e.issues, ';') AS issues",
+)
+
+
+def _select_list(*, flat: bool) -> str:
+    columns: list[str] = []
+    for name in EVENT_SCHEMA.names:
+        if not (flat and name in ("plover", "issues")):
+            columns.append(f"e.{name}")
+        columns.extend(_ADDED_AFTER.get(name, ()))
+    return ", ".join([*columns, *(_CSV_LAST if flat else ())])
+
+
+def _code_names(con: duckdb.DuckDBPyConnection) -> list[Any]:
+    """The codes the store holds and their CAMEO names, as two query parameters."""
+    from tacitus.cameo import code_info
+
+    codes = [row[0] for row in con.execute("SELECT DISTINCT code FROM events ORDER BY code").fetchall()]
+    return [codes, [code_info(code).name or None for code in codes]]
+
+
+def export_table(
+    con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None, *, flat: bool = False
+) -> pa.Table:
+    """The `events` rows matching the filter with the export columns (`EXPORT_EXTRA_COLUMNS`):
+    `url` and `title` of the article, `code_name` from the CAMEO table, and the event location as
+    `location_name`, `location_country`, `lat`, `lon`, `geonames_id` (the JSON `location` column
+    stays, for a lossless round trip). `flat`: plover as three columns and issues as text (CSV).
+    Ordered by date, article and position."""
+    event_filter = event_filter or EventFilter()
+    where, params = event_filter.where("e")
+    sql = (
+        "WITH cameo AS (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS code_name) "
+        f"SELECT {_select_list(flat=flat)} FROM events AS e "
+        "LEFT JOIN articles AS a ON a.id = e.doc_id LEFT JOIN cameo AS c ON c.code = e.code "
+        f"WHERE {where} ORDER BY e.date NULLS LAST, e.doc_id, e.ordinal"
+    )
+    params = [*_code_names(con), *params]
+    if event_filter.limit is not None:
+        sql += " LIMIT ?"
+        params.append(event_filter.limit)
+    return arrow(con, sql, params)
+
+
+def event_records(
+    con: duckdb.DuckDBPyConnection, event_filter: EventFilter | None = None
+) -> Iterator[dict[str, Any]]:
+    """The matching events as JSON records: `Event.as_dict()` (the location nested, as the
+    coder made it) with the columns the tables add, at the same places: the article's `url` and
+    `title` after `doc_id`, the CAMEO `code_name` after `code`, and the flat location columns
+    (`location_name` … `geonames_id`) after `location`."""
+    for batch in export_table(con, event_filter).to_batches(max_chunksize=2048):
+        for row in batch.to_pylist():
+            record: dict[str, Any] = {}
+            for key, value in event_from_row(row).as_dict().items():
+                record[key] = value
+                record.update((name, row[name]) for name in _ADDED_NAMES.get(key, ()))
+            yield record
+
+
 def _write_parquet(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out: BinaryIO) -> int:
-    table = event_table(con, event_filter)
+    table = export_table(con, event_filter)
     pq.write_table(table, out)
     return table.num_rows
-
-
-_CSV_SELECT = (
-    "SELECT * EXCLUDE (plover, issues), plover['event_type'] AS plover_event, "
-    "plover['mode'] AS plover_mode, plover['context'] AS plover_context, "
-    "array_to_string(issues, ';') AS issues FROM events WHERE {where} ORDER BY " + EVENT_ORDER
-)
 
 
 def _csv_cell(value: Any) -> Any:
@@ -69,13 +152,9 @@ def _csv_cell(value: Any) -> Any:
 
 
 def csv_rows(con: duckdb.DuckDBPyConnection, event_filter: EventFilter) -> Iterator[list[Any]]:
-    """The header, then one row per event: plover split into columns, issues joined by ``;``."""
-    where, params = event_filter.where()
-    sql = _CSV_SELECT.format(where=where)
-    if event_filter.limit is not None:
-        sql += " LIMIT ?"
-        params.append(event_filter.limit)
-    table = arrow(con, sql, params)
+    """The header, then one row per event (`export_table` with `flat`): plover split into
+    columns, issues joined by ``;``."""
+    table = export_table(con, event_filter, flat=True)
     yield table.column_names
     for batch in table.to_batches(max_chunksize=2048):
         for row in batch.to_pylist():

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -22,6 +19,7 @@ from tacitus.api.filters import (
 )
 from tacitus.api.hot import split_undated
 from tacitus.api.models import (
+    ActorSuggestion,
     ActorSummary,
     ConfidenceBin,
     ConfidenceOut,
@@ -32,6 +30,8 @@ from tacitus.api.models import (
 )
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes.common import get_store
+from tacitus.cameo import countries
+from tacitus.store.names import actor_names, suggest_actors
 from tacitus.store.summary import merged_events_sql
 
 __all__ = ["router"]
@@ -53,36 +53,6 @@ _QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS quad{n}" for 
 _TRUNC = {"day": "day", "week": "week", "month": "month"}
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """Country name per CAMEO code. The table lists territories under their country's code
-    (FRA: France, Mayotte, Saint Barthelemy), so the row whose ISO3 is the code wins."""
-    text = resources.files("tacitus.cameo").joinpath("data", "cameo_countries.tsv").read_text("utf-8")
-    names: dict[str, str] = {}
-    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
-        code, name = row["cameo_code"], row["name"].replace("_", " ").title()
-        if code not in names or row["iso3"] == code:
-            names[code] = name
-    return names
-
-
-def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
-    rows = store.rows(
-        "SELECT code, mode(name) AS name FROM actors WHERE name IS NOT NULL "
-        "AND code IN (SELECT unnest(?::VARCHAR[])) GROUP BY code",
-        [codes],
-    )
-    return {row["code"]: row["name"] for row in rows}
-
-
-def _fallback_name(code: str, country_names: dict[str, str]) -> str | None:
-    """``RUSGOV`` → ``Russian Federation GOV`` where the store has no name for the code."""
-    country = country_names.get(code[:3])
-    if country is None:
-        return None
-    return f"{country} {code[3:]}".strip()
-
-
 @router.get("/actors", response_model=list[ActorSummary], summary="Top actors, or actors matching a search")
 def list_actors(
     store: Store,
@@ -92,7 +62,9 @@ def list_actors(
     ] = None,
     limit: Limit = 50,
 ) -> list[ActorSummary]:
-    """Actor codes by the number of events they take part in, as source or target."""
+    """Actor codes by the number of events they take part in, as source or target. `name` is
+    what the code stands for (`tacitus.store.names.actor_names`): a country, an organisation, or
+    a description from the CAMEO tables, never one mention's person."""
     where, params = filters.where("e")
     match, match_params = "TRUE", []
     if search:
@@ -108,16 +80,34 @@ def list_actors(
         f"FROM sides WHERE {match} GROUP BY code ORDER BY events DESC, code LIMIT ?",
         [*params, *params, *match_params, limit],
     )
-    names = _actor_names(store, [row["code"] for row in rows])
-    country_names = _country_names()
+    names = actor_names(store.cursor(), [row["code"] for row in rows])
+    known = countries()
     return [
         ActorSummary(
-            **row,
-            name=names.get(row["code"]) or _fallback_name(row["code"], country_names),
-            country=row["code"][:3] if row["code"][:3] in country_names else None,
+            **row, name=names.get(row["code"]), country=row["code"][:3] if row["code"][:3] in known else None
         )
         for row in rows
     ]
+
+
+@router.get(
+    "/actors/suggest", response_model=list[ActorSuggestion], summary="Actor codes for a typed name or code"
+)
+def suggest(
+    store: Store,
+    request: Request,
+    q: Annotated[
+        str, Query(min_length=1, max_length=100, description="What the user typed: code, country or name")
+    ],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    min_confidence: MinConfidence = None,
+) -> list[ActorSuggestion]:
+    """The search box of the actor and dyad pages: codes starting with `q`, codes of countries
+    whose name holds it, and codes of the actor mentions (people, organisations) whose name or
+    text holds it; only codes with events at the threshold, the exact code first, then by events."""
+    where, params = EventFilters(min_confidence=request_min_confidence(request, min_confidence)).where("e")
+    found = suggest_actors(store.cursor(), q, limit=limit, where=where, params=params)
+    return [ActorSuggestion(**match.as_dict()) for match in found]
 
 
 @router.get("/dyads", response_model=list[DyadOut], summary="Event counts and Goldstein totals per pair")

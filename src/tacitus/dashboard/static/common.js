@@ -93,7 +93,7 @@ const Tacitus = (() => {
       el("td", { class: "confidence", text: fmt(event.confidence, 2), title: event.mirror_of ? "mirror of " + event.mirror_of : null }),
       el("td", { dir: "auto", text: event.location ? (event.location.resolved_name || event.location.name) : "" }),
       el("td", {}, el("a", { class: "evidence-link", dir: "auto", href: eventHref(event), text: event.evidence.text }))));
-    return el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows));
+    return withCsv(el("table", { class: "events" }, el("thead", {}, head), el("tbody", {}, rows)), "events");
   }
 
   // The events matching `filters` in `target`: those at or above the server's confidence threshold,
@@ -138,26 +138,152 @@ const Tacitus = (() => {
       text: events + " no date and " + (undated === 1 ? "is" : "are") + " not plotted (their articles have no readable date)." });
   }
 
-  // A uPlot line chart of `series` ({label, values, colour}) over ISO dates `periods`; `undated`
-  // (the series' count of events without a date) is stated under the chart, never dropped silently.
-  function lineChart(target, periods, series, title, undated) {
+  // How many matching events fall below the confidence threshold: counted nowhere on the page's charts.
+  function belowNote(spread) {
+    if (!spread || !spread.below) return null;
+    const events = spread.below === 1 ? "1 event is" : spread.below + " events are";
+    return el("p", { class: "below-note", role: "note", "data-below": spread.below,
+      text: events + " below confidence " + fmt(spread.min_confidence, 2) + " and not counted (the event list can show them)." });
+  }
+
+  const DAY = 86400;
+
+  function isoDay(seconds) {
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+
+  // The next period start after ISO date `period` for a day, week or month interval.
+  function nextPeriod(period, interval) {
+    const date = new Date(period + "T00:00:00Z");
+    if (interval === "month") date.setUTCMonth(date.getUTCMonth() + 1);
+    else date.setUTCDate(date.getUTCDate() + (interval === "week" ? 7 : 1));
+    return date.toISOString().slice(0, 10);
+  }
+
+  // Every period from the first to the last of `periods` (sorted ISO dates): the empty ones too,
+  // so that a series breaks there instead of drawing a line over them.
+  function allPeriods(periods, interval) {
+    if (!periods.length) return [];
+    const out = [periods[0]];
+    const last = periods[periods.length - 1];
+    while (out[out.length - 1] < last && out.length < 20000) out.push(nextPeriod(out[out.length - 1], interval));
+    return out;
+  }
+
+  // The interval that fits the data: months for spans of a year or more, weeks for a few months,
+  // days for a few weeks. `first`/`last` are ISO dates (or null).
+  function intervalFor(first, last) {
+    if (!first || !last) return "month";
+    const days = (Date.parse(last) - Date.parse(first)) / (DAY * 1000);
+    return days > 240 ? "month" : days > 35 ? "week" : "day";
+  }
+
+  // A uPlot line chart of `series` ({label, values, colour}) over ISO dates `periods` per `interval`;
+  // periods with no events are gaps (null), the x axis runs from the first period to the end of the
+  // last one (not a fixed span), `undated` and `spread` (the confidence endpoint's answer) say what
+  // is not plotted. The chart is kept on `target.chart` for tests.
+  function lineChart(target, periods, series, title, undated, interval, spread) {
     target.replaceChildren();
-    const note = undatedNote(undated);
+    const notes = [undatedNote(undated), belowNote(spread)].filter(Boolean);
     if (!periods.length) {
-      target.append(el("p", { class: "muted", text: "No dated events." }), ...(note ? [note] : []));
+      target.append(el("p", { class: "muted", text: "No dated events." }), ...notes);
       return null;
     }
-    const xs = periods.map((period) => Date.parse(period + "T00:00:00Z") / 1000);
+    const every = allPeriods(periods, interval || "month");
+    const index = new Map(periods.map((period, i) => [period, i]));
+    const xs = every.map((period) => Date.parse(period + "T00:00:00Z") / 1000);
+    const values = series.map((s) => every.map((period) => (index.has(period) ? s.values[index.get(period)] : null)));
+    const end = Date.parse(nextPeriod(every[every.length - 1], interval || "month") + "T00:00:00Z") / 1000;
+    const pad = Math.max(DAY / 2, (end - xs[xs.length - 1]) / 2);
     const width = Math.max(320, Math.min(target.clientWidth || 800, 1000));
     const opts = {
       title: title, width: width, height: 260,
-      series: [{}].concat(series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, points: { show: true } }))),
+      scales: { x: { time: true, range: () => [xs[0] - pad, xs[xs.length - 1] + pad] } },
+      series: [{ value: (u, v) => (v === null ? "–" : isoDay(v)) }].concat(series.map((s) => ({
+        label: s.label, stroke: s.colour, width: 2, spanGaps: false, points: { show: true, size: 6 } }))),
       axes: [{}, {}],
     };
-    const chart = new uPlot(opts, [xs].concat(series.map((s) => s.values)), target);
-    if (note) target.append(note);
+    const chart = new uPlot(opts, [xs].concat(values), target);
+    target.chart = chart;
+    target.setAttribute("data-interval", interval || "month");
+    target.append(...notes);
     return chart;
   }
 
-  return { QUADS, QUAD_COLOURS, el, bdi, plain, api, param, link, showError, nav, fmt, eventTable, eventSection, eventHref, quoteList, lineChart };
+  // A time series fetched at the interval that fits `filters`' dated events (a month of data is
+  // shown by day or week, not squashed into a multi-year monthly axis).
+  async function fittedSeries(filters) {
+    const monthly = await api("timeseries", Object.assign({ interval: "month" }, filters));
+    const points = monthly.points;
+    const interval = points.length ? intervalFor(points[0].period, nextPeriod(points[points.length - 1].period, "month")) : "month";
+    if (interval === "month") return monthly;
+    return api("timeseries", Object.assign({ interval }, filters));
+  }
+
+  // CSV of what a table shows: its header and body cells as text. Formula starts are defused as in
+  // the CLI's CSV (a leading ' before = + - @ unless the cell is a number).
+  function tableCsv(table) {
+    const cell = (node) => {
+      let text = node.textContent.trim();
+      if (/^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?$/.test(text)) text = "'" + text;
+      return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    };
+    return Array.from(table.querySelectorAll("tr"))
+      .filter((row) => row.offsetParent !== null || !row.closest("tbody"))
+      .map((row) => Array.from(row.children).map(cell).join(",")).join("\n") + "\n";
+  }
+
+  // `table` with a "Download CSV" link above it that saves the rows the table shows at the time.
+  function withCsv(table, name) {
+    const anchor = el("a", { class: "csv-download", href: "#", download: name + ".csv", text: "Download CSV" });
+    anchor.addEventListener("click", () => {
+      anchor.setAttribute("href", "data:text/csv;charset=utf-8," + encodeURIComponent(tableCsv(table)));
+    });
+    return el("div", { class: "table-block" }, el("div", { class: "table-tools" }, anchor), table);
+  }
+
+  // A search box on `input`: as the user types a name, a country or a code, the actor codes it may
+  // mean (from /api/actors/suggest) are listed under it; picking one puts its code in the box and
+  // calls `onPick(code)`.
+  function actorSearch(input, onPick) {
+    const list = el("ul", { class: "suggestions", role: "listbox", id: input.id + "-suggestions", hidden: true });
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-controls", list.id);
+    input.insertAdjacentElement("afterend", list);
+    input.parentElement.classList.add("search");
+    let timer = null, active = -1, seq = 0;
+    const items = () => Array.from(list.children);
+    const close = () => { list.hidden = true; active = -1; };
+    const pick = (code) => { input.value = code; close(); if (onPick) onPick(code); };
+    const mark = (i) => { items().forEach((item, j) => item.classList.toggle("active", i === j)); active = i; };
+    async function suggest() {
+      const typed = input.value.trim();
+      const mine = ++seq;
+      if (!typed) { close(); return; }
+      const found = await api("actors/suggest", { q: typed, limit: 10 });
+      if (mine !== seq) return;
+      list.replaceChildren(...found.map((s) => el("li", { role: "option", class: "suggestion", "data-code": s.code,
+        onmousedown: (event) => { event.preventDefault(); pick(s.code); } },
+        el("strong", {}, bdi(s.code)), " ", bdi(s.name || ""),
+        s.via === "code" ? null : el("span", { class: "muted" }, " — ", bdi(s.matched)),
+        el("span", { class: "muted count", text: " " + s.events + (s.events === 1 ? " event" : " events") }))));
+      if (!found.length) list.replaceChildren(el("li", { class: "muted none", text: "No actor matches." }));
+      list.hidden = false;
+      active = -1;
+    }
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => suggest().catch(close), 120); });
+    input.addEventListener("blur", () => setTimeout(close, 150));
+    input.addEventListener("keydown", (event) => {
+      const options = items().filter((item) => item.dataset.code);
+      if (list.hidden || !options.length) return;
+      if (event.key === "ArrowDown") { event.preventDefault(); mark(Math.min(active + 1, options.length - 1)); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); mark(Math.max(active - 1, 0)); }
+      else if (event.key === "Enter" && active >= 0) { event.preventDefault(); pick(options[active].dataset.code); }
+      else if (event.key === "Escape") close();
+    });
+  }
+
+  return { QUADS, QUAD_COLOURS, el, bdi, plain, api, param, link, showError, nav, fmt, eventTable, eventSection, eventHref,
+    quoteList, lineChart, fittedSeries, withCsv, tableCsv, actorSearch };
 })();

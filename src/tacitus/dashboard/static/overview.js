@@ -1,7 +1,7 @@
 // Overview page: totals, QuadClass trend per month, top dyads and actors.
 "use strict";
 (() => {
-  const { el, bdi, api, link, showError, nav, fmt, QUADS, QUAD_COLOURS } = Tacitus;
+  const { el, bdi, api, link, showError, nav, fmt, withCsv, fittedSeries, QUADS, QUAD_COLOURS } = Tacitus;
 
   function card(label, value) {
     return el("div", { class: "card" }, el("div", { class: "value", text: value }), el("div", { class: "muted", text: label }));
@@ -20,11 +20,12 @@
   }
 
   async function trend() {
-    const series = await api("timeseries", { interval: "month" });
+    const [series, spread] = await Promise.all([fittedSeries({}), api("confidence", {})]);
     const periods = series.points.map((p) => p.period);
+    document.getElementById("quad-title").textContent = "Events per " + series.interval + " by QuadClass";
     Tacitus.lineChart(document.getElementById("quad-chart"), periods,
       [1, 2, 3, 4].map((n) => ({ label: QUADS[n - 1], colour: QUAD_COLOURS[n - 1], values: series.points.map((p) => p["quad" + n]) })),
-      "Events per month", series.undated);
+      "Events per " + series.interval, series.undated, series.interval, spread);
   }
 
   async function topDyads() {
@@ -33,18 +34,18 @@
       el("td", {}, el("a", { href: "/dyad?" + new URLSearchParams({ a: d.source, b: d.target }).toString() },
         bdi(d.source), " → ", bdi(d.target))),
       el("td", { text: d.events }), el("td", { text: fmt(d.goldstein_mean, 2) })));
-    document.getElementById("top-dyads").replaceChildren(el("table", { id: "dyad-table" },
+    document.getElementById("top-dyads").replaceChildren(withCsv(el("table", { id: "dyad-table" },
       el("thead", {}, el("tr", {}, el("th", { text: "Dyad" }), el("th", { text: "Events" }), el("th", { text: "Mean Goldstein" }))),
-      el("tbody", {}, rows)));
+      el("tbody", {}, rows)), "top-dyads"));
   }
 
   async function topActors() {
     const actors = await api("actors", { limit: 15 });
     const rows = actors.map((a) => el("tr", {},
       el("td", {}, link("/actor", { code: a.code }, a.code)), el("td", { dir: "auto", text: a.name || "" }), el("td", { text: a.events })));
-    document.getElementById("top-actors").replaceChildren(el("table", {},
+    document.getElementById("top-actors").replaceChildren(withCsv(el("table", { id: "actor-table" },
       el("thead", {}, el("tr", {}, el("th", { text: "Code" }), el("th", { text: "Name" }), el("th", { text: "Events" }))),
-      el("tbody", {}, rows)));
+      el("tbody", {}, rows)), "top-actors"));
   }
 
   nav();
