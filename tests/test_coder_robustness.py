@@ -73,3 +73,21 @@ def test_coder_robustness_selective_parsing_codes_the_same(coder):
     some = selective.code_text(text, date="1995-01-01")
     assert {(e.source, e.target, e.code) for e in some.events} == full
     assert some.doc.text == text
+
+
+def test_coder_robustness_with_options_shares_indexes_not_decisions(coder):
+    from tacitus.coder import CoderOptions
+
+    coder.code_text("Arnor attacked Gondor.", date="1995-01-01")
+    loose = coder.with_options(CoderOptions(require_dyad=False))
+    # Loaded once and shared: the model, the dictionaries and their indexes.
+    assert loose.nlp is coder.nlp
+    assert loose.dictionaries is coder.dictionaries and loose.finder is coder.finder
+    assert loose.resolver is coder.resolver
+    assert loose.discards is coder.discards and loose.issues is coder.issues
+    # Its own options, decisions and counts.
+    assert loose.stats == {} and coder.stats["articles"] >= 1
+    text = "Arnor attacked."
+    assert {(e.source, e.target) for e in loose.code_text(text, date="1995-01-01").events} == {("ARN", "---")}
+    assert coder.code_text(text, date="1995-01-01").events == []
+    assert coder.options.require_dyad and not loose.options.require_dyad

@@ -48,15 +48,32 @@ def test_events_rules_pattern_rule_is_recorded(coder):
 
 
 def test_events_rules_future_auxiliary_is_never_a_verb(coder):
-    assert ("ARN", "GON", "030") not in triples(coder, "Arnor will restore ties with Gondor.")
+    from tacitus.actors.words import words_of_tokens
+    from tacitus.events.patterns import SentenceWords
+    from tacitus.events.verbs import find_verbs
+
+    text = "Arnor will restore ties with Gondor."
+    assert triples(coder, text) == {("ARN", "GON", "064")}
+    # WILL is a verb form of this dictionary (030), and the parse makes it an auxiliary
+    # verb: only the rule keeps it from being found as one.
+    doc = coder.nlp(text)
+    assert doc[1].pos_ == "AUX"
+    words = words_of_tokens(doc)
+    blank = [-1] * len(words)
+    sw = SentenceWords(words=words, group=blank, chunk=blank, synsets=coder.dictionaries.verbs.synsets)
+    assert [hit.token.text for hit in find_verbs(list(doc), sw, coder.dictionaries.verbs)] == ["restore"]
 
 
 def test_events_rules_no_fallback_statement_code(coder):
+    # The same sentence with a dictionary verb codes; with a verb no dictionary knows, nothing.
+    assert triples(coder, "Arnor attacked Gondor warmly.") == {("ARN", "GON", "190")}
     assert triples(coder, "Arnor praised Gondor warmly.") == set()
 
 
 def test_events_rules_negated_excluded_by_default(coder):
     assert triples(coder, "Arnor did not attack Gondor.") == set()
+    negated = coder.with_options(CoderOptions(include_negated=True))
+    assert triples(negated, "Arnor did not attack Gondor.") == {("ARN", "GON", "190")}
 
 
 def test_events_rules_negated_kept_and_flagged_on_request(coder):
@@ -118,6 +135,8 @@ def test_events_rules_discards_history_and_sport(nlp, text, expected):
         DiscardEntry(Phrase(("1988",)), False, ORIGIN),
         DiscardEntry(phrase("WORLD CUP"), False, ORIGIN),
     ]
+    # Without the discards every sentence codes: what is missing below, a discard took.
+    assert triples(Coder(small_set()), text) == {("ARN", "GON", "190")}
     coder = Coder(small_set(discards=discards))
     assert triples(coder, text) == expected
 
@@ -137,14 +156,18 @@ def test_events_rules_petrarch2_patterns_stay_in_the_verbs_phrase(nlp):
     from coder_helpers import block, pattern, small_set, word
     from tacitus.dictionaries.model import Element
 
-    condemn = block(
-        "CONDEMN",
-        ["CONDEMN", "CONDEMNED"],
+    # A verb Tacitus's lexicon does not know, so the dictionary's patterns decide.
+    lament = block(
+        "LAMENT",
+        ["LAMENT", "LAMENTED"],
         "122",
         patterns=(pattern((), (word("ATTACK"), word("ON"), Element("target")), "112"),),
     )
-    dictionaries = small_set((condemn,))
+    dictionaries = small_set((lament,))
     dictionaries.verbs.syntax = "petrarch2"
     coder = Coder(dictionaries)
-    text = "Arnor condemned the attack, and Osgiliath attacked Gondor on Monday."
+    # Inside the verb's own phrase the pattern matches; its words spread over a coordinated
+    # clause ("attack" … "on Gondor") do not (read linearly, they would: ARN → GON 112).
+    assert triples(coder, "Arnor lamented the attack on Gondor.") == {("ARN", "GON", "112")}
+    text = "Arnor lamented the attack, and Osgiliath imposed sanctions on Gondor."
     assert ("ARN", "GON", "112") not in triples(coder, text)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.cameo import country_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["ActorGroup", "Mention", "build_groups", "compose_code", "np_head"]
 
@@ -60,7 +63,7 @@ class ActorGroup:
     capital: bool = False
 
 
-def np_head(token: Any) -> Any:
+def np_head(token: Token) -> Token:
     """Climb from a token to the head of the noun phrase it modifies."""
     steps = 0
     while (
@@ -75,7 +78,7 @@ def np_head(token: Any) -> Any:
     return token
 
 
-def _tight_apposition(token: Any) -> bool:
+def _tight_apposition(token: Token) -> bool:
     """``Minister Telemar``: an apposition with no comma between is one phrase."""
     return token.dep_ == "appos" and token.i == token.head.i + 1
 
@@ -143,7 +146,7 @@ def _person_codes(person: Mention, titles: list[Mention], agents: list[Mention])
     return codes
 
 
-def build_groups(doc: Any, mentions: list[Mention]) -> list[ActorGroup]:
+def build_groups(doc: Doc, mentions: list[Mention]) -> list[ActorGroup]:
     """Group mentions by noun phrase, compose codes, distribute agents over
     ``of/in/from`` phrases and coordinated noun phrases."""
     by_head: dict[int, list[Mention]] = {}
@@ -184,11 +187,11 @@ def _agents(group: ActorGroup) -> list[Mention]:
     return [m for m in group.mentions if m.kind == "agent"]
 
 
-def _conjuncts(token: Any) -> list[Any]:
+def _conjuncts(token: Token) -> list[Token]:
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
 
 
-def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
+def _absorb_prep_objects(doc: Doc, groups: dict[int, ActorGroup]) -> None:
     """``ambassadors of Arnor, Osgiliath and Gondor`` → ARNGOV OSGGOV GONGOV."""
     for group in list(groups.values()):
         if group.has_country or group.absorbed:
@@ -213,7 +216,7 @@ def _absorb_prep_objects(doc: Any, groups: dict[int, ActorGroup]) -> None:
             break
 
 
-def _mark_capitals(doc: Any, groups: dict[int, ActorGroup]) -> None:
+def _mark_capitals(doc: Doc, groups: dict[int, ActorGroup]) -> None:
     """``Beijing said``: a group that is only its country's capital (``Washington`` → USA)."""
     capitals = _capitals()
     for group in groups.values():
@@ -238,7 +241,7 @@ def _capitals() -> dict[str, str]:
     return found
 
 
-def _absorb_coordinated_modifiers(doc: Any, groups: dict[int, ActorGroup]) -> None:
+def _absorb_coordinated_modifiers(doc: Doc, groups: dict[int, ActorGroup]) -> None:
     """``Hungarian and Romanian officials`` → HUNGOV ROUGOV: coordinated country
     modifiers of a country-less agent phrase each compose with it."""
     for group in list(groups.values()):
@@ -258,7 +261,7 @@ def _absorb_coordinated_modifiers(doc: Any, groups: dict[int, ActorGroup]) -> No
             other.absorbed = True
 
 
-def _inherit_from_conjuncts(doc: Any, groups: dict[int, ActorGroup]) -> None:
+def _inherit_from_conjuncts(doc: Doc, groups: dict[int, ActorGroup]) -> None:
     """``Danish media and government`` → DNKMED DNKGOV: a country-less agent phrase
     coordinated with a composed one takes its countries."""
     for group in groups.values():

@@ -168,11 +168,7 @@ def _given_name(words: Sequence[Word], hit: PhraseHit[ActorEntry], codes: tuple[
 
 
 def _codes_on(entry: ActorEntry, day: date | None) -> tuple[str, ...]:
-    codes_on = getattr(entry, "codes_on", None)
-    if codes_on is not None:
-        return tuple(c for code in codes_on(day) for c in split_codes(code))
-    code = entry.code_on(day)
-    return split_codes(code) if code else ()
+    return tuple(c for code in entry.codes_on(day) for c in split_codes(code))
 
 
 # Files of seats of government named for the government: dated where the seat moved.
@@ -193,6 +189,6 @@ def _is_person(entry: ActorEntry) -> bool:
     )
 
 
-def tokens_to_words(tokens: Sequence[Any]) -> list[Word]:
+def tokens_to_words(tokens: Sequence[str]) -> list[Word]:
     """Words of plain string tokens (for resolving a bare text)."""
     return [Word(t.upper(), t.upper(), i, text_case(t)) for i, t in enumerate(tokens)]

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.actors.compose import ActorGroup, Mention
 from tacitus.actors.index import PhraseIndex
 from tacitus.actors.offices import builtin_offices, gender_of, office_holder, offices_for_title
 from tacitus.actors.words import Word
 from tacitus.dictionaries.model import Phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["DocumentMemory"]
 
@@ -40,7 +43,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "nsubj"})
 _NAME_DEPS = frozenset({"compound", "flat"})
 
 
-def _bare_people(token: Any, previous: Any) -> bool:
+def _bare_people(token: Token, previous: Token) -> bool:
     """``the leaders``, ``the ministers`` with nothing saying which ("the leaders of India
     and Japan", "the G7 leaders" name their own)."""
     if token.lower_ not in _PERSON_NOUNS or previous.lower_ != "the":
@@ -71,7 +74,7 @@ class DocumentMemory:
     country: str | None = None
     last_person_pair: tuple[str, ...] | None = None
 
-    def mentions(self, doc: Any, words: Sequence[Word], covered: set[int]) -> list[Mention]:
+    def mentions(self, doc: Doc, words: Sequence[Word], covered: set[int]) -> list[Mention]:
         """Mentions of known names, pronoun subjects and ``the two sides``."""
         found: list[Mention] = []
         if len(self.names):
@@ -113,7 +116,7 @@ class DocumentMemory:
         excluded = "m" if pronoun in _FEMININE else "f"
         return next((p for p in reversed(self.people) if p.gender != excluded and p.gender != "x"), None)
 
-    def pronouns(self, doc: Any, indices: Sequence[int], covered: set[int]) -> list[Mention]:
+    def pronouns(self, doc: Doc, indices: Sequence[int], covered: set[int]) -> list[Mention]:
         """``he``/``she`` as subjects, ``him``/``her`` as objects: the last person named who
         may be so called."""
         found: list[Mention] = []
@@ -129,7 +132,7 @@ class DocumentMemory:
         return found
 
     def _titled(
-        self, doc: Any, words: Sequence[Word], covered: set[int], taken: list[Mention]
+        self, doc: Doc, words: Sequence[Word], covered: set[int], taken: list[Mention]
     ) -> list[Mention]:
         """``The Vice President commended …``: a bare title after its holder was named."""
         found: list[Mention] = []
@@ -148,7 +151,7 @@ class DocumentMemory:
             found.append(Mention("actor", first - 1, last + 1, known.codes, name=known.name, person=True))
         return found
 
-    def _learn_title(self, doc: Any, group: ActorGroup) -> None:
+    def _learn_title(self, doc: Doc, group: ActorGroup) -> None:
         for mention in group.mentions:
             if mention.person or mention.kind not in ("agent", "actor"):
                 continue  # the name itself is remembered as a name
@@ -160,7 +163,7 @@ class DocumentMemory:
                     self.titles.add(Phrase(words[:1]), known)  # "Secretary of State" → "the Secretary"
 
     def learn(
-        self, doc: Any, groups: Sequence[ActorGroup], covered: set[int], day: date | None = None
+        self, doc: Doc, groups: Sequence[ActorGroup], covered: set[int], day: date | None = None
     ) -> None:
         """Remember people (dictionary, composed ``Foreign Minister Wang Yi``, or the holder
         of a titled office on the day: ``the U.S. President``) and pairs."""
@@ -217,7 +220,7 @@ class DocumentMemory:
         self.people = [p for p in self.people if known(p)]
         self.last_pair = self.last_person_pair = None
 
-    def _remember(self, tokens: Sequence[Any], known: _Known) -> None:
+    def _remember(self, tokens: Sequence[Token], known: _Known) -> None:
         words = tuple(t.text.upper() for t in tokens)
         self.names.add(Phrase(words), known)
         if len(words) > 1:
@@ -234,7 +237,7 @@ def _title_tokens(group: ActorGroup) -> set[int]:
     return {i for m in group.mentions if m.kind == "agent" for i in range(m.start, m.end)}
 
 
-def _holder_by_surname(doc: Any, group: ActorGroup, name: list[str], day: date) -> None:
+def _holder_by_surname(doc: Doc, group: ActorGroup, name: list[str], day: date) -> None:
     """``Vice President Harris``, ``President Macron``: a title and a surname the dictionaries
     do not list alone name the one holder of that office on the day with that surname. A
     title the office table does not know ("Envoy John Smith") names that holder only when the
@@ -257,7 +260,7 @@ def _holder_by_surname(doc: Any, group: ActorGroup, name: list[str], day: date) 
     group.country_from_document = False
 
 
-def _office_holder(doc: Any, group: ActorGroup, day: date) -> None:
+def _office_holder(doc: Doc, group: ActorGroup, day: date) -> None:
     """``the U.S. President``, ``Iraq's Trade Minister``: a title with a country and no name
     is whoever held that office on the day, when the modern table knows (name and person)."""
     if not group.has_country or not group.codes or group.codes[0][:3] in ("---", '"'):
@@ -273,7 +276,7 @@ def _office_holder(doc: Any, group: ActorGroup, day: date) -> None:
             return
 
 
-def _person_name(doc: Any, group: ActorGroup, covered: set[int]) -> list[Any]:
+def _person_name(doc: Doc, group: ActorGroup, covered: set[int]) -> list[Token]:
     """``Foreign Minister Wang Yi``: the proper nouns ending at the head that no
     dictionary phrase covers, when the phrase carries an agent (a title)."""
     if not any(m.kind == "agent" or (m.kind == "actor" and not m.person) for m in group.mentions):

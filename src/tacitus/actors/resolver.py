@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.actors.compose import compose_code
 from tacitus.actors.finder import ActorFinder
@@ -12,6 +12,9 @@ from tacitus.actors.words import Word, text_case, words_of_tokens
 from tacitus.cameo import country_blocks, role_blocks
 from tacitus.dates import parse_day
 from tacitus.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["ActorResolver", "actor_record", "split_actor_code"]
 
@@ -59,7 +62,7 @@ class ActorResolver:
     def __init__(self, finder: ActorFinder) -> None:
         self.finder = finder
 
-    def resolve(self, span_or_text: Any, day: str | date | None = None) -> Actor | None:
+    def resolve(self, span_or_text: str | Span, day: str | date | None = None) -> Actor | None:
         if isinstance(span_or_text, str):
             text = span_or_text
             words = _words_of_text(text)

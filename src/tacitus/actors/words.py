@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = ["CAPITALISED", "CAPITALS", "LOWER", "Word", "split_phrase_word", "text_case", "words_of_tokens"]
 
@@ -54,18 +54,18 @@ def split_phrase_word(word: str) -> list[str]:
     return parts
 
 
-def words_of_tokens(tokens: Iterable[object], skip: Sequence[bool] | None = None) -> list[Word]:
-    """Words of spaCy tokens (anything with `text`, `lemma_`, `i`), skipping flagged ones."""
+def words_of_tokens(tokens: Iterable[Token], skip: Sequence[bool] | None = None) -> list[Word]:
+    """Words of spaCy tokens (a Doc, a Span or a list of tokens), skipping flagged ones."""
     if skip is None and isinstance(tokens, Doc):
         return _words_of_doc(tokens)
     words: list[Word] = []
     for token in tokens:
-        index = token.i  # type: ignore[attr-defined]
+        index = token.i
         if skip is not None and skip[index]:
             continue
-        original: str = token.text  # type: ignore[attr-defined]
+        original = token.text
         text = original.upper()
-        lemma = (token.lemma_ or original).upper()  # type: ignore[attr-defined]
+        lemma = (token.lemma_ or original).upper()
         if "_" in text.strip("_") and len(text) > 2:
             for piece in original.split("_"):
                 if piece:

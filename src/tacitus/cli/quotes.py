@@ -99,8 +99,8 @@ def quotes_command(
     skipped = report.skipped
     articles = quotes = 0
     for coded in coder.code_articles(read_inputs(inputs, date=date, report=report)):
-        if coded.skipped:
-            skipped[coded.skipped] += 1
+        if coded.skipped or coded.doc is None:
+            skipped[coded.skipped or "not parsed"] += 1
             continue
         articles += 1
         found = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import time
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -36,6 +37,10 @@ from tacitus.events.patterns import SentenceWords
 from tacitus.events.sentence import RawEvent, SentenceContext, code_sentence
 from tacitus.records import Actor, Article, Event, Rule, Sentence, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
+
 __all__ = ["CodedArticle", "Coder"]
 
 log = logging.getLogger(__name__)
@@ -48,7 +53,7 @@ _LINE_BREAKS = "tacitus_line_breaks"
 
 
 @Language.component(_LINE_BREAKS)
-def _line_breaks(doc: Any) -> Any:
+def _line_breaks(doc: Doc) -> Doc:
     """The pipeline form of `mark_line_breaks` (for full parses)."""
     return mark_line_breaks(doc)
 
@@ -68,7 +73,7 @@ class CodedArticle:
     """One article after coding. `skipped` holds the reason when it was dropped whole."""
 
     article: Article
-    doc: Any
+    doc: Doc | None  # None when the article was too long to parse
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -98,9 +103,8 @@ class Coder:
             dictionaries = load_dictionaries()
         self.dictionaries = dictionaries
         self.dictionary_seconds = time.perf_counter() - started
-        self.options = options or CoderOptions()
         self.model_name = model
-        self._nlp: Any = None
+        self._nlp: Language | None = None
         self.finder = ActorFinder(dictionaries)
         self.resolver = ActorResolver(self.finder)
         self.discards: PhraseIndex[DiscardEntry] = PhraseIndex()
@@ -108,17 +112,22 @@ class Coder:
             self.discards.add(entry.phrase, entry)
         self.issues: PhraseIndex[IssueEntry] = PhraseIndex()
         for issue in dictionaries.issues:
-            if issue.code and not getattr(issue, "ignore", ""):
+            if issue.code and not issue.ignore:
                 self.issues.add(issue.phrase, issue)
+        self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
+        self._decide_with(options or CoderOptions())
+
+    def _decide_with(self, options: CoderOptions) -> None:
+        """Set what depends on the options (the rest is shared by `with_options` copies)."""
+        self.options = options
         self.stats: Counter[str] = Counter()
         self._selective_parser: SelectiveParser | None = None
         self._context = SentenceContext(
-            dictionaries.verbs, self.options.require_dyad, self.options.new_actor_length
+            self.dictionaries.verbs, options.require_dyad, options.new_actor_length
         )
-        self._use_lemmas = dictionaries.verbs.syntax != "petrarch1"
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use without unused components."""
         if self._nlp is None:
             from tacitus.nlp import load_model
@@ -130,27 +139,11 @@ class Coder:
         return self._nlp
 
     def with_options(self, options: CoderOptions) -> Coder:
-        """A coder sharing dictionaries and model but deciding with other options."""
-        other = object.__new__(Coder)
-        for name in (
-            "dictionaries",
-            "dictionary_seconds",
-            "model_name",
-            "_nlp",
-            "finder",
-            "resolver",
-            "discards",
-            "issues",
-            "_use_lemmas",
-        ):
-            setattr(other, name, getattr(self, name))
-        other._nlp = self.nlp
-        other.options = options
-        other.stats = Counter()
-        other._selective_parser = None
-        other._context = SentenceContext(
-            self.dictionaries.verbs, options.require_dyad, options.new_actor_length
-        )
+        """A coder sharing dictionaries, model and indexes but deciding with other options
+        (with its own stats)."""
+        other = copy.copy(self)
+        other._nlp = self.nlp  # loaded once, here, so that every copy shares it
+        other._decide_with(options)
         return other
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
@@ -187,7 +180,7 @@ class Coder:
                 continue
             yield self._code_doc(article, next(docs), titles.get(article.id))
 
-    def _title_docs(self, articles: list[Article]) -> dict[str, Any]:
+    def _title_docs(self, articles: list[Article]) -> dict[str, Doc]:
         """Parsed titles that are not the text's own first line: who they name is known
         to the body ("Readout of National Security Advisor Jake Sullivan's Call with …" makes
         a later "Sullivan" American). PETRARCH-2 sets only."""
@@ -206,7 +199,7 @@ class Coder:
             self._selective_parser = SelectiveParser(self.nlp, self.finder.has_any)
         return self._selective_parser
 
-    def _code_doc(self, article: Article, doc: Any, title: Any = None) -> CodedArticle:
+    def _code_doc(self, article: Article, doc: Doc, title: Doc | None = None) -> CodedArticle:
         coded = CodedArticle(article=article, doc=doc)
         reading = read_date(article.date)
         day = reading.day
@@ -242,7 +235,7 @@ class Coder:
         self.stats["events"] += len(coded.events)
         return coded
 
-    def _learn_title(self, title: Any, words: list[Word], memory: DocumentMemory, day: date | None) -> None:
+    def _learn_title(self, title: Doc, words: list[Word], memory: DocumentMemory, day: date | None) -> None:
         """Remember the people and titles a headline names; it codes no event of its own."""
         mentions = self.finder.find(words, day)
         if not mentions:
@@ -254,7 +247,7 @@ class Coder:
         # shadow the body's own resolution of it.
         memory.forget_unknown()
 
-    def _scan(self, doc: Any, day: date | None) -> _DocScan:
+    def _scan(self, doc: Doc, day: date | None) -> _DocScan:
         """One pass of the discard phrases over the whole article. A year discard marks
         history only before the article's own year ("In 1995 Iraq attacked Iran" in a 1995
         article is news)."""
@@ -274,13 +267,14 @@ class Coder:
     def _code_sentence(
         self,
         article: Article,
-        doc: Any,
-        sent: Any,
+        doc: Doc,
+        sent: DocSpan,
         index: int,
         day: date | None,
         memory: DocumentMemory,
         scan: _DocScan,
     ) -> tuple[list[Actor], list[Event]]:
+        """The actors and events of one sentence (none of an over-long or discarded one)."""
         tokens = list(sent)
         if len(tokens) > self.options.max_sentence_tokens:
             self.stats["sentences_too_long"] += 1
@@ -291,6 +285,32 @@ class Coder:
         if any(first <= t < end for t in scan.sentence_discards):
             self.stats["sentences_discarded"] += 1
             return [], []
+        mentions, covered = self._mentions(doc, sent, words, day, memory)
+        if not mentions and not self.options.new_actor_length:
+            return [], []
+        protected = _flags(len(doc), mentions)
+        deleted = comma_deletions(tokens, self.options.comma_limits, protected, keep_root=self._use_lemmas)
+        visible_tokens = [t for t in tokens if t.i not in deleted]
+        visible = {t.i for t in visible_tokens}
+        all_groups, groups = self._groups(doc, mentions, covered, visible if deleted else None, day, memory)
+        head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
+        visible_words = [w for w in words if w.token in visible] if deleted else words
+        sw = self._sentence_words(doc, visible_tokens, visible_words, groups)
+        raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
+        # Actor records after coding: coding may recode a group (a capital that acts is its government).
+        actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
+        issues = self._issues(words) if raw else []
+        events = [self._event(article, doc, sent, index, e, issues) for e in raw]
+        identify(events, mirror_indices(raw))  # event_id, mirror_of: once codes and actors are final
+        if not self.options.include_negated:
+            events = [e for e in events if not e.negated]
+        return actors, events
+
+    def _mentions(
+        self, doc: Doc, sent: DocSpan, words: list[Word], day: date | None, memory: DocumentMemory
+    ) -> tuple[list[Mention], set[int]]:
+        """A sentence's dictionary and remembered mentions (none in a dateline), and the tokens
+        dictionary actors cover."""
         mentions = self.finder.find(words, day)
         # Tokens a dictionary actor names: a title (an agent) may still refer back to a person.
         covered = {i for m in mentions if m.kind != "agent" for i in range(m.start, m.end)}
@@ -303,13 +323,19 @@ class Coder:
         dateline = _dateline_tokens(sent)
         if dateline:
             mentions = [m for m in mentions if m.start not in dateline]
-        if not mentions and not self.options.new_actor_length:
-            return [], []
-        protected = _flags(len(doc), mentions)
-        deleted = comma_deletions(tokens, self.options.comma_limits, protected, keep_root=self._use_lemmas)
-        visible_tokens = [t for t in tokens if t.i not in deleted]
-        visible = {t.i for t in visible_tokens}
-        # Every actor is reported and remembered; deleted clauses only stop coding.
+        return mentions, covered
+
+    def _groups(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        covered: set[int],
+        visible: set[int] | None,
+        day: date | None,
+        memory: DocumentMemory,
+    ) -> tuple[list[ActorGroup], list[ActorGroup]]:
+        """The sentence's actor groups, all of them (reported and remembered), and those coded:
+        the ones outside deleted comma clauses (`visible` tokens; None: nothing deleted)."""
         all_groups = build_groups(doc, mentions)
         with_document_country(doc, all_groups, memory.country)
         memory.learn(doc, all_groups, covered, day)
@@ -320,29 +346,18 @@ class Coder:
             mentions = mentions + late
             all_groups = build_groups(doc, mentions)
             with_document_country(doc, all_groups, memory.country)
-        if deleted:
-            mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
-            groups = build_groups(doc, mentions)
-            with_document_country(doc, groups, memory.country)
-            names = {g.head: g.name for g in all_groups}
-            for group in groups:
-                group.name = names.get(group.head, group.name)
-        else:
-            groups = all_groups
-        head_to_group = {g.head: k for k, g in enumerate(groups) if not g.absorbed and g.head in visible}
-        visible_words = [w for w in words if w.token in visible] if deleted else words
-        sw = self._sentence_words(doc, visible_tokens, visible_words, groups)
-        raw = code_sentence(visible_tokens, sw, groups, head_to_group, visible, self._context)
-        actors = [self._actor(doc, g, code) for g in all_groups if not g.absorbed for code in g.codes]
-        issues = self._issues(words) if raw else []
-        events = [self._event(article, doc, sent, index, e, issues) for e in raw]
-        identify(events, mirror_indices(raw))  # event_id, mirror_of: once codes and actors are final
-        if not self.options.include_negated:
-            events = [e for e in events if not e.negated]
-        return actors, events
+        if visible is None:
+            return all_groups, all_groups
+        mentions = [m for m in mentions if all(i in visible for i in range(m.start, m.end))]
+        groups = build_groups(doc, mentions)
+        with_document_country(doc, groups, memory.country)
+        names = {g.head: g.name for g in all_groups}
+        for group in groups:
+            group.name = names.get(group.head, group.name)
+        return all_groups, groups
 
     def _sentence_words(
-        self, doc: Any, tokens: list[Any], words: list[Word], groups: list[ActorGroup]
+        self, doc: Doc, tokens: list[Token], words: list[Word], groups: list[ActorGroup]
     ) -> SentenceWords:
         group_of = [-1] * len(words)
         group_spans: dict[int, tuple[int, int]] = {}
@@ -355,13 +370,12 @@ class Coder:
                 for p in range(positions[0], positions[-1] + 1):
                     group_of[p] = k
         sw = SentenceWords(
-            words,
-            group_of,
-            [-1] * len(words),
-            self.dictionaries.verbs.synsets,
-            self._use_lemmas,
-            group_spans,
-            {},
+            words=words,
+            group=group_of,
+            chunk=[-1] * len(words),
+            synsets=self.dictionaries.verbs.synsets,
+            use_lemmas=self._use_lemmas,
+            group_spans=group_spans,
         )
         if tokens:
             sw.chunk_loader = partial(_fill_chunks, doc=doc, first=tokens[0].i, last=tokens[-1].i)
@@ -373,14 +387,14 @@ class Coder:
             return []
         return sorted({hit.payload.code for hit in self.issues.find_longest(words)})
 
-    def _actor(self, doc: Any, group: ActorGroup | None, code: str) -> Actor:
+    def _actor(self, doc: Doc, group: ActorGroup | None, code: str) -> Actor:
         if group is None:
             return actor_record("", code)
         span = doc[group.start : group.end]
         return actor_record(span.text, code, name=group.name, start=span.start_char, end=span.end_char)
 
     def _event(
-        self, article: Article, doc: Any, sent: Any, index: int, raw: RawEvent, issues: list[str]
+        self, article: Article, doc: Doc, sent: DocSpan, index: int, raw: RawEvent, issues: list[str]
     ) -> Event:
         info = code_info(raw.code)
         coded = raw.coded
@@ -423,7 +437,7 @@ class Coder:
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?(?:\([^()\n]{1,40}\))?\s*[-–—]+\s")
 
 
-def _dateline_tokens(sent: Any) -> set[int]:
+def _dateline_tokens(sent: DocSpan) -> set[int]:
     """Token indices of a wire dateline opening the sentence ("GENEVA, March 20
     (Reuters) -"): the place of filing is not an actor."""
     match = _DATELINE.match(sent.text)
@@ -436,7 +450,7 @@ def _dateline_tokens(sent: Any) -> set[int]:
 _TIME_PREPOSITIONS = frozenset({"during", "since", "after", "before", "in", "until", "from"})
 
 
-def _dates_something(doc: Any, start: int, words: tuple[str, ...]) -> bool:
+def _dates_something(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
     """A year, or a history phrase that only says when (``during World War Two``): such a
     discard voids its sentence only when it dates the main verb."""
     if _is_year(words):
@@ -451,7 +465,7 @@ def _is_year(words: tuple[str, ...]) -> bool:
     return len(words) == 1 and words[0].isdigit() and len(words[0]) == 4
 
 
-def _dates_main_clause(token: Any) -> bool:
+def _dates_main_clause(token: Token) -> bool:
     """Year discards (``1988``) mark history: they void a sentence only when the year
     dates its main verb ("In 1988, Iraq attacked Iran"), not a side remark ("a
     plane blown up in 1988", "since Tirana split with Moscow in 1968")."""
@@ -466,7 +480,7 @@ def _dates_main_clause(token: Any) -> bool:
     return False
 
 
-def _fill_chunks(sw: SentenceWords, *, doc: Any, first: int, last: int) -> None:
+def _fill_chunks(sw: SentenceWords, *, doc: Doc, first: int, last: int) -> None:
     """Skippable phrases for ``^``: the sentence's noun chunks, then actor groups."""
     chunks = [c for c in _noun_chunks(doc) if c[0] >= first and c[1] <= last + 1]
     for k, (start, end) in enumerate(chunks):
@@ -483,7 +497,7 @@ def _fill_chunks(sw: SentenceWords, *, doc: Any, first: int, last: int) -> None:
                 sw.chunk[p] = offset + k
 
 
-def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
     """Noun chunk token spans of a doc, computed once (Span.noun_chunks walks the whole doc)."""
     cached = doc.user_data.get("tacitus_noun_chunks")
     if cached is None:
@@ -493,7 +507,7 @@ def _noun_chunks(doc: Any) -> list[tuple[int, int]]:
 
 
 def _pronouns_after_person(
-    doc: Any, memory: DocumentMemory, groups: list[ActorGroup], mentions: list[Mention]
+    doc: Doc, memory: DocumentMemory, groups: list[ActorGroup], mentions: list[Mention]
 ) -> list[Mention]:
     people = [g.end for g in groups if g.person and not g.absorbed]
     if not people:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tacitus.actors.words import Word, words_of_tokens
 
@@ -96,7 +96,9 @@ class SelectiveParser:
     only on sentences `wanted` says may hold an actor, and joins the sentences
     back into one Doc per text (unparsed sentences carry tokens only)."""
 
-    def __init__(self, nlp: Any, wanted: Callable[[Sequence[Word]], bool], batch_size: int = 256) -> None:
+    def __init__(
+        self, nlp: Language, wanted: Callable[[Sequence[Word]], bool], batch_size: int = 256
+    ) -> None:
         self.nlp = nlp
         self.wanted = wanted
         self.batch_size = batch_size
@@ -138,7 +140,7 @@ class SelectiveParser:
                 sentences, ensure_whitespace=False, exclude=["tensor", "user_data"]
             )
 
-    def _wanted(self, sent: Any, words: Sequence[Word], names: set[str]) -> bool:
+    def _wanted(self, sent: Span, words: Sequence[Word], names: set[str]) -> bool:
         if self.wanted(words):
             # Capitalised words near a title may be a person named again later ("Wang").
             names.update(t.text for t in sent if _CAPITALISED.match(t.text))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["comma_deletions", "is_negated", "modality_of"]
 
@@ -35,7 +38,7 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def comma_deletions(
-    tokens: Sequence[Any],
+    tokens: Sequence[Token],
     limits: tuple[int, int, int, int, int, int],
     protected: Sequence[bool],
     *,
@@ -92,7 +95,7 @@ def comma_deletions(
 
 
 def _continues_list(
-    tokens: Sequence[Any], comma: int, segment: Sequence[Any], protected: Sequence[bool]
+    tokens: Sequence[Token], comma: int, segment: Sequence[Token], protected: Sequence[bool]
 ) -> bool:
     """``Arnor, Osgiliath and Gondor met``: an actor before the comma and one opening
     the clause make a list, not a parenthesis."""
@@ -108,12 +111,12 @@ def _continues_list(
     return True
 
 
-def is_negated(verb: Any) -> bool:
+def is_negated(verb: Token) -> bool:
     """``did not agree``, ``never agreed``: a `neg` child of the verb or its auxiliaries."""
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def modality_of(verb: Any) -> str:
+def modality_of(verb: Token) -> str:
     """asserted | intended | hypothetical | future, from auxiliaries and governing words."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _HYPOTHETICAL:
@@ -135,6 +138,6 @@ def modality_of(verb: Any) -> str:
     return "asserted"
 
 
-def _going_to(verb: Any) -> bool:
+def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and head is not verb

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.records import Event
+
+if TYPE_CHECKING:
+    from tacitus.events.pairs import RawEvent
 
 __all__ = ["event_id", "identify", "mirror_indices"]
 
@@ -42,9 +45,9 @@ def identify(events: Sequence[Event], forward: Sequence[int | None]) -> None:
         event.mirror_of = events[index].event_id if index is not None else None
 
 
-def mirror_indices(raw: Sequence[Any]) -> list[int | None]:
-    """For each raw event of a sentence (`tacitus.events.sentence.RawEvent`), the index of the
-    forward event it mirrors (its `mirror`), or None.
+def mirror_indices(raw: Sequence[RawEvent]) -> list[int | None]:
+    """For each raw event of a sentence, the index of the forward event it mirrors (its
+    `mirror`), or None.
 
     A forward half dropped as a duplicate of an earlier event with the same (source, target,
     code) is stood for by that earlier event; a forward half not kept at all leaves None.
@@ -55,7 +58,7 @@ def mirror_indices(raw: Sequence[Any]) -> list[int | None]:
         by_key.setdefault((event.source, event.target, event.code), k)
     found: list[int | None] = []
     for event in raw:
-        mirrored = getattr(event, "mirror", None)
+        mirrored = event.mirror
         if mirrored is None:
             found.append(None)
             continue

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tacitus.dictionaries.model import Origin, VerbPattern
 from tacitus.events.clauses import modality_of
 from tacitus.events.patterns import PatternMatch
 from tacitus.events.verbs import CodedVerb, VerbHit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["intent_to_cooperate"]
 
@@ -24,7 +27,7 @@ def _rules() -> dict[str, Any]:
     return rules
 
 
-def _qualifies(verb: Any, rules: dict[str, Any]) -> bool:
+def _qualifies(verb: Token, rules: dict[str, Any]) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in rules["with_verbs"] and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True

@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from tacitus.actors.words import Word
 from tacitus.dictionaries.model import Element, Phrase, VerbPattern
 
-__all__ = ["PatternMatch", "SentenceWords", "match_pattern"]
+__all__ = ["PatternMatch", "Scope", "SentenceWords", "match_pattern"]
+
+# Word positions a pattern's elements after the verb may be matched at; None: anywhere.
+Scope = frozenset[int] | None
 
 _NEGATION_WORDS = frozenset({"NOT", "N'T", "NEVER", "NO", "DON'T", "NEITHER", "NOR"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class SentenceWords:
     """The visible words of a sentence with, per word, the actor group and the
     skippable phrase (noun chunk or group) it belongs to (-1: none)."""
@@ -25,19 +28,16 @@ class SentenceWords:
     use_lemmas: bool = False
     group_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     chunk_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    positions: dict[str, list[int]] = field(default_factory=dict)
-    # Word positions the words after the verb may be matched at (the verb's own
-    # arguments); None: anywhere in the sentence.
-    scope: set[int] | None = None
     # Fills `chunk`/`chunk_spans` on first use: noun chunks cost, and few patterns skip.
     chunk_loader: Callable[[SentenceWords], None] | None = None
+    # Where each word (and lemma) occurs, and those words as a set: filled from `words`.
+    positions: dict[str, list[int]] = field(default_factory=dict, init=False)
+    vocabulary: frozenset[str] = field(default=frozenset(), init=False)
 
     def load_chunks(self) -> None:
         if self.chunk_loader is not None:
             loader, self.chunk_loader = self.chunk_loader, None
             loader(self)
-
-    vocabulary: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Where each word (and lemma) occurs: pattern words are looked up, not scanned for.
@@ -123,16 +123,25 @@ def _possible(pattern: VerbPattern, sw: SentenceWords) -> bool:
 
 
 def match_pattern(
-    pattern: VerbPattern, sw: SentenceWords, verb_start: int, verb_end: int, joined_before: bool
+    pattern: VerbPattern,
+    sw: SentenceWords,
+    verb_start: int,
+    verb_end: int,
+    joined_before: bool,
+    *,
+    scope: Scope = None,
 ) -> PatternMatch | None:
-    """Match `pattern` with the verb at words [verb_start, verb_end); None if it fails."""
+    """Match `pattern` with the verb at words [verb_start, verb_end); None if it fails.
+
+    `scope`: the word positions elements after the verb may be matched at (the verb's
+    own phrase); None: anywhere in the sentence."""
     if not _possible(pattern, sw):
         return None
     result = PatternMatch()
     cursor = verb_end
     for element in pattern.after:
         adjacent = element.joined or False
-        found = _forward(element, sw, cursor, adjacent, result, before=False)
+        found = _forward(element, sw, cursor, adjacent, result, before=False, scope=scope)
         if found is None:
             return None
         cursor = found
@@ -144,7 +153,7 @@ def match_pattern(
             adjacent = joined_before
         else:
             adjacent = before[index + 1].joined
-        found = _backward(element, sw, cursor, adjacent, result)
+        found = _backward(element, sw, cursor, adjacent, result, scope=scope)
         if found is None:
             return None
         cursor = found
@@ -183,7 +192,7 @@ def _synset_at(sw: SentenceWords, position: int, name: str) -> int | None:
     return best
 
 
-def _element_at(element: Element, sw: SentenceWords, position: int) -> int | None:
+def _element_at(element: Element, sw: SentenceWords, position: int, scope: Scope) -> int | None:
     """End position when `element` (word, synset or prep) matches at `position`."""
     if element.kind == "word" and element.phrase is not None:
         return _phrase_at(sw, position, element.phrase.words)
@@ -195,7 +204,7 @@ def _element_at(element: Element, sw: SentenceWords, position: int) -> int | Non
             return None
         cursor = end
         for child in element.children:
-            found = _forward(child, sw, cursor, child.joined, PatternMatch(), before=False)
+            found = _forward(child, sw, cursor, child.joined, PatternMatch(), before=False, scope=scope)
             if found is None:
                 return None
             cursor = found
@@ -229,19 +238,20 @@ def _forward(
     result: PatternMatch,
     *,
     before: bool,
+    scope: Scope,
 ) -> int | None:
     last = min(cursor if adjacent else len(sw.words) - 1, len(sw.words) - 1)
     if element.kind in ("word", "synset", "prep"):
         for position in _candidate_starts(element, sw, cursor, last):
-            if sw.scope is not None and position not in sw.scope:
+            if scope is not None and position not in scope:
                 continue
-            end = _element_at(element, sw, position)
+            end = _element_at(element, sw, position, scope)
             if end is not None:
                 result.spells_negation |= _spells_negation(element, sw)
                 return end
         return None
     for position in range(cursor, last + 1):
-        if sw.scope is not None and position not in sw.scope:
+        if scope is not None and position not in scope:
             continue
         if element.kind in ("source", "target", "compound"):
             group = sw.group[position]
@@ -255,7 +265,7 @@ def _forward(
             if chunk >= 0:
                 return sw.chunk_spans[chunk][1]
             continue
-        end = _element_at(element, sw, position)
+        end = _element_at(element, sw, position, scope)
         if end is not None:
             result.spells_negation |= _spells_negation(element, sw)
             return end
@@ -263,10 +273,10 @@ def _forward(
 
 
 def _backward(
-    element: Element, sw: SentenceWords, cursor: int, adjacent: bool, result: PatternMatch
+    element: Element, sw: SentenceWords, cursor: int, adjacent: bool, result: PatternMatch, *, scope: Scope
 ) -> int | None:
     """Match `element` ending at or before `cursor` (exclusive), nearest first;
-    return its start position."""
+    return its start position. (`scope` bounds only the phrases of a prep element.)"""
     first = cursor - 1 if adjacent else 0
     for end_at in range(cursor - 1, max(first, 0) - 1, -1):
         if element.kind in ("source", "target", "compound"):
@@ -282,7 +292,7 @@ def _backward(
                 return sw.chunk_spans[chunk][0]
             continue
         for start in reversed(_candidate_starts(element, sw, max(end_at - 7, 0), end_at)):
-            end = _element_at(element, sw, start)
+            end = _element_at(element, sw, start, scope)
             if end == end_at + 1:
                 result.spells_negation |= _spells_negation(element, sw)
                 return start

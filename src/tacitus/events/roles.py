@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import country_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "closure_groups",
@@ -43,7 +46,7 @@ _NP_LINKS = frozenset(
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "dep", "acomp", "prep"})
 
 
-def _np_tokens(token: Any) -> list[Any]:
+def _np_tokens(token: Token) -> list[Token]:
     """A noun phrase and its coordinated members: no clauses, only ``of`` phrases."""
     found = [token]
     stack = [token]
@@ -60,7 +63,7 @@ def _np_tokens(token: Any) -> list[Any]:
     return found
 
 
-def closure_groups(token: Any, head_to_group: dict[int, int]) -> list[int]:
+def closure_groups(token: Token, head_to_group: dict[int, int]) -> list[int]:
     """Groups whose head lies in the noun phrase (with conjuncts) of `token`."""
     while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head  # the first conjunct heads the coordination
@@ -72,7 +75,7 @@ def closure_groups(token: Any, head_to_group: dict[int, int]) -> list[int]:
     return sorted(groups)
 
 
-def _subjects_of(verb: Any) -> list[Any]:
+def _subjects_of(verb: Token) -> list[Token]:
     """Subject children of a verb, including those a bad parse hung on its auxiliaries."""
     found = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if not found:
@@ -82,7 +85,7 @@ def _subjects_of(verb: Any) -> list[Any]:
     return found
 
 
-def _stops_climbing(verb: Any) -> bool:
+def _stops_climbing(verb: Token) -> bool:
     """Verbs whose missing subject is not their head's: ``Rebuked by X, Y …``,
     ``after leaving X``, ``to be allowed to …``."""
     if verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG"):
@@ -94,7 +97,7 @@ def _stops_climbing(verb: Any) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _subject_tokens(verb: Any) -> tuple[list[Any], Any | None]:
+def _subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
     """(subject tokens, agent-of-passive token), climbing through conj/xcomp heads."""
     current = verb
     for _ in range(5):
@@ -115,11 +118,11 @@ def _subject_tokens(verb: Any) -> tuple[list[Any], Any | None]:
     return [], None
 
 
-def _is_passive(verb: Any) -> bool:
+def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def source_groups(verb: Any, head_to_group: dict[int, int]) -> tuple[list[int], list[int]]:
+def source_groups(verb: Token, head_to_group: dict[int, int]) -> tuple[list[int], list[int]]:
     """(source groups, target groups the subject supplies in a passive with ``by``)."""
     subjects, agent = _subject_tokens(verb)
     sources: list[int] = []
@@ -136,11 +139,11 @@ def source_groups(verb: Any, head_to_group: dict[int, int]) -> tuple[list[int], 
     return sorted(sources), []
 
 
-def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
+def _first_in_phrase(token: Token, head_to_group: dict[int, int]) -> list[int]:
     """``Resumption of ties between Arnor and Gondor``: the first actor anywhere in
     the noun phrase (prepositions included, clauses not), with its conjuncts."""
     stack = [token]
-    inside: list[Any] = []
+    inside: list[Token] = []
     while stack:
         current = stack.pop()
         inside.append(current)
@@ -152,7 +155,7 @@ def _first_in_phrase(token: Any, head_to_group: dict[int, int]) -> list[int]:
 _NESTED = frozenset({"relcl", "pcomp", "csubj", "parataxis"})
 
 
-def argument_tokens(verb: Any) -> set[int]:
+def argument_tokens(verb: Token) -> set[int]:
     """The verb's subtree without relative clauses, gerund phrases (``… by holding
     the Russia-China Year``) and coordinated verbs (``condemned the attack and
     imposed sanctions on Russia``): where its target may sit."""
@@ -169,7 +172,7 @@ def argument_tokens(verb: Any) -> set[int]:
     return found
 
 
-def reported_subjects(verb: Any) -> set[int]:
+def reported_subjects(verb: Token) -> set[int]:
     """``Wang said China supports Russia``: the subject of a reported clause acts in
     that clause; it is not what the speaker acted on (no Wang → China)."""
     found: set[int] = set()
@@ -185,7 +188,7 @@ def reported_subjects(verb: Any) -> set[int]:
 
 
 def target_groups(
-    verb: Any,
+    verb: Token,
     groups: Sequence[ActorGroup],
     head_to_group: dict[int, int],
     exclude: set[int],
@@ -237,7 +240,7 @@ def target_groups(
 _PARTNER_PREPOSITIONS = frozenset({"with", "to", "between", "among"})
 
 
-def _nested_generic(verb: Any, group: ActorGroup) -> bool:
+def _nested_generic(verb: Token, group: ActorGroup) -> bool:
     """A country-less group (``armed groups`` → ---UAF) that is neither the verb's object
     nor the object of one of its own prepositions, but sits deeper, in a noun's modifiers."""
     if group.has_country or not all(code.startswith("---") for code in group.codes):
@@ -253,7 +256,7 @@ def _nested_generic(verb: Any, group: ActorGroup) -> bool:
     return True
 
 
-def _bare_role_modifier(doc: Any, group: ActorGroup) -> bool:
+def _bare_role_modifier(doc: Doc, group: ActorGroup) -> bool:
     """``military aid``, ``military cooperation``: a role word with no country that
     only describes a thing is no actor (``---MIL``)."""
     if group.has_country or group.start <= group.head < group.end:
@@ -275,7 +278,7 @@ def country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _is_place(doc: Any, group: ActorGroup) -> bool:
+def _is_place(doc: Doc, group: ActorGroup) -> bool:
     """``agreed to meet in Moscow``, ``met diplomats in Geneva``: a city (a bare
     country code from a name that is not the country's) after a locative
     preposition says where, not to whom."""
@@ -293,13 +296,13 @@ def _is_place(doc: Any, group: ActorGroup) -> bool:
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct"})
 
 
-def subject_token(verb: Any) -> Any | None:
+def subject_token(verb: Token) -> Token | None:
     """The first subject token of a verb (climbing like `source_groups`)."""
     subjects, _ = _subject_tokens(verb)
     return subjects[0] if subjects else None
 
 
-def object_token(verb: Any) -> Any | None:
+def object_token(verb: Token) -> Token | None:
     """The first direct or prepositional object after the verb."""
     for child in verb.children:
         if child.i < verb.i:
@@ -313,7 +316,7 @@ def object_token(verb: Any) -> Any | None:
     return None
 
 
-def new_actor_group(token: Any, limit: int) -> ActorGroup | None:
+def new_actor_group(token: Token | None, limit: int) -> ActorGroup | None:
     """PETRARCH's new-actor rule: an unknown noun phrase of at most `limit` words
     stands for an actor coded by its text in quotes (``"THE MINISTRY OF MAGIC"``)."""
     if token is None or limit <= 0 or token.pos_ == "PRON":

@@ -1,10 +1,9 @@
-"""Coding one parsed sentence: verbs → patterns → source/target groups → raw events."""
+"""Coding one parsed sentence: for each verb, choose its code, assign its roles, build its events."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.actors.compose import ActorGroup
 from tacitus.cameo import code_info
@@ -14,7 +13,8 @@ from tacitus.events.clauses import is_negated, modality_of
 from tacitus.events.content import as_threat, refine_by_content
 from tacitus.events.intent import intent_to_cooperate
 from tacitus.events.lexicon import Lexicon, lexicon
-from tacitus.events.patterns import SentenceWords
+from tacitus.events.pairs import EventFlags, RawEvent, dedupe, pair_events
+from tacitus.events.patterns import Scope, SentenceWords
 from tacitus.events.roles import (
     closure_groups,
     new_actor_group,
@@ -27,27 +27,12 @@ from tacitus.events.roles import (
 from tacitus.events.senses import Choice, lexicon_choice
 from tacitus.events.verbs import CodedVerb, VerbHit, choose_code, find_verbs
 
-__all__ = ["RawEvent", "code_sentence"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["RawEvent", "SentenceContext", "code_sentence"]
 
 _SAY_LEMMAS = frozenset({"say", "tell", "state", "add", "note", "announce", "stress", "report"})
-
-
-@dataclass(slots=True)
-class RawEvent:
-    """An event before it becomes a record: codes, the groups they came from, the verb."""
-
-    source: str
-    target: str
-    code: str
-    source_group: ActorGroup | None
-    target_group: ActorGroup | None
-    verb: Any
-    coded: CodedVerb
-    negated: bool
-    modality: str
-    reported_by: ActorGroup | None
-    mode: str | None = None  # PLOVER mode the verb's phrase states (phone, video)
-    mirror: RawEvent | None = None  # the forward event this reverse half mirrors (events.identity)
 
 
 @dataclass(slots=True)
@@ -58,34 +43,39 @@ class SentenceContext:
 
 
 def code_sentence(
-    tokens: list[Any],
+    tokens: list[Token],
     sw: SentenceWords,
     groups: list[ActorGroup],
     head_to_group: dict[int, int],
     visible: set[int],
     context: SentenceContext,
 ) -> list[RawEvent]:
-    """Every event of the sentence, in verb order."""
+    """Every event of the sentence, in verb order. Each verb goes through three steps:
+    `_Clause.choose_code`, `_Clause.assign_roles` and `_Clause.build_events`; a verb
+    that is the complement of an announcing one (``threatened to retaliate``) refines
+    that verb's code instead."""
     events: list[RawEvent] = []
     roots: dict[int, str] = {}  # verb token index -> root code it coded
     codes: dict[int, str] = {}  # verb token index -> code it coded
-    clause = _Clause(tokens, sw, groups, head_to_group, visible, context)
+    clause = _Clause(sw=sw, groups=groups, head_to_group=head_to_group, visible=visible, context=context)
     for hit in _verb_hits(tokens, sw, context):
         announcing = _announcing_verb(hit.token, roots)
         if announcing is not None:
             _refine_by_content(events, announcing, hit, clause)
             continue
-        coded, found = clause.parse_events(hit) if sw.use_lemmas else clause.linear_events(hit)
-        if coded is None:
+        chosen = clause.choose_code(hit)
+        cast = clause.assign_roles(hit, chosen) if chosen is not None else None
+        if chosen is None or cast is None:
             continue
+        coded = chosen.coded
         roots[hit.token.i] = (coded.code or coded.reverse_code or "")[:2]
         codes[hit.token.i] = coded.code or ""
-        events.extend(found)
+        events.extend(clause.build_events(hit, coded, cast))
     _statements_as_demands(events, codes)
-    return _dedupe(events)
+    return dedupe(events)
 
 
-def _verb_hits(tokens: list[Any], sw: SentenceWords, context: SentenceContext) -> list[VerbHit]:
+def _verb_hits(tokens: list[Token], sw: SentenceWords, context: SentenceContext) -> list[VerbHit]:
     """Dictionary verbs, and with PETRARCH-2 sets the verbs only Tacitus's lexicon knows."""
     hits = find_verbs(tokens, sw, context.verbs)
     if not sw.use_lemmas:
@@ -103,41 +93,84 @@ def _verb_hits(tokens: list[Any], sw: SentenceWords, context: SentenceContext) -
     return sorted(hits, key=lambda h: h.start)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    """A verb's code and, when Tacitus's lexicon chose it, the sense it read."""
+
+    coded: CodedVerb
+    choice: Choice | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class _Cast:
+    """Who does a verb's act to whom, and how its events pair them."""
+
+    sources: list[int]
+    targets: list[int]
+    reciprocal: bool = False  # members of a compound subject act on each other
+    partner: bool = False  # a 'with'/'between' partner: a reciprocal act goes both ways
+    mode: str | None = None  # the PLOVER mode the verb's phrase states
+    distinct: bool = False  # a stance: no one acts on their own country
+    # "declared that China must drop barriers": a report coded toward whom it obliges, as
+    # written (no announcement or assertion rules; see _statements_as_demands).
+    obliged: bool = False
+
+
+def _no_one() -> _Cast:
+    """The roles of a verb that codes but acts on no one here (no events, its code still counts)."""
+    return _Cast(sources=[], targets=[])
+
+
+@dataclass(slots=True, kw_only=True)
 class _Clause:
     """One sentence's coding state: its words, actor groups and options."""
 
-    tokens: list[Any]
     sw: SentenceWords
     groups: list[ActorGroup]
     head_to_group: dict[int, int]
     visible: set[int]
     context: SentenceContext
 
-    def choose(self, hit: VerbHit) -> CodedVerb | None:
-        """The dictionary's code for `hit` (patterns matched inside the verb's own phrase
-        with PETRARCH-2 sets), or an intent to cooperate the dictionary misses."""
-        if self.sw.use_lemmas:
-            # PETRARCH-2 patterns describe the verb's own phrase: match inside its
-            # arguments ("condemned the attack, and … sanctions on Russia" is no
-            # "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as TABARI read them.
-            arguments = argument_span(hit.token, frozenset(), complements=True)
-            self.sw.scope = {p for p, word in enumerate(self.sw.words) if word.token in arguments}
-        try:
-            coded = choose_code(hit, self.sw) if hit.candidates else None
-        finally:
-            self.sw.scope = None
+    def choose_code(self, hit: VerbHit) -> _Chosen | None:
+        """Step 1, the verb's code: the dictionary's with PETRARCH-1 sets; with PETRARCH-2
+        sets Tacitus's lexicon's sense, else the dictionary's. None: the verb codes nothing."""
+        if not self.sw.use_lemmas:
+            coded = self.dictionary_code(hit)
+            return _Chosen(coded) if coded is not None else None
+        lex = lexicon()
+        choice = lexicon_choice(hit.token, lex)
+        if choice is not None:
+            return _Chosen(choice.coded, choice)
+        found = self.dictionary_code(hit)
+        return _Chosen(_shared_view(hit.token, found, lex)) if found is not None else None
+
+    def dictionary_code(self, hit: VerbHit) -> CodedVerb | None:
+        """The dictionary's code for `hit`, or an intent to cooperate the dictionary misses."""
+        coded = choose_code(hit, self.sw, scope=self._scope(hit)) if hit.candidates else None
         if coded is None or (coded.code is None and coded.reverse_code is None):
             coded = intent_to_cooperate(hit, coded) if hit.candidates else None
         if coded is None or (coded.code is None and coded.reverse_code is None):
             return None
         return coded
 
-    def linear_events(self, hit: VerbHit) -> tuple[CodedVerb | None, list[RawEvent]]:
+    def _scope(self, hit: VerbHit) -> Scope:
+        """Where a pattern's words after the verb may match. PETRARCH-2 patterns describe the
+        verb's own phrase: they match inside its arguments ("condemned the attack, and …
+        sanctions on Russia" is no "* ATTACK ON +"). PETRARCH-1 patterns stay linear, as
+        TABARI read them."""
+        if not self.sw.use_lemmas:
+            return None
+        arguments = argument_span(hit.token, frozenset(), complements=True)
+        return frozenset(p for p, word in enumerate(self.sw.words) if word.token in arguments)
+
+    def assign_roles(self, hit: VerbHit, chosen: _Chosen) -> _Cast | None:
+        """Step 2, the verb's sources and targets. None: the verb is no event after all."""
+        if self.sw.use_lemmas:
+            return self._parsed_roles(hit, chosen)
+        return self._linear_roles(hit, chosen.coded)
+
+    def _linear_roles(self, hit: VerbHit, coded: CodedVerb) -> _Cast:
         """PETRARCH-1 sets: TABARI's reading (words around the verb, first actor after it)."""
-        coded = self.choose(hit)
-        if coded is None:
-            return None, []
         groups, head_to_group, visible = self.groups, self.head_to_group, self.visible
         sources, passive_targets = source_groups(hit.token, head_to_group)
         sources = [s for s in sources if groups[s].head in visible]
@@ -161,10 +194,10 @@ class _Clause:
             targets = passive_targets
         else:
             targets = target_groups(hit.token, groups, head_to_group, set(sources), visible)
-            targets = _without_reported_self(hit.token, groups, sources, targets)
+            targets = _without_reported_self(hit.token, groups, sources=sources, targets=targets)
         sources, targets = self._compound(hit, coded, sources, targets)
         reciprocal = coded.reverse_code is not None or match.compound is not None or _cooperative(coded.code)
-        return coded, self._events(hit, coded, sources, targets, reciprocal=reciprocal)
+        return _Cast(sources=sources, targets=targets, reciprocal=reciprocal)
 
     def _compound(
         self, hit: VerbHit, coded: CodedVerb, sources: list[int], targets: list[int]
@@ -180,23 +213,55 @@ class _Clause:
                 targets = compound or targets
         if self.context.new_actor_length:
             sources, targets = _new_actors(
-                hit.token, self.groups, sources, targets, self.context.new_actor_length
+                hit.token, self.groups, sources=sources, targets=targets, limit=self.context.new_actor_length
             )
         return sources, targets
 
-    def _events(
-        self,
-        hit: VerbHit,
-        coded: CodedVerb,
-        sources: list[int],
-        targets: list[int],
-        *,
-        reciprocal: bool,
-        partner: bool = False,
-        mode: str | None = None,
-        distinct: bool = False,
-    ) -> list[RawEvent]:
+    def _parsed_roles(self, hit: VerbHit, chosen: _Chosen) -> _Cast | None:
+        """PETRARCH-2 sets: the parse says who did it to whom (subjects, agents, objects,
+        partner phrases); a lexicon sense may need a person or a target."""
+        lex = lexicon()
+        verb, coded, choice = hit.token, chosen.coded, chosen.choice
+        arguments = Arguments(self.groups, self.head_to_group, lex)
+        if coded.pattern is None and verb.lemma_.lower() in lex.no_default:
+            # A report is no event, unless it says its subject must act ("declared that
+            # China must drop barriers": a demand, see _statements_as_demands).
+            told = _told_to_act(verb, arguments)
+            if not told:
+                return None
+            sources, _ = arguments.sources(verb)
+            return _Cast(sources=sources, targets=told, obliged=True)
+        roles = _parse_roles(verb, coded, choice, arguments, lex)
+        _capitals_as_governments(self.groups, roles)
+        sense = choice.sense if choice is not None else None
+        if sense is not None and sense.needs_person and not any(self.groups[s].person for s in roles.sources):
+            return _no_one()
+        if sense is not None and sense.needs_target and not roles.targets and len(roles.sources) < 2:
+            return _no_one()
+        reciprocal = sense.reciprocal if sense is not None else _reciprocal_verb(verb, coded, lex)
+        stance = choice is not None and choice.stance is not None
+        return _Cast(
+            sources=roles.sources,
+            targets=roles.targets,
+            reciprocal=reciprocal and not (stance and roles.targets),
+            # A lexicon reciprocal verb acts both ways on any target ("met X" as "met with X").
+            partner=roles.partner or (sense is not None and sense.reciprocal),
+            mode=choice.mode if choice is not None else None,
+            distinct=stance,
+        )
+
+    def build_events(self, hit: VerbHit, coded: CodedVerb, cast: _Cast) -> list[RawEvent]:
+        """Step 3, the verb's events: what the sentence does not assert codes nothing; an
+        announced act becomes an intent or a threat; a reciprocal act with a partner goes
+        both ways; then each source acts on each target."""
+        if not cast.sources and not cast.targets:
+            return []
         verb = hit.token
+        if cast.obliged:
+            flags = EventFlags(
+                verb=verb, coded=coded, negated=is_negated(verb), modality=modality_of(verb), reporter=None
+            )
+            return self._pairs(cast, flags, reciprocal=False)
         negated = is_negated(verb) and not coded.match.spells_negation
         modality = modality_of(verb)
         if self.sw.use_lemmas and _unasserted(verb, lexicon()):
@@ -209,61 +274,32 @@ class _Clause:
             if _conditional(verb) and not (coded.code or "").startswith("13"):
                 # CAMEO: an act announced on a condition is a threat (1311 … 13x).
                 coded = replace(coded, code="130", reverse_code=None)
-        elif partner and reciprocal and coded.reverse_code is None:
+        elif cast.partner and cast.reciprocal and coded.reverse_code is None:
             # "met with X": a reciprocal act is coded in both directions.
             coded = replace(coded, reverse_code=coded.code)
-        flags = _Flags(verb, coded, negated, modality, reporter, mode, distinct)
-        return _pairs(self.groups, sources, targets, flags, self.context, reciprocal=reciprocal)
-
-    def parse_events(self, hit: VerbHit) -> tuple[CodedVerb | None, list[RawEvent]]:
-        """PETRARCH-2 sets: Tacitus's lexicon or the dictionary chooses the code; the
-        parse says who did it to whom (subjects, agents, objects, partner phrases)."""
-        lex = lexicon()
-        verb = hit.token
-        choice = lexicon_choice(verb, lex)
-        if choice is not None:
-            coded = choice.coded
-        else:
-            found = self.choose(hit)
-            if found is None:
-                return None, []
-            coded = _shared_view(verb, found, lex)
-        arguments = Arguments(self.groups, self.head_to_group, lex)
-        if coded.pattern is None and verb.lemma_.lower() in lex.no_default:
-            # A report is no event, unless it says its subject must act ("declared that
-            # China must drop barriers": a demand, see _statements_as_demands).
-            told = _told_to_act(verb, arguments)
-            if not told:
-                return None, []
-            sources, _ = arguments.sources(verb)
-            flags = _Flags(verb, coded, is_negated(verb), modality_of(verb), None)
-            return coded, _pairs(self.groups, sources, told, flags, self.context, reciprocal=False)
-        roles = _parse_roles(verb, coded, choice, arguments, lex)
-        _capitals_as_governments(self.groups, roles)
-        sense = choice.sense if choice is not None else None
-        if sense is not None and sense.needs_person and not any(self.groups[s].person for s in roles.sources):
-            return coded, []
-        if sense is not None and sense.needs_target and not roles.targets and len(roles.sources) < 2:
-            return coded, []
-        reciprocal = sense.reciprocal if sense is not None else _reciprocal_verb(verb, coded, lex)
-        mode = choice.mode if choice is not None else None
-        # A lexicon reciprocal verb acts both ways on any target ("met X" as "met with X").
-        partner = roles.partner or (sense is not None and sense.reciprocal)
-        stance = choice is not None and choice.stance is not None
-        events = self._events(
-            hit,
-            coded,
-            roles.sources,
-            roles.targets,
-            reciprocal=reciprocal and not (stance and roles.targets),
-            partner=partner,
-            mode=mode,
-            distinct=stance,
+        flags = EventFlags(
+            verb=verb,
+            coded=coded,
+            negated=negated,
+            modality=modality,
+            reporter=reporter,
+            mode=cast.mode,
+            distinct_countries=cast.distinct,
         )
-        return coded, events
+        return self._pairs(cast, flags, reciprocal=cast.reciprocal)
+
+    def _pairs(self, cast: _Cast, flags: EventFlags, *, reciprocal: bool) -> list[RawEvent]:
+        return pair_events(
+            self.groups,
+            sources=cast.sources,
+            targets=cast.targets,
+            flags=flags,
+            require_dyad=self.context.require_dyad,
+            reciprocal=reciprocal,
+        )
 
 
-def _is_question(sent: Any) -> bool:
+def _is_question(sent: Span) -> bool:
     """Ends with a question mark, or opens with an auxiliary before its subject ("Did you
     make a phone call … to help these people." is asked, not told)."""
     if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
@@ -274,7 +310,7 @@ def _is_question(sent: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.i > words[0].i for c in words[0].head.children)
 
 
-def _unasserted(verb: Any, lex: Lexicon) -> bool:
+def _unasserted(verb: Token, lex: Lexicon) -> bool:
     """What the sentence does not say happened: a question; the clause of a noun of claim,
     fear, plan or demand (``a report that ElBaradei had collaborated``, ``his calls for Ukraine
     to open an investigation``); an act someone is asked, told or allowed to do (``asked
@@ -326,7 +362,7 @@ def _capitals_as_governments(groups: list[ActorGroup], roles: Roles) -> None:
             group.codes = [code + "GOV" for code in group.codes]
 
 
-def _shared_view(verb: Any, coded: CodedVerb, lex: Lexicon) -> CodedVerb:
+def _shared_view(verb: Token, coded: CodedVerb, lex: Lexicon) -> CodedVerb:
     """``agreed (that) there was an urgent need …``: agreeing on a view, not on an act (019)."""
     code = lex.clause_codes.get(verb.lemma_.lower())
     if code is None or not (coded.code or "").startswith("03"):
@@ -343,7 +379,7 @@ def _shared_view(verb: Any, coded: CodedVerb, lex: Lexicon) -> CodedVerb:
 _MODALS = frozenset({"will", "would", "should", "shall", "must", "could", "can", "may", "might", "'ll", "'d"})
 
 
-def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
+def _reciprocal_verb(verb: Token, coded: CodedVerb, lex: Lexicon) -> bool:
     """Compound subjects act on each other for reciprocal verbs and paired codes only:
     co-listed actors of any other verb are never coded against each other."""
     complements = (c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp")
@@ -356,7 +392,7 @@ def _reciprocal_verb(verb: Any, coded: CodedVerb, lex: Lexicon) -> bool:
 
 
 def _parse_roles(
-    verb: Any, coded: CodedVerb, choice: Choice | None, arguments: Arguments, lex: Lexicon
+    verb: Token, coded: CodedVerb, choice: Choice | None, arguments: Arguments, lex: Lexicon
 ) -> Roles:
     """Sources and targets of a verb by argument position."""
     groups = arguments.groups
@@ -389,14 +425,14 @@ def _parse_roles(
         # "began a hunger strike to protest against Sweden's decision"
         targets, _ = arguments.complement_targets(verb, coded.code or "")
     targets = [t for t in targets if t not in sources]
-    targets = _without_reported_self(verb, list(groups), sources, targets, speech_only=True)
+    targets = _without_reported_self(verb, list(groups), sources=sources, targets=targets, speech_only=True)
     return Roles(sources, targets, partner=partner, passive=passive)
 
 
 _OBLIGATION = frozenset({"must"})
 
 
-def _told_to_act(verb: Any, arguments: Arguments) -> list[int]:
+def _told_to_act(verb: Token, arguments: Arguments) -> list[int]:
     """``declared that China must drop barriers``: the actor the reported clause obliges."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
@@ -427,7 +463,7 @@ def _statements_as_demands(events: list[RawEvent], codes: dict[int, str]) -> Non
 _ANNOUNCING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 
 
-def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
+def _announcing_verb(verb: Token, roots: dict[int, str]) -> Token | None:
     """The coded intent/demand/threat/appeal verb whose complement `verb` is."""
     current = verb
     while current.dep_ == "conj" and current.head is not current:
@@ -437,11 +473,11 @@ def _announcing_verb(verb: Any, roots: dict[int, str]) -> Any | None:
     return None
 
 
-def _refine_by_content(events: list[RawEvent], announcing: Any, hit: VerbHit, clause: _Clause) -> None:
+def _refine_by_content(events: list[RawEvent], announcing: Token, hit: VerbHit, clause: _Clause) -> None:
     """ "called on Haiti to hold elections": the announcing verb's plain code (020)
     takes the refinement of the act it is about (0241)."""
     choice = lexicon_choice(hit.token, lexicon()) if clause.sw.use_lemmas else None
-    coded = choice.coded if choice is not None else clause.choose(hit)
+    coded = choice.coded if choice is not None else clause.dictionary_code(hit)
     content = coded.code if coded is not None else None
     if not content:
         return
@@ -455,7 +491,7 @@ def _refine_by_content(events: list[RawEvent], announcing: Any, hit: VerbHit, cl
                 event.code = refined
 
 
-def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
+def _announced(verb: Token, modality: str, reporter: ActorGroup | None) -> bool:
     """``will give``, ``is ready to contribute``, ``said it would allow``: an act
     announced, not done."""
     if modality == "future":
@@ -470,7 +506,7 @@ def _announced(verb: Any, modality: str, reporter: ActorGroup | None) -> bool:
     )
 
 
-def _conditional(verb: Any) -> bool:
+def _conditional(verb: Token) -> bool:
     """``will withdraw their force from Chad unless …``: an announced act on a condition
     the other side must meet (an offer "if" is still an offer)."""
     return any(
@@ -502,7 +538,12 @@ _ANNOUNCED_AS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
 def _without_reported_self(
-    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int], *, speech_only: bool = False
+    verb: Token,
+    groups: list[ActorGroup],
+    *,
+    sources: list[int],
+    targets: list[int],
+    speech_only: bool = False,
 ) -> list[int]:
     """``Wang said China supports Russia``: the speaker's own country, subject of the
     reported clause, acts in that clause; the speaker did nothing to it (no CHNGOV → CHN)."""
@@ -530,7 +571,7 @@ def _without_reported_self(
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 
 
-def _own_by_pronoun(doc: Any, group: ActorGroup) -> bool:
+def _own_by_pronoun(doc: Doc, group: ActorGroup) -> bool:
     """``India … said its soldiers returned fire``: a country-less group owned by a pronoun
     in the speaker's reported clause is the speaker's own (their soldiers, not a target)."""
     if group.has_country:
@@ -539,7 +580,7 @@ def _own_by_pronoun(doc: Any, group: ActorGroup) -> bool:
 
 
 def _new_actors(
-    verb: Any, groups: list[ActorGroup], sources: list[int], targets: list[int], limit: int
+    verb: Token, groups: list[ActorGroup], *, sources: list[int], targets: list[int], limit: int
 ) -> tuple[list[int], list[int]]:
     """Fill an empty source or target with an unknown short noun phrase."""
     if not sources:
@@ -560,112 +601,7 @@ def _cooperative(code: str | None) -> bool:
     return code is not None and code_info(code).quad_class in (1, 2)
 
 
-def _codes(groups: list[ActorGroup], indices: list[int]) -> list[tuple[str, ActorGroup | None]]:
-    found: list[tuple[str, ActorGroup | None]] = []
-    seen: set[str] = set()
-    for index in indices:
-        for code in groups[index].codes:
-            if code not in seen:
-                seen.add(code)
-                found.append((code, groups[index]))
-    return found
-
-
-@dataclass(slots=True)
-class _Flags:
-    """What every event of one verb shares."""
-
-    verb: Any
-    coded: CodedVerb
-    negated: bool
-    modality: str
-    reporter: ActorGroup | None
-    mode: str | None = None
-    # A stance toward a partnership "between the United States and Thailand": no one acts
-    # on their own country.
-    distinct_countries: bool = False
-
-
-def _pairs(
-    groups: list[ActorGroup],
-    sources: list[int],
-    targets: list[int],
-    flags: _Flags,
-    context: SentenceContext,
-    *,
-    reciprocal: bool,
-) -> list[RawEvent]:
-    coded = flags.coded
-    source_codes = _codes(groups, sources)
-    target_codes = _codes(groups, targets)
-    pairs: list[
-        tuple[tuple[str, ActorGroup | None], tuple[str, ActorGroup | None], str | None, str | None]
-    ] = []
-    if not target_codes and len(source_codes) >= 2 and reciprocal:
-        # A compound subject of a reciprocal verb, a paired code ([030:030]) or a %
-        # pattern with nobody else: the members act on each other.
-        for a, b in combinations(source_codes, 2):
-            pairs.append((a, b, coded.code, coded.reverse_code or coded.code))
-    elif source_codes and target_codes:
-        for a in source_codes:
-            for b in target_codes:
-                if flags.distinct_countries and a[0][:3] == b[0][:3]:
-                    continue
-                if a[0] != b[0] and not _inferred_self(a, b):
-                    pairs.append((a, b, coded.code, coded.reverse_code))
-    elif not context.require_dyad and (source_codes or target_codes):
-        none: tuple[str, ActorGroup | None] = ("---", None)
-        for a in source_codes or [none]:
-            for b in target_codes or [none]:
-                pairs.append((a, b, coded.code, coded.reverse_code))
-    events = []
-    for (s_code, s_group), (t_code, t_group), forward, backward in pairs:
-        if forward:
-            events.append(_raw(s_code, t_code, forward, s_group, t_group, flags))
-        if backward:
-            events.append(_raw(t_code, s_code, backward, t_group, s_group, flags))
-            if forward:  # the reverse half mirrors the forward event appended just before it
-                events[-1].mirror = events[-2]
-    return events
-
-
-def _inferred_self(a: tuple[str, ActorGroup | None], b: tuple[str, ActorGroup | None]) -> bool:
-    """A named person whose country was taken from the article is not coded acting on that
-    country as the text names it: the envoy who "visited Israel" in a story about Israel is
-    not Israeli. (Roles of one country meeting each other stay: "the President convened
-    state legislators".)"""
-    if a[0][:3] != b[0][:3]:
-        return False
-    groups = [group for _, group in (a, b) if group is not None]
-    guessed = [g for g in groups if g.country_from_document and g.person]
-    stated = [g for g in groups if not g.country_from_document]
-    return bool(guessed and stated)
-
-
-def _raw(
-    source: str,
-    target: str,
-    code: str,
-    source_group: ActorGroup | None,
-    target_group: ActorGroup | None,
-    flags: _Flags,
-) -> RawEvent:
-    return RawEvent(
-        source,
-        target,
-        code,
-        source_group,
-        target_group,
-        flags.verb,
-        flags.coded,
-        flags.negated,
-        flags.modality,
-        flags.reporter,
-        flags.mode,
-    )
-
-
-def _reporter(verb: Any, head_to_group: dict[int, int], groups: list[ActorGroup]) -> ActorGroup | None:
+def _reporter(verb: Token, head_to_group: dict[int, int], groups: list[ActorGroup]) -> ActorGroup | None:
     """The speaker when the verb sits in reported speech (``Lavrov said Russia is ready …``)."""
     current = verb
     for _ in range(4):
@@ -680,15 +616,3 @@ def _reporter(verb: Any, head_to_group: dict[int, int], groups: list[ActorGroup]
             return groups[found[0]] if found else None
         current = head
     return None
-
-
-def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    seen: set[tuple[str, str, str]] = set()
-    kept = []
-    for event in events:
-        key = (event.source, event.target, event.code)
-        if key in seen or event.source == event.target:
-            continue
-        seen.add(key)
-        kept.append(event)
-    return kept

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tacitus.dictionaries.model import VerbBlock, VerbDictionary, VerbForm, VerbPattern
-from tacitus.events.patterns import PatternMatch, SentenceWords, match_pattern, required_words
+from tacitus.events.patterns import PatternMatch, Scope, SentenceWords, match_pattern, required_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["CodedVerb", "VerbHit", "choose_code", "find_verbs"]
 
@@ -22,7 +25,7 @@ class VerbHit:
 
     `start`/`end` are word positions of the whole (possibly multi-word) form."""
 
-    token: Any
+    token: Token
     start: int
     end: int
     candidates: list[tuple[VerbBlock, VerbForm]]
@@ -40,7 +43,7 @@ class CodedVerb:
     match: PatternMatch
 
 
-def find_verbs(tokens: list[Any], sw: SentenceWords, verbs: VerbDictionary) -> list[VerbHit]:
+def find_verbs(tokens: list[Token], sw: SentenceWords, verbs: VerbDictionary) -> list[VerbHit]:
     """Verb tokens whose text (or, for PETRARCH-2 dictionaries, lemma) is a verb form."""
     hits: list[VerbHit] = []
     by_token = {t.i: t for t in tokens}
@@ -92,9 +95,12 @@ def _drop_overlaps(hits: list[VerbHit]) -> list[VerbHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
+def choose_code(hit: VerbHit, sw: SentenceWords, *, scope: Scope = None) -> CodedVerb | None:
     """The first pattern (block by block, in file order) that matches; else the
-    default code of the first block that has one. None: the verb codes nothing."""
+    default code of the first block that has one. None: the verb codes nothing.
+
+    `scope`: the word positions a pattern's words after the verb may be matched at
+    (`tacitus.events.patterns.match_pattern`); None: the whole sentence."""
     vocabulary = sw.vocabulary
     for block, form in hit.candidates:
         for pattern, joined, required in _block_patterns(block, sw):
@@ -104,11 +110,11 @@ def choose_code(hit: VerbHit, sw: SentenceWords) -> CodedVerb | None:
                 if firsts.isdisjoint(vocabulary):
                     break  # a pattern word is missing from the sentence
             else:
-                match = match_pattern(pattern, sw, hit.start, hit.end, joined)
+                match = match_pattern(pattern, sw, hit.start, hit.end, joined, scope=scope)
                 if match is not None:
                     return CodedVerb(pattern.code, pattern.reverse_code, pattern, block, form, match)
     for block, form in hit.candidates:
-        if getattr(form, "null_code", False):
+        if form.null_code:
             continue
         if form.code is not None or form.reverse_code is not None:
             return CodedVerb(form.code, form.reverse_code, None, block, form, PatternMatch())
@@ -147,14 +153,16 @@ def _form_lemmas(block: VerbBlock) -> tuple[dict[str, str], frozenset[str]]:
     return cached[1], cached[2]
 
 
-_BLOCK_PATTERNS: dict[int, tuple[Any, int, tuple[tuple[Any, bool, list[frozenset[str]]], ...]]] = {}
+# A block's patterns, each with its verb-joined flag and the words that can start its elements.
+_PatternEntries = tuple[tuple[VerbPattern, bool, list[frozenset[str]]], ...]
+_BLOCK_PATTERNS: dict[int, tuple[VerbBlock, int, _PatternEntries]] = {}
 
 
-def _block_patterns(block: Any, sw: SentenceWords) -> tuple[tuple[Any, bool, list[frozenset[str]]], ...]:
+def _block_patterns(block: VerbBlock, sw: SentenceWords) -> _PatternEntries:
     """A block's patterns with their verb-joined flag and required words, computed once per block."""
     patterns = block.patterns
     cached = _BLOCK_PATTERNS.get(id(block))
     if cached is None or cached[0] is not block or cached[1] != len(patterns):
-        entries = tuple((p, bool(getattr(p, "verb_joined", False)), required_words(p, sw)) for p in patterns)
+        entries = tuple((p, p.verb_joined, required_words(p, sw)) for p in patterns)
         cached = _BLOCK_PATTERNS[id(block)] = (block, len(patterns), entries)
     return cached[2]

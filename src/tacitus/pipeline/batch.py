@@ -11,52 +11,59 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from importlib.util import find_spec
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from tacitus.records import Article
+from tacitus.records import Article, Quote
 from tacitus.store import StoredArticle
+
+if TYPE_CHECKING:
+    from tacitus.coder import CodedArticle, Coder
+    from tacitus.places import Geocoder
 
 __all__ = ["Stages", "code_batch", "load_stages", "stored_from_coded"]
 
 log = logging.getLogger(__name__)
 
-# Stage name → callable: "quotes" → extract_quotes, "places" → a Geocoder.
-Stages = dict[str, Any]
+
+@dataclass(frozen=True, slots=True)
+class Stages:
+    """The stages `code_batch` runs on each coded article after the coder (None: not run).
+
+    Attributes:
+        quotes: the quotes stage (`tacitus.quotes.extract_quotes`).
+        places: the places stage, a `tacitus.places.Geocoder` (its gazetteer loaded once).
+    """
+
+    quotes: Callable[..., list[Quote]] | None = None
+    places: Geocoder | None = None
 
 
 def load_stages() -> Stages:
-    """The quotes and places stages, when this installation has them."""
-    stages: Stages = {}
-    if find_spec("tacitus.quotes") is not None:
-        from tacitus import quotes
+    """The quotes and places stages, loaded (imported here: a store reader needs neither)."""
+    from tacitus.places import Geocoder
+    from tacitus.quotes import extract_quotes
 
-        if hasattr(quotes, "extract_quotes"):
-            stages["quotes"] = quotes.extract_quotes
-    if find_spec("tacitus.places") is not None:
-        from tacitus import places
-
-        if hasattr(places, "Geocoder"):
-            stages["places"] = places.Geocoder()
-    return stages
+    return Stages(quotes=extract_quotes, places=Geocoder())
 
 
-def stored_from_coded(coded: Any, coder: Any, stages: Stages) -> StoredArticle:
-    """The store record of a `CodedArticle`, with quotes and places where available."""
-    if coded.skipped:
-        return StoredArticle(coded.article, status="skipped", skip_reason="coder", skip_detail=coded.skipped)
+def stored_from_coded(coded: CodedArticle, coder: Coder, stages: Stages) -> StoredArticle:
+    """The store record of a `CodedArticle`, with its quotes and places when `stages` has them."""
+    doc = coded.doc
+    if coded.skipped or doc is None:
+        detail = coded.skipped or "not parsed"
+        return StoredArticle(coded.article, status="skipped", skip_reason="coder", skip_detail=detail)
     stored = StoredArticle(coded.article, events=list(coded.events), actors=list(coded.actors))
-    if "quotes" in stages:
+    quotes, places = stages.quotes, stages.places
+    if quotes is not None:
         stored.quotes = _later_stage(
             "quotes",
             coded.article.id,
-            lambda: stages["quotes"](coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver),
+            lambda: quotes(coded.article, doc, actors=coded.actors, resolver=coder.resolver),
         )
-    if "places" in stages:
+    if places is not None:
         stored.locations = _later_stage(
-            "places",
-            coded.article.id,
-            lambda: stages["places"].locate(coded.article, coded.doc, stored.events),
+            "places", coded.article.id, lambda: places.locate(coded.article, doc, stored.events)
         )
     return stored
 
@@ -70,7 +77,7 @@ def _later_stage(name: str, doc_id: str, call: Callable[[], list[Any]]) -> list[
         return []
 
 
-def _code_one_by_one(articles: Sequence[Article], coder: Any, stages: Stages) -> list[StoredArticle]:
+def _code_one_by_one(articles: Sequence[Article], coder: Coder, stages: Stages) -> list[StoredArticle]:
     """After a batch failed: code each article alone so one bad article costs only itself."""
     results: list[StoredArticle] = []
     for article in articles:
@@ -89,7 +96,7 @@ def _code_one_by_one(articles: Sequence[Article], coder: Any, stages: Stages) ->
     return results
 
 
-def _code_fresh(articles: list[Article], coder: Any, stages: Stages) -> list[StoredArticle]:
+def _code_fresh(articles: list[Article], coder: Coder, stages: Stages) -> list[StoredArticle]:
     try:
         return [stored_from_coded(c, coder, stages) for c in coder.code_articles(articles)]
     except Exception:  # noqa: BLE001 - retried article by article
@@ -97,7 +104,9 @@ def _code_fresh(articles: list[Article], coder: Any, stages: Stages) -> list[Sto
         return _code_one_by_one(articles, coder, stages)
 
 
-def code_batch(articles: Sequence[Article], coder: Any, stages: Stages | None = None) -> list[StoredArticle]:
+def code_batch(
+    articles: Sequence[Article], coder: Coder, stages: Stages | None = None
+) -> list[StoredArticle]:
     """Code a batch of articles: one `StoredArticle` per article, in input order.
 
     An article with `duplicate_of` set is a copy: it is recorded as ``duplicate`` and
@@ -112,7 +121,7 @@ def code_batch(articles: Sequence[Article], coder: Any, stages: Stages | None = 
     Returns:
         The store records, one per article, in the order of `articles`.
     """
-    stages = stages or {}
+    stages = stages if stages is not None else Stages()
     fresh = [a for a in articles if not a.duplicate_of or a.duplicate_of == a.id]
     coded = iter(_code_fresh(fresh, coder, stages) if fresh else [])
     results = []

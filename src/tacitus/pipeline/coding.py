@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tacitus.pipeline.batch import code_batch, load_stages
+from tacitus.pipeline.batch import Stages, code_batch, load_stages
 from tacitus.records import Article
 from tacitus.store import StoredArticle
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # The coder of this process: set in the parent before forking, so workers share it.
 _CODER: Any = None
-_STAGES: dict[str, Any] = {}
+_STAGES = Stages()
 
 
 _SHIPPED_CODERS: dict[str | None, Any] = {}

@@ -31,12 +31,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end")
-EVENT_ACTOR_SLOTS = ("source_actor", "target_actor", "reported_by")
-# Event fields the places stage adds (schema v2); present in Event once that stage is merged.
+# Event fields the places stage fills (schema v2).
 EVENT_LOCATION_SLOTS = ("location", "source_location", "target_location")
-_EVENT_FIELDS = {f.name for f in fields(Event)}
 _LOCATION_FIELDS = {f.name for f in fields(Location)}
-PLACE_EXTRA_FIELDS = ("resolved_name", "feature_code", "geo_type", "mention")
 
 
 @dataclass(slots=True)
@@ -197,12 +194,13 @@ def event_row(event: Event, ordinal: int) -> dict[str, Any]:
         "modality": event.modality,
         "issues": list(event.issues),
     }
-    for slot in EVENT_ACTOR_SLOTS:
-        row.update(_actor_columns(slot, getattr(event, slot)))
-    for slot in EVENT_LOCATION_SLOTS:
-        location = getattr(event, slot, None)
+    row.update(_actor_columns("source_actor", event.source_actor))
+    row.update(_actor_columns("target_actor", event.target_actor))
+    row.update(_actor_columns("reported_by", event.reported_by))
+    locations = (event.location, event.source_location, event.target_location)
+    for slot, location in zip(EVENT_LOCATION_SLOTS, locations, strict=True):
         row[slot] = location_json(location) if location is not None else None
-    row["location_source"] = getattr(event, "location_source", None)
+    row["location_source"] = event.location_source
     row.update(
         verb_start=event.verb_start,
         verb_end=event.verb_end,
@@ -227,13 +225,11 @@ def location_from_json(text: str) -> Location:
 
 
 def _location_fields(row: dict[str, Any]) -> dict[str, Any]:
-    """Event keyword arguments for the location columns this Event has."""
+    """Event keyword arguments of the location columns."""
     found: dict[str, Any] = {}
     for slot in EVENT_LOCATION_SLOTS:
-        if slot in _EVENT_FIELDS:
-            found[slot] = location_from_json(row[slot]) if row.get(slot) else None
-    if "location_source" in _EVENT_FIELDS:
-        found["location_source"] = row.get("location_source")
+        found[slot] = location_from_json(row[slot]) if row.get(slot) else None
+    found["location_source"] = row.get("location_source")
     return found
 
 
@@ -336,6 +332,10 @@ def place_row(location: Location, ordinal: int) -> dict[str, Any]:
         "confidence": location.confidence,
     }
     row.update(_span_columns("evidence", location.evidence))
-    for name in PLACE_EXTRA_FIELDS:
-        row[name] = getattr(location, name, None)
+    row.update(
+        resolved_name=location.resolved_name,
+        feature_code=location.feature_code,
+        geo_type=location.geo_type,
+        mention=location.mention,
+    )
     return row
