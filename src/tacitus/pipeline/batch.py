@@ -56,7 +56,7 @@ def stored_from_coded(coded: Any, coder: Any, stages: Stages) -> StoredArticle:
         stored.locations = _later_stage(
             "places",
             coded.article.id,
-            lambda: stages["places"].locate(coded.article, coded.doc, stored.events),
+            lambda: stages["places"].locate(coded.article, coded.doc, stored.events, coded.actors),
         )
     return stored
 
