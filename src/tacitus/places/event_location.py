@@ -250,9 +250,11 @@ def _country_location(event: Event, article: ArticlePlaces, countries: list[str]
 
 
 def _location_of(doc_id: str, place: Place, evidence: Span, mention: str) -> Location:
+    """The country `place` as an event's location: named as the gazetteer names it ("women" of
+    GBRCVL is no place name), its evidence the actor or body place that points to it."""
     return Location(
         doc_id=doc_id,
-        name=evidence.text,
+        name=place.name,
         gazetteer_id=str(place.geonameid),
         country=place.iso3 or None,
         fips=place.fips or None,
