@@ -5,8 +5,11 @@ measures the places stage alone), located by `Geocoder.locate`, and scored: shar
 gold location placed in the right country and, where the gold place is a city, the right city.
 Gold countries: tests/data/plover_location_countries.json (hand annotation of the gold names).
 
+`--with-actors` gives each event the record's gold actor and recipient (and its PLOVER type's
+quad class), as a coded event has them: the event-location rules then look in their countries.
+
 Usage:
-    python benchmarks/places_plover.py [--json out.json]
+    python benchmarks/places_plover.py [--with-actors] [--json out.json]
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ ANNOTATIONS = ROOT / "tests" / "data" / "plover_location_countries.json"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument(
+        "--with-actors", action="store_true",
+        help="give each event the record's gold actor, recipient and quad class, as the coder would",
+    )
     args = parser.parse_args()
     if not GOLD.exists():
         print(f"skipped: needs {GOLD} (development data in ../shared)", file=sys.stderr)
@@ -38,7 +45,9 @@ def main() -> int:
     from tacitus.places import Geocoder
     from tacitus.places.evaluate import evaluate_event_locations
 
-    score = evaluate_event_locations(GOLD, ANNOTATIONS, geocoder=Geocoder(), nlp=load_model())
+    score = evaluate_event_locations(
+        GOLD, ANNOTATIONS, geocoder=Geocoder(), nlp=load_model(), with_actors=args.with_actors
+    )
     text = json.dumps(score.as_dict(), indent=2)
     print(text)
     if args.json:

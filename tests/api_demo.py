@@ -4,6 +4,7 @@ and places as `tacitus.records` objects, written by the store's own `write_batch
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from importlib import resources
 from pathlib import Path
@@ -276,7 +277,7 @@ def event_location(doc_id: str, ordinal: int) -> Location | None:
     if row is None:
         return None
     article = next(a for a in example_articles() if a.id == doc_id)
-    return _place(article, row)
+    return dataclasses.replace(_place(article, row), method="clause")  # placed by its clause
 
 
 def example_articles() -> list[Article]:

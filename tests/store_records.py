@@ -102,7 +102,9 @@ codes = st.text("0123456789", min_size=2, max_size=4)
 iso_dates = st.none() | st.dates().map(lambda d: d.isoformat())
 
 
-def _locations(doc_id: str) -> st.SearchStrategy[Location]:
+def _locations(doc_id: str, *, method: bool = False) -> st.SearchStrategy[Location]:
+    """Any Location of `doc_id`; with `method`, an event's (the rule that placed it; the places an
+    article names have none)."""
     values = {
         "doc_id": st.just(doc_id),
         "name": texts,
@@ -123,6 +125,9 @@ def _locations(doc_id: str) -> st.SearchStrategy[Location]:
         "geo_type": st.none() | st.integers(1, 5),
         "mention": st.none() | texts,
     }
+    if method:
+        methods = ["clause", "sentence", "lead", "actor_country", "document", "dateline"]
+        extra["method"] = st.none() | st.sampled_from(methods)
     values.update({k: v for k, v in extra.items() if k in LOCATION_FIELDS})
     return st.builds(Location, **values)
 
@@ -134,8 +139,8 @@ def events(draw: st.DrawFn, doc_id: str) -> Event:
     places = {}
     if "location" in EVENT_FIELDS:
         for slot in ("location", "source_location", "target_location"):
-            places[slot] = draw(st.none() | _locations(doc_id))
-        places["location_source"] = draw(st.none() | st.sampled_from(["clause", "dateline"]))
+            places[slot] = draw(st.none() | _locations(doc_id, method=slot == "location"))
+        places["location_source"] = draw(st.none() | st.sampled_from(["clause", "lead", "dateline"]))
     return Event(
         doc_id=doc_id,
         sentence=draw(st.integers(0, 2**31 - 1)),

@@ -256,7 +256,7 @@ def test_api_event_has_its_location(client, event_key):
     expected = event_location(doc_id, ordinal)
     assert body["location"]["name"] == expected.name
     assert (body["location"]["lat"], body["location"]["lon"]) == (expected.lat, expected.lon)
-    assert body["location_source"] == "clause"
+    assert (body["location"]["method"], body["location_source"]) == ("clause", "clause")
 
 
 @pytest.mark.parametrize("query", ["", "&country=CHN", "&start=2021-01-01"])

@@ -19,7 +19,7 @@ def actor(text, whole, code):
     return Actor(text=text, code=code, country=code[:3], start=start, end=start + len(text))
 
 
-def make_event(doc, verb, source=None, target=None):
+def make_event(doc, verb, source=None, target=None, quad_class=4):
     token = next(t for t in doc if t.text == verb)
     sent = token.sent
     return Event(
@@ -30,7 +30,7 @@ def make_event(doc, verb, source=None, target=None):
         target=target.code if target else "",
         code="190",
         root_code="19",
-        quad_class=4,
+        quad_class=quad_class,
         goldstein=-10.0,
         plover={},
         source_actor=source,
@@ -41,9 +41,9 @@ def make_event(doc, verb, source=None, target=None):
     )
 
 
-def locate(geocoder, nlp, text, verb, source=None, target=None):
+def locate(geocoder, nlp, text, verb, source=None, target=None, quad_class=4):
     doc = nlp(text)
-    event = make_event(doc, verb, source, target)
+    event = make_event(doc, verb, source, target, quad_class)
     geocoder.locate(Article(id="e", text=text), doc, [event])
     return event
 
@@ -70,32 +70,88 @@ def test_places_events_clause_place_first(nlp, geocoder, text, verb, place):
 @pytest.mark.parametrize(
     ("text", "verb", "place"),
     [
-        ("MOSCOW, Feb 4 (Reuters) - Russia criticized Iran on Thursday.", "criticized", "MOSCOW"),
         ("KYIV, Ukraine — The government rejected the proposal.", "rejected", "KYIV"),
+        ("BEIJING — Talks resumed on Friday after a week.", "resumed", "BEIJING"),
     ],
 )
-def test_places_events_dateline_when_no_clause_place(nlp, geocoder, text, verb, place):
+def test_places_events_dateline_only_when_body_names_no_place(nlp, geocoder, text, verb, place):
     event = locate(geocoder, nlp, text, verb)
-    assert (event.location.name, event.location_source) == (place, "dateline")
+    found = (event.location.name, event.location.method, event.location_source)
+    assert found == (place, "dateline", "dateline")
+
+
+# Written here: the reporter is in Cairo, the attack was in Tunis.
+TUNIS = (
+    "CAIRO (AP) — Gunmen attacked the Bardo museum in Tunis on Wednesday, killing 20 foreign "
+    "tourists. Security forces stormed the museum hours later and freed the hostages. "
+    "The prime minister promised to hunt down the militants."
+)
 
 
 @pytest.mark.parametrize(
-    ("text", "verb", "source", "target"),
+    ("verb", "place", "method"),
+    [("attacked", "Tunis", "clause"), ("stormed", "Tunis", "lead"), ("promised", "Tunis", "lead")],
+)
+def test_places_events_placed_where_it_happened_not_at_dateline(nlp, geocoder, verb, place, method):
+    event = locate(geocoder, nlp, TUNIS, verb)
+    found = (event.location.name, event.location.country, event.location.method, event.location_source)
+    assert found == (place, "TUN", method, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place", "method"),
     [
-        ("Russia criticized Iran on Thursday.", "criticized", ("Russia", "RUS"), ("Iran", "IRN")),
-        (
-            "Chinese officials agreed to US mediation.",
-            "agreed",
-            ("Chinese officials", "CHNGOV"),
-            ("US", "USA"),
-        ),
-        ("Japan halted economic aid to Serbia.", "halted", ("Japan", "JPN"), ("Serbia", "SRB")),
+        # The body names Russia: a point in it; the dateline lies there and gives the point.
+        ("MOSCOW, Feb 4 (Reuters) - Russia criticized Iran on Thursday.", "criticized", "MOSCOW", "sentence"),
+        ("LONDON (Reuters) - Sudan expelled two aid agencies on Sunday.", "expelled", "Sudan", "sentence"),
     ],
 )
-def test_places_events_never_invented_from_actors(nlp, geocoder, text, verb, source, target):
-    event = locate(
-        geocoder, nlp, text, verb, actor(*source[:1], text, source[1]), actor(target[0], text, target[1])
-    )
+def test_places_events_sentence_place_before_dateline(nlp, geocoder, text, verb, place, method):
+    event = locate(geocoder, nlp, text, verb)
+    assert (event.location.name, event.location.method) == (place, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        (
+            "LONDON (Reuters) - Kenyan police arrested 40 protesters on Sunday, officials in Nairobi said.",
+            "sentence",
+        ),
+        (
+            "WASHINGTON (AP) - Kenyan police arrested 40 protesters on Sunday. "
+            "The clashes began in Nairobi on Friday.",
+            "lead",
+        ),
+    ],
+)
+def test_places_events_actor_country_place_in_sentence_then_lead(nlp, geocoder, text, method):
+    event = locate(geocoder, nlp, text, "arrested", actor("Kenyan police", text, "KENCOP"))
+    assert (event.location.name, event.location.method) == ("Nairobi", method)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source", "target", "quad_class", "country"),
+    [
+        # Verbal: the source's country; material: the target's. The actor's own word is no place.
+        ("Russia criticized Iran on Thursday.", "criticized", ("Russia", "RUS"), ("Iran", "IRN"), 1, "RUS"),
+        ("Japan halted economic aid to Serbia.", "halted", ("Japan", "JPN"), ("Serbia", "SRB"), 4, "SRB"),
+    ],
+)
+def test_places_events_actor_country_the_article_names(
+    nlp, geocoder, text, verb, source, target, quad_class, country
+):
+    source_actor, target_actor = actor(*source[:1], text, source[1]), actor(target[0], text, target[1])
+    event = locate(geocoder, nlp, text, verb, source_actor, target_actor, quad_class)
+    assert (event.location.country, event.location.method) == (country, "actor_country")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [("Chinese officials agreed to the proposal.", "agreed", ("Chinese officials", "CHNGOV"))],
+)
+def test_places_events_never_invented_from_unnamed_actor_country(nlp, geocoder, text, verb, source):
+    event = locate(geocoder, nlp, text, verb, actor(source[0], text, source[1]), None, 1)
     assert (event.location, event.location_source) == (None, None)
 
 

@@ -158,7 +158,8 @@ class Event:
     reported_by: Actor | None = None
     issues: list[str] = field(default_factory=list)
     # Filled by the places stage: where the event happened and how that was chosen
-    # (``clause``: a place attached to the event's clause; ``dateline``: the article's dateline),
+    # (`location_source` is always `location.method`: ``clause``, ``sentence``, ``lead``,
+    # ``actor_country``, ``document`` or ``dateline``; kept as a field for the JSONL contract),
     # and where the source and target actors are from when the text says so ("Kyiv's mayor").
     location: Location | None = None
     location_source: str | None = None
@@ -318,7 +319,12 @@ class Location:
     id (GDELT's FeatureID); `country` ISO3 and `fips` FIPS 10-4; `admin1` the GDELT-style ADM1 code
     (FIPS country + GeoNames admin1 code, the FIPS country alone for a country); `geo_type` GDELT's
     1 country, 2 US state, 3 US city, 4 world city, 5 world state; `mention` how the name was found
-    (``entity``, ``dateline``, ``demonym``).
+    (``entity``, ``dateline``, ``demonym``, ``token``; ``actor`` or ``document`` for a country an
+    event was placed in from its actor's or its article's country).
+
+    `method` is set only on an event's location (`Event.location`): the rule that placed the event
+    there (``clause``, ``sentence``, ``lead``, ``actor_country``, ``document``, ``dateline``; see
+    `tacitus.places.event_location`). The places an article names have none.
     """
 
     doc_id: str
@@ -336,6 +342,7 @@ class Location:
     feature_code: str | None = None
     geo_type: int | None = None
     mention: str | None = None
+    method: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -63,7 +63,7 @@ def stored_from_coded(coded: CodedArticle, coder: Coder, stages: Stages) -> Stor
         )
     if places is not None:
         stored.locations = _later_stage(
-            "places", coded.article.id, lambda: places.locate(coded.article, doc, stored.events)
+            "places", coded.article.id, lambda: places.locate(coded.article, doc, stored.events, coded.actors)
         )
     return stored
 

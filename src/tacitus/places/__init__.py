@@ -3,8 +3,10 @@
 Reads: the article text, its spaCy Doc (dependency parse; entities, which it adds with the model's
 NER when the Doc has none, as the coder's Docs do) and, optionally, its events
 (actors' countries are context; evidence spans and verbs find the event's clause).
-Adds: a `Location` per place mention; `Event.location`/`location_source` (``clause`` or
-``dateline``) and `Event.source_location`/`target_location` where the text gives an actor's place.
+Adds: a `Location` per place mention; `Event.location` with its `method` (the rule that placed
+the event: ``clause``, ``sentence``, ``lead``, ``actor_country``, ``document`` or ``dateline``; see
+`tacitus.places.event_location`), `Event.location_source` (the same method) and
+`Event.source_location`/`target_location` where the text gives an actor's place.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from tacitus.errors import TacitusError
-from tacitus.places.attach import attach_actor_locations, attach_event_locations
+from tacitus.places.attach import attach_actor_locations
+from tacitus.places.event_location import ArticlePlaces, actor_document_country, lead_end, locate_events
 from tacitus.places.gazetteer import Gazetteer, Place, load_gazetteer
 from tacitus.places.resolve import Resolution, resolve_mentions
 from tacitus.places.toponyms import find_mentions
-from tacitus.records import Article, Event, Location, Span
+from tacitus.records import Actor, Article, Event, Location, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,7 +74,13 @@ class Geocoder:
             self._ner = load_model(exclude=NOT_NER).get_pipe("ner")
         return self._ner(doc)
 
-    def locate(self, article: Article, doc: Doc, events: list[Event] | None = None) -> list[Location]:
+    def locate(
+        self,
+        article: Article,
+        doc: Doc,
+        events: list[Event] | None = None,
+        actors: list[Actor] | None = None,
+    ) -> list[Location]:
         """The places named in `article`, in text order; also fills the events' locations.
 
         Args:
@@ -79,6 +88,9 @@ class Geocoder:
             doc: the spaCy Doc of `article.text` (from `tacitus.nlp.load_model()`).
             events: the article's events, if coded: their actors' countries are context, and
                 each gets `location`, `location_source`, `source_location`, `target_location`.
+            actors: all the article's actor mentions, if coded (the coder's `CodedArticle.actors`):
+                the state they name most is a country the article is about. Without them, the
+                events' actors are counted instead.
 
         Raises:
             PlacesError: `doc` is not the parse of `article.text`.
@@ -95,17 +107,37 @@ class Geocoder:
         # Every demonym is context for resolution; only one that names a place is a location.
         located = [(res, self._location(article.id, res)) for res in resolutions if res.mention.names_place]
         if events:
-            self._attach(doc, events, located)
+            self._attach(doc, events, located, actors)
         return [location for _, location in located]
 
-    def _attach(self, doc: Doc, events: list[Event], located: list[tuple[Resolution, Location]]) -> None:
+    def _attach(
+        self,
+        doc: Doc,
+        events: list[Event],
+        located: list[tuple[Resolution, Location]],
+        actors: list[Actor] | None,
+    ) -> None:
         places = [
             (location, res.mention.root)
             for res, location in located
             if res.mention.kind in ("entity", "token") and res.mention.root is not None
         ]
-        dateline = next((loc for res, loc in located if res.mention.kind == "dateline"), None)
-        attach_event_locations(doc, events, places, dateline)
+        dateline_res = next((res for res, _ in located if res.mention.kind == "dateline"), None)
+        dateline = next((loc for res, loc in located if res is dateline_res), None)
+        body_start = (dateline_res.mention.header_end or dateline_res.mention.end) if dateline_res else 0
+        mentions = actors if actors is not None else _event_actors(events)
+        article_places = ArticlePlaces(
+            doc=doc,
+            gazetteer=self.gazetteer,
+            places=places,
+            dateline=dateline,
+            lead_end=lead_end(doc, body_start),
+            about=_countries_about(
+                [loc for _, loc in located if loc.mention != "dateline"],
+                actor_document_country(mentions, self.gazetteer),
+            ),
+        )
+        locate_events(events, article_places)
         attach_actor_locations(doc, events, places)
 
     def _location(self, doc_id: str, resolution: Resolution) -> Location:
@@ -156,6 +188,19 @@ def _locate_batch(
 ) -> Iterator[tuple[Article, list[Location]]]:
     for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
         yield article, geocoder.locate(article, doc)
+
+
+def _event_actors(events: Iterable[Event]) -> list[Actor]:
+    return [a for e in events for a in (e.source_actor, e.target_actor) if a is not None]
+
+
+def _countries_about(body: list[Location], actor_country: str | None) -> list[str]:
+    """The countries the article is about (`document_countries` of its body, without the
+    dateline, and its actors' document country), the actors' first, then in text order."""
+    about = set(document_countries(body))
+    ordered = [actor_country] if actor_country else []
+    ordered += [loc.country for loc in body if loc.country in about]
+    return list(dict.fromkeys(c for c in ordered if c))
 
 
 def _actor_countries(events: Iterable[Event]) -> list[str]:

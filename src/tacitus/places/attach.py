@@ -1,10 +1,10 @@
-"""Event and actor locations: the place attached to an event's clause, else the dateline.
+"""Clause and actor locations: the place attached to an event's clause; an actor's own place.
 
 A place attaches to an event when the dependency path from the place up to the event's verb runs
 only through locative prepositions ("clashes in Tbilisi"), place nouns ("the town of Rafah"),
 noun-phrase arcs and the verb's object or subject noun; or when the place is the direct object of a
-movement or attack verb ("troops entered central Iran"). The nearest such place wins. Without one,
-the article's dateline place is used. A location is never made up from an actor's country.
+movement or attack verb ("troops entered central Iran"). The nearest such place wins. The rules
+that place an event without one are in `event_location.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tacitus.records import Actor, Event, Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["attach_actor_locations", "attach_event_locations", "event_verb_token"]
+__all__ = ["attach_actor_locations", "clause_location", "event_verb_token"]
 
 MAX_PATH = 10
 NOUN_PHRASE_ARCS = frozenset({"appos", "npadvmod", "nummod", "det"})
@@ -128,23 +128,6 @@ def clause_location(doc: Doc, event: Event, places: list[tuple[Location, int]]) 
         if distance is not None and (best is None or (distance, root) < best[:2]):
             best = (distance, root, location)
     return best[2] if best else None
-
-
-def attach_event_locations(
-    doc: Doc,
-    events: list[Event],
-    places: list[tuple[Location, int]],
-    dateline: Location | None,
-) -> None:
-    """Fill `event.location` and `event.location_source` (``clause`` or ``dateline``)."""
-    for event in events:
-        location = clause_location(doc, event, places)
-        if location is not None:
-            event.location, event.location_source = location, "clause"
-        elif dateline is not None:
-            event.location, event.location_source = dateline, "dateline"
-        else:
-            event.location, event.location_source = None, None
 
 
 def actor_location(doc: Doc, actor: Actor | None, places: list[tuple[Location, int]]) -> Location | None:

@@ -7,13 +7,16 @@ The caller passes the gold paths; nothing here knows where development data live
   ``(LOC: …)`` spans, ``location`` {``name``}): an event is built on the first marked event word
   of each record's sentence and located; the share placed in the right country and, where the gold
   place is a city, the right city. Gold countries come from an annotation file of
-  ``{gold name: {"country": ISO3, "city": bool}}``.
+  ``{gold name: {"country": ISO3, "city": bool}}``. With `with_actors`, the event also carries
+  the record's gold actor and recipient (their countries) and the quad class of its PLOVER type,
+  as a coded event would: the event rules then look in the actors' countries.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +24,15 @@ from typing import Any
 
 from tacitus.errors import GoldFileError
 from tacitus.places.gazetteer import Gazetteer
-from tacitus.records import Article, Event, Span
+from tacitus.records import Actor, Article, Event, Span
 
-__all__ = ["LocationScore", "evaluate_event_locations", "event_from_markup", "score_countries"]
+__all__ = [
+    "LocationScore",
+    "evaluate_event_locations",
+    "event_from_markup",
+    "gold_actors",
+    "score_countries",
+]
 
 EVENT_MARK = re.compile(r"\(EVT: ([^()]+)\)")
 
@@ -46,6 +55,35 @@ def score_countries(pairs: Iterable[tuple[set[str], set[str]]]) -> dict[str, flo
         "gold": n_gold,
         "true_positives": true_pos,
     }
+
+
+def gold_actors(record: dict[str, Any]) -> tuple[Actor | None, Actor | None, int | None]:
+    """The first gold actor and recipient of a PLOVER record as actors, and its quad class (the
+    commonest quad class of the CAMEO codes of its PLOVER type)."""
+    text = record["text"]
+
+    def first(key: str) -> Actor | None:
+        entries = record.get(key) or []
+        if not entries or not entries[0].get("code"):
+            return None
+        entry = entries[0]
+        written = entry.get("actorText") or entry["code"]
+        start = text.find(written)
+        end = start + len(written) if start >= 0 else -1
+        code = entry["code"] + (entry.get("sector") or "")
+        return Actor(text=written, code=code, country=entry["code"], start=start, end=end)
+
+    return first("actor"), first("recipient"), _plover_quads().get(record.get("event_type") or "")
+
+
+def _plover_quads() -> dict[str, int]:
+    from tacitus.cameo import event_codes
+
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
+    for info in event_codes().values():
+        if info.plover_event and info.quad_class is not None:
+            votes[info.plover_event][info.quad_class] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
 
 
 def event_from_markup(record_id: str, text: str, markup: str) -> Event | None:
@@ -113,7 +151,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def evaluate_event_locations(
-    gold_path: Path, annotations_path: Path, *, geocoder: Any, nlp: Any
+    gold_path: Path, annotations_path: Path, *, geocoder: Any, nlp: Any, with_actors: bool = False
 ) -> LocationScore:
     """Locate the marked event of every record of `gold_path` and score it (see module doc)."""
     annotations = json.loads(annotations_path.read_text(encoding="utf-8"))
@@ -124,6 +162,8 @@ def evaluate_event_locations(
         event = event_from_markup(record["id"], record["text"], record.get("markup") or "")
         if event is None:
             continue
+        if with_actors:
+            event.source_actor, event.target_actor, event.quad_class = gold_actors(record)
         geocoder.locate(Article(id=record["id"], text=record["text"]), doc, [event])
         gold = (record.get("location") or {}).get("name")
         if not gold:

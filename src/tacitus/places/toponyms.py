@@ -398,7 +398,7 @@ def _plausible_place(doc: Doc, start: int, end: int, readings: list[tuple[Place,
 def _untagged_names(doc: Doc, gazetteer: Gazetteer, dateline: Mention | None) -> list[Mention]:
     """Proper nouns the recogniser missed that can only be a place.
 
-    Single capitalised tokens outside every entity (or a one-word PERSON/ORG after a locative
+    Single capitalised tokens outside every entity (or a one-word PERSON/ORG/NORP after a locative
     preposition) whose primary name is a country, a capital or a city of a million people ("Kyiv's
     mayor"), or any gazetteer place named as "the town of X": the small model misses these often,
     and such names are seldom anything else.
@@ -432,9 +432,10 @@ def _named_place_noun(token: Token) -> bool:
 
 
 def _misread_place(token: Token) -> bool:
-    """A one-word PERSON/ORG entity governed by a locative preposition: "marched through Kiev"."""
+    """A one-word PERSON/ORG/NORP entity governed by a locative preposition: "marched through
+    Kiev", "the museum in Tunis" (NORP to the small model)."""
     return (
-        token.ent_type_ in ("PERSON", "ORG")
+        token.ent_type_ in ("PERSON", "ORG", "NORP")
         and token.ent_iob_ == "B"
         and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
         and token.dep_ == "pobj"
