@@ -41,3 +41,11 @@ def test_cameo_countries_keyed_by_the_countrys_own_row(code, name):
 
     assert countries()[code]["name"] == name
     assert "" not in countries()
+
+
+@pytest.mark.parametrize(("code", "name"), [("FRA", "France"), ("GBR", "United Kingdom"), ("CHN", "China")])
+def test_cameo_country_names_for_people(code, name):
+    """The names the API's country totals show, from the same rows as `countries()`."""
+    from tacitus.cameo import country_names
+
+    assert country_names()[code] == name

@@ -14,6 +14,7 @@ __all__ = [
     "code_info",
     "countries",
     "country_blocks",
+    "country_names",
     "country_rows",
     "event_codes",
     "generic_blocks",
@@ -135,3 +136,9 @@ def countries() -> dict[str, dict[str, str]]:
         if row["cameo_code"]:
             found.setdefault(row["cameo_code"], row)
     return found
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name per CAMEO code, for people (``FRA``: ``France``), from `countries`."""
+    return {code: row["name"].replace("_", " ").title() for code, row in countries().items()}

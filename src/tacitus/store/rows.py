@@ -35,7 +35,6 @@ EVENT_ACTOR_SLOTS = ("source_actor", "target_actor", "reported_by")
 # Event fields the places stage adds (schema v2); present in Event once that stage is merged.
 EVENT_LOCATION_SLOTS = ("location", "source_location", "target_location")
 _EVENT_FIELDS = {f.name for f in fields(Event)}
-_LOCATION_FIELDS = {f.name for f in fields(Location)}
 PLACE_EXTRA_FIELDS = ("resolved_name", "feature_code", "geo_type", "mention")
 
 
@@ -220,10 +219,7 @@ def location_json(location: Location) -> str:
 
 def location_from_json(text: str) -> Location:
     """The inverse of `location_json` (fields this Location does not know are dropped)."""
-    data = json.loads(text)
-    values = {k: v for k, v in data.items() if k in _LOCATION_FIELDS}
-    values["evidence"] = Span.from_dict(data["evidence"])
-    return Location(**values)
+    return Location.from_dict(json.loads(text))
 
 
 def _location_fields(row: dict[str, Any]) -> dict[str, Any]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from tacitus import cameo
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import (
     EventFilters,
@@ -51,19 +49,6 @@ GOLDSTEIN_ROUNDED = (
 _QUADS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS quad{n}" for n in range(1, 5))
 # date_trunc parts by interval name: constants, so no user text reaches the SQL.
 _TRUNC = {"day": "day", "week": "week", "month": "month"}
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """Country name per CAMEO code. The table lists territories under their country's code
-    (FRA: France, Mayotte, Saint Barthelemy), so the row whose ISO3 is the code wins."""
-    text = resources.files("tacitus.cameo").joinpath("data", "cameo_countries.tsv").read_text("utf-8")
-    names: dict[str, str] = {}
-    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
-        code, name = row["cameo_code"], row["name"].replace("_", " ").title()
-        if code not in names or row["iso3"] == code:
-            names[code] = name
-    return names
 
 
 def _actor_names(store: ReadOnlyStore, codes: list[str]) -> dict[str, str]:
@@ -109,7 +94,7 @@ def list_actors(
         [*params, *params, *match_params, limit],
     )
     names = _actor_names(store, [row["code"] for row in rows])
-    country_names = _country_names()
+    country_names = cameo.country_names()
     return [
         ActorSummary(
             **row,
