@@ -1,4 +1,5 @@
-"""Word-level precision/recall/F1 of extracted text against reference text (bag of words)."""
+"""Word-level precision/recall/F1 of extracted text against reference text (bag of words),
+scored by `tacitus.evaluate.prf`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from tacitus.evaluate.prf import prf
 
 __all__ = ["WordScore", "word_counts", "word_score"]
 
@@ -26,25 +29,25 @@ class WordScore:
         self.predicted += sum(got.values())
         self.expected += sum(want.values())
 
+    def _figures(self) -> tuple[float, float, float]:
+        overlap = self.overlap
+        return prf(predicted=self.predicted, correct=overlap, expected=self.expected, found=overlap)
+
     @property
     def precision(self) -> float:
-        return self.overlap / self.predicted if self.predicted else 0.0
+        return self._figures()[0]
 
     @property
     def recall(self) -> float:
-        return self.overlap / self.expected if self.expected else 0.0
+        return self._figures()[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._figures()[2]
 
     def as_dict(self) -> dict[str, float]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
+        precision, recall, f1 = self._figures()
+        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def word_counts(text: str) -> Counter[str]:

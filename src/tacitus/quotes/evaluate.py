@@ -1,4 +1,5 @@
-"""Scoring quotes against gold attributions: content-span P/R/F1 and speaker accuracy, per kind."""
+"""Scoring quotes against gold attributions: content-span P/R/F1 (`tacitus.evaluate.prf`) and
+speaker accuracy, per kind."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.errors import GoldFileError
+from tacitus.evaluate.prf import prf, share
 from tacitus.records import Quote
 
 __all__ = ["GoldAttribution", "QuoteScores", "matches", "read_gold", "score_article"]
@@ -52,19 +54,18 @@ class QuoteScores:
         return result
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 def _figures(counts: _Counts) -> dict[str, Any]:
-    precision = _ratio(counts.predicted_matched, counts.predicted)
-    recall = _ratio(counts.gold_matched, counts.gold)
-    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    precision, recall, f1 = prf(
+        predicted=counts.predicted,
+        correct=counts.predicted_matched,
+        expected=counts.gold,
+        found=counts.gold_matched,
+    )
     return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "speaker_accuracy": _ratio(counts.speaker_correct, counts.speaker_total),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "speaker_accuracy": round(share(counts.speaker_correct, counts.speaker_total), 4),
         "predicted": counts.predicted,
         "gold": counts.gold,
         "speaker_total": counts.speaker_total,
