@@ -104,17 +104,11 @@ def test_coder_gold_real_news_at_floor():
 
 def test_coder_gold_whitehouse_readouts_coded_both_ways():
     """The USA <-> partner consultation of White House partner readouts, both ways, USAGOV the US side."""
-    import importlib.util
-
-    spec = FLOORS["whitehouse_readouts"]
-    shared_path(spec["gold"])  # skips with a message where ../shared is absent
-    path = Path(__file__).parent.parent / "benchmarks" / "readouts.py"
-    loader = importlib.util.spec_from_file_location("readouts_benchmark", path)
-    assert loader is not None and loader.loader is not None
-    module = importlib.util.module_from_spec(loader)
-    loader.loader.exec_module(module)
+    from tacitus.evaluate.readouts import readout_verdicts, summary
     from tacitus.events.confidence import default_min_confidence
 
-    figures = module.evaluate(None, 0, default_min_confidence())  # what users get
+    corpus = shared_path(FLOORS["whitehouse_readouts"]["gold"])  # skips where ../shared is absent
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    figures = summary(readout_verdicts(records, default_min_confidence()), len(records))  # what users get
     assert figures["partner_readouts"] >= 600
     assert not FLOOR_FILE.failures("whitehouse_readouts", figures), figures
