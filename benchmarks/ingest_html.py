@@ -53,16 +53,16 @@ def tacitus_score(path: Path, records: dict[str, dict[str, str]]) -> tuple[WordS
             skipped += 1
             continue
         seen.add(item.id)
-        score.add(item.text, records[item.id]["expected_text"])
+        score.add_text(item.text, records[item.id]["expected_text"])
     for missing in set(records) - seen:  # a skipped page scores zero recall
-        score.add("", records[missing]["expected_text"])
+        score.add_text("", records[missing]["expected_text"])
     return score, skipped, time.process_time() - start
 
 
 def trafilatura_score(records: dict[str, dict[str, str]]) -> tuple[WordScore, float]:
     score, start = WordScore(), time.process_time()
     for record in records.values():
-        score.add(trafilatura.extract(record["html"], url=record["url"]), record["expected_text"])
+        score.add_text(trafilatura.extract(record["html"], url=record["url"]), record["expected_text"])
     return score, time.process_time() - start
 
 

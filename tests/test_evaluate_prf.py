@@ -65,7 +65,7 @@ def test_evaluate_prf_ingest_words_score_by_the_core(tp, fp, fn):
     predicted = " ".join([f"t{i}" for i in range(tp)] + [f"p{i}" for i in range(fp)])
     expected = " ".join([f"t{i}" for i in range(tp)] + [f"g{i}" for i in range(fn)])
     score = WordScore()
-    score.add(predicted, expected)
+    score.add_text(predicted, expected)
     assert _figures(score.as_dict()) == _expected(tp, fp, fn)
 
 

@@ -48,7 +48,7 @@ def test_ingest_zyte_f1_floors_and_beats_trafilatura(
     score = WordScore()
     for page in pages:
         item = html_path[page["url"]]
-        score.add(None if isinstance(item, Skip) else item.text, page["expected_text"])
+        score.add_text(None if isinstance(item, Skip) else item.text, page["expected_text"])
     got = score.as_dict()
     assert not FLOORS.failures("zyte_html", got)
     # Plain trafilatura is measured beside Tacitus by benchmarks/ingest_html.py.

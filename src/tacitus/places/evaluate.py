@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tacitus.errors import GoldFileError
+from tacitus.evaluate.gold import gold_lines
 from tacitus.evaluate.prf import Counts, share
 from tacitus.places.gazetteer import Gazetteer
 from tacitus.records import Article, Event, Span
@@ -98,20 +98,12 @@ class LocationScore:
         }
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise GoldFileError(f"cannot read gold file {path}: {exc} - pass a JSONL file") from exc
-
-
 def evaluate_event_locations(
     gold_path: Path, annotations_path: Path, *, geocoder: Any, nlp: Any
 ) -> LocationScore:
     """Locate the marked event of every record of `gold_path` and score it (see module doc)."""
     annotations = json.loads(annotations_path.read_text(encoding="utf-8"))
-    records = _read_jsonl(gold_path)
+    records = [data for _, data in gold_lines(gold_path)]
     score = LocationScore()
     docs = nlp.pipe(record["text"] for record in records)
     for record, doc in zip(records, docs, strict=True):

@@ -3,13 +3,12 @@ speaker accuracy, per kind."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tacitus.errors import GoldFileError
+from tacitus.evaluate.gold import gold_lines
 from tacitus.evaluate.prf import prf, share
 from tacitus.records import Quote
 
@@ -85,23 +84,13 @@ def read_gold(path: str | Path) -> Iterable[tuple[dict[str, Any], list[GoldAttri
     Raises:
         GoldFileError: the file is missing or a line is not a JSON object with `text`.
     """
-    path = Path(path)
-    if not path.exists():
-        raise GoldFileError(f"gold file {path} not found - give the path of a quotes JSONL file")
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFileError(f"{path}:{number}: not JSON ({exc}) - fix or remove the line") from exc
-            if not isinstance(record, dict) or "text" not in record:
-                raise GoldFileError(f"{path}:{number}: a record needs a 'text' field")
-            gold = [
-                GoldAttribution(_spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect")
-                for a in record.get("attributions", [])
-                if a.get("content")
-            ]
-            yield record, gold
+    for _, record in gold_lines(path):
+        gold = [
+            GoldAttribution(_spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect")
+            for a in record.get("attributions", [])
+            if a.get("content")
+        ]
+        yield record, gold
 
 
 def _overlap(start: int, end: int, spans: Spans) -> int:
