@@ -2,7 +2,7 @@
 
 Usage (from the repo root, ../shared present or TACITUS_SHARED set):
 
-    PYTHONPATH=src python benchmarks/ingest_html.py [--rounds 3] [--write-floors [--allow-lower]]
+    PYTHONPATH=src python benchmarks/ingest_html.py [--rounds 3] [--write-floors [--lower-reason TEXT]]
 
 Speed is CPU time of this process (time.process_time: the machine is shared, wall
 time depends on the neighbours), best of `--rounds` alternating runs of each system,
@@ -28,6 +28,7 @@ from pathlib import Path
 
 import trafilatura
 
+from tacitus.evaluate.floors import FloorFile
 from tacitus.ingest import IngestOptions, Skip, read_articles
 from tacitus.ingest.evaluate import WordScore
 
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
 GOLD = SHARED / "data" / "corpus" / "html_zyte_article_extraction_benchmark.jsonl"
 SECOND = SHARED / "data" / "corpus" / "html_mozilla_readability_news.jsonl"
-FLOORS = ROOT / "tests" / "data" / "ingest_zyte_floors.json"
+FLOORS = ROOT / "tests" / "floors" / "ingest.json"
 SCORED = IngestOptions(languages=frozenset(), duplicates="off")
 
 
@@ -52,38 +53,29 @@ def tacitus_score(path: Path, records: dict[str, dict[str, str]]) -> tuple[WordS
             skipped += 1
             continue
         seen.add(item.id)
-        score.add(item.text, records[item.id]["expected_text"])
+        score.add_text(item.text, records[item.id]["expected_text"])
     for missing in set(records) - seen:  # a skipped page scores zero recall
-        score.add("", records[missing]["expected_text"])
+        score.add_text("", records[missing]["expected_text"])
     return score, skipped, time.process_time() - start
 
 
 def trafilatura_score(records: dict[str, dict[str, str]]) -> tuple[WordScore, float]:
     score, start = WordScore(), time.process_time()
     for record in records.values():
-        score.add(trafilatura.extract(record["html"], url=record["url"]), record["expected_text"])
+        score.add_text(trafilatura.extract(record["html"], url=record["url"]), record["expected_text"])
     return score, time.process_time() - start
 
 
-def write_floors(
-    score: WordScore, baseline: WordScore, gold_sha256: str, allow_lower: bool
-) -> None:
-    """Pin Tacitus's scores (minus 0.002) as floors, beside plain trafilatura's measured scores."""
-    floors = {key: round(value - 0.002, 3) for key, value in score.as_dict().items()}
-    if FLOORS.exists() and not allow_lower:
-        old = json.loads(FLOORS.read_text())["tacitus"]
-        if any(floors[key] < old[key] for key in old):
-            sys.exit(
-                f"refusing to lower floors {old} to {floors}"
-                " - pass --allow-lower to do it on purpose"
-            )
-    FLOORS.parent.mkdir(parents=True, exist_ok=True)
-    pinned = {
-        "gold_sha256": gold_sha256,
-        "tacitus": floors,
-        "trafilatura_default": baseline.as_dict(),
-    }
-    FLOORS.write_text(json.dumps(pinned, indent=2) + "\n")
+def write_floors(score: WordScore, baseline: WordScore, gold_sha256: str, lower_reason: str | None) -> None:
+    """Pin Tacitus's scores as floors (`tacitus.evaluate.floors`: measured less the file's epsilon,
+    raised only, lowered only with a reason), beside plain trafilatura's measured scores."""
+    floors = FloorFile.read(FLOORS)
+    for line in floors.pin("zyte_html", score.as_dict(), lower_reason=lower_reason):
+        print(line)
+    gate = floors.data["gates"]["zyte_html"]
+    gate["gold_sha256"] = gold_sha256
+    gate["baseline_trafilatura_default"] = baseline.as_dict()
+    floors.write()
 
 
 def compare(path: Path, rounds: int) -> tuple[WordScore, WordScore]:
@@ -117,10 +109,14 @@ def compare(path: Path, rounds: int) -> tuple[WordScore, WordScore]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--write-floors", action="store_true", help="pin today's scores (minus 0.002) as floors"
+        "--write-floors",
+        action="store_true",
+        help="pin today's scores, less epsilon, as floors",
     )
     parser.add_argument(
-        "--allow-lower", action="store_true", help="let --write-floors lower a floor"
+        "--lower-reason",
+        metavar="TEXT",
+        help="let --write-floors lower a floor, for this reason",
     )
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per system (best kept)")
     args = parser.parse_args()
@@ -130,7 +126,7 @@ def main() -> None:
     if SECOND.exists():
         compare(SECOND, 1)
     if args.write_floors:
-        write_floors(ours, plain, hashlib.sha256(GOLD.read_bytes()).hexdigest(), args.allow_lower)
+        write_floors(ours, plain, hashlib.sha256(GOLD.read_bytes()).hexdigest(), args.lower_reason)
         print(f"floors written to {FLOORS.relative_to(ROOT)}")
 
 

@@ -4,7 +4,6 @@ for every filter they cover, on the demo store and on a small generated store wi
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from tacitus.api.client import get_once
 from tacitus.api.filters import EventFilters
 from tacitus.events.confidence import default_min_confidence
 from tacitus.store.connection import connect
+from tacitus.store.generated import build_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,11 +25,7 @@ def _build_generated(path: Path) -> Path:
     """The benchmark's generated store, small, plus events the generator never makes: both sides
     in one country (CHN -> CHNGOV), a pair in both directions at once, no date, no Goldstein, no
     confidence (stored before schema 3), a confidence at the default threshold exactly."""
-    spec = importlib.util.spec_from_file_location("bench_api", ROOT / "benchmarks" / "api.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    bench.build_store(path, 3000)
+    build_store(path, 3000)
     con = connect(path)
     threshold = default_min_confidence()
     for n, (source, target, date, goldstein, confidence) in enumerate(

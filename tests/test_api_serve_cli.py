@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from api_demo import build_demo_store
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 from tacitus.errors import StoreError
 from tacitus.events.confidence import default_min_confidence
 
-_register_commands()
+cli = command_group()
 
 
 @pytest.fixture(scope="module")

@@ -78,9 +78,9 @@ def test_api_serve_workers_answer_like_in_process(demo_db, workers, indexes):
 def test_api_serve_workers_must_be_a_count(demo_db, workers):
     from click.testing import CliRunner
 
-    from tacitus.cli import _register_commands, cli
+    from tacitus.cli import command_group
 
-    _register_commands()
+    cli = command_group()
     result = CliRunner().invoke(cli, ["serve", "--db", str(demo_db), "--workers", workers])
     assert result.exit_code == 2
     assert "Invalid value for '--workers'" in result.output

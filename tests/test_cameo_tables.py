@@ -41,3 +41,14 @@ def test_cameo_countries_keyed_by_the_countrys_own_row(code, name):
 
     assert countries()[code]["name"] == name
     assert "" not in countries()
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("FRA", "France"), ("GBR", "United Kingdom"), ("CHN", "China"), ("USA", "United States of America")],
+)
+def test_cameo_country_names_for_people(code, name):
+    """The names the API and dashboard show for a country code, from the same rows as `countries()`."""
+    from tacitus.cameo import country_names
+
+    assert country_names()[code] == name

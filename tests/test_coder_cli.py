@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 
-_register_commands()
+cli = command_group()
 
 TEXT = "China and Russia agreed to strengthen cooperation. Russian troops attacked Ukraine."
 

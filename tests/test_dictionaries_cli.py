@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tacitus.cli import _register_commands, cli, main
+from tacitus.cli import command_group, main
 
-_register_commands()
+cli = command_group()
 
 VERBS = "--- MEET [040] ---\nMEET\n- * (WITH +) [042:043]\n- * &TALKS [043]\n"
 ACTORS = "ALPHA_ [USA]\n+ALPHA_REPUBLIC\nBETA [RUSGOV]\n"

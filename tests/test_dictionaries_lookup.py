@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 from tacitus.dictionaries import load_dictionaries
 from tacitus.dictionaries.lookup import lookup
 
-_register_commands()
+cli = command_group()
 
 ACTORS = "ARGENTIN  [ARG]\nGOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n"
 VERBS = "--- AGREE [030] ---\nAGREE\nSIGN [057]\n- * (WITH +) [031]\n"

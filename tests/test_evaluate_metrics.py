@@ -95,3 +95,21 @@ def test_evaluate_read_gold_skips_inactive_and_rejects_unknown(tmp_path):
     path.write_text(json.dumps({"text": "no expectation"}), encoding="utf-8")
     with pytest.raises(GoldFileError, match="neither 'expected', 'code'"):
         read_gold(path)
+
+
+def test_evaluate_gold_options_parsed_as_the_floor_test_parses_them(tmp_path):
+    """`tacitus eval` reads config_overrides with CoderOptions.from_overrides (as
+    tests/test_coder_gold.py does): strings convert, an unknown key is a gold-file error."""
+    from tacitus.coder import CoderOptions
+    from tacitus.evaluate import _options, code_gold
+
+    record = GoldRecord(
+        id="A-1", text="x", date=None, kind="events", config={"comma_bmin": "3", "require_dyad": "false"}
+    )
+    assert _options(record) == CoderOptions.from_overrides(record.config)
+    assert (_options(record).comma_bmin, _options(record).require_dyad) == (3, False)
+    path = tmp_path / "gold.jsonl"
+    row = {"id": "A-1", "text": "x", "expected": [], "config_overrides": {"comma_nmax": "2"}}
+    path.write_text(json.dumps(row), encoding="utf-8")
+    with pytest.raises(GoldFileError, match="A-1: config_overrides: unknown coder option 'comma_nmax'"):
+        code_gold(path)

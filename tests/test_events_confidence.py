@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import shared_path
 from store_records import event
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 from tacitus.events.confidence import (
     ConfidenceModel,
     EventContext,
@@ -24,7 +24,7 @@ from tacitus.events.confidence import (
 )
 from tacitus.records import Actor, Article, Rule
 
-_register_commands()
+cli = command_group()
 
 TEXT = (
     "China and Russia agreed to strengthen cooperation. Russian troops attacked Ukraine on Monday. "

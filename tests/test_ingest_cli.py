@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 
-_register_commands()
+cli = command_group()
 STORY = (
     "Ministers agree to resume border talks\n\n$ 89.7\n\n"
     "maxresdefault 1The foreign ministers of the "

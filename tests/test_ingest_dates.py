@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 from tacitus.dates import MISSING
 from tacitus.errors import UserInputError
 from tacitus.ingest import IngestOptions, SkipReport, iter_articles, read_articles
 from tacitus.ingest.readers import DATE_KEYS
 
-_register_commands()
+cli = command_group()
 
 TEXT = (
     "The foreign ministers of Norway and Chile met in Oslo on Tuesday to discuss fisheries. "

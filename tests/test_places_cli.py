@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import command_group
 
-_register_commands()
+cli = command_group()
 
 ARTICLE = "KYIV, Ukraine (AP) — Clashes in Tbilisi, Georgia left three people dead.\n"
 REQUIRED = {

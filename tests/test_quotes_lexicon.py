@@ -38,4 +38,4 @@ def test_quotes_lexicon_ships_cue_classes(lemma: str, cue_class: str) -> None:
 def test_quotes_lexicon_rejects_bad_lines(text: str, message: str) -> None:
     with pytest.raises(CueLexiconError) as info:
         parse_cues(text)
-    assert str(info.value) == f"[E050] {message}"
+    assert str(info.value) == f"[E053] {message}"

@@ -135,7 +135,8 @@ MODALITIES = ("asserted", "intended", "hypothetical", "future")
 class Event:
     """One coded event mention: source → target, CAMEO code, PLOVER type, evidence.
 
-    The JSONL field names of `as_dict` are a public contract: `docs/store.md` and the PLOVER export rely on them.
+    The JSONL field names of `as_dict` are a public contract: `docs/store.md` and the PLOVER
+    export rely on them.
     """
 
     doc_id: str

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from tacitus.store.rows import ACTOR_FIELDS
+
 __all__ = [
     "ActorOut",
     "ActorSummary",
@@ -30,7 +32,6 @@ __all__ = [
 ]
 
 
-_ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end")
 
 
 class SpanOut(BaseModel):
@@ -238,7 +239,7 @@ class StatsOut(BaseModel):
 
 def actor_from_row(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     """The actor stored in the `prefix_*` columns of a row (an `ActorOut` as JSON), or None."""
-    values = {name: row.get(f"{prefix}_{name}") for name in _ACTOR_FIELDS}
+    values = {name: row.get(f"{prefix}_{name}") for name in ACTOR_FIELDS}
     if values["text"] is None and values["code"] is None:
         return None
     return values

@@ -12,8 +12,10 @@ __all__ = [
     "CodeInfo",
     "actor_types",
     "code_info",
+    "NAME_SMALL_WORDS",
     "countries",
     "country_blocks",
+    "country_names",
     "country_rows",
     "event_codes",
     "find_codes",
@@ -154,3 +156,18 @@ def countries() -> dict[str, dict[str, str]]:
         if row["cameo_code"]:
             found.setdefault(row["cameo_code"], row)
     return found
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country name per CAMEO code, for people (``FRA``: ``France``), from `countries`."""
+    return {code: _display_name(row["name"]) for code, row in countries().items()}
+
+
+NAME_SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "in", "on"})
+
+
+def _display_name(raw: str) -> str:
+    """``UNITED_STATES_OF_AMERICA`` → "United States of America"."""
+    words = raw.replace("_", " ").title().split()
+    return " ".join(w.lower() if i and w.lower() in NAME_SMALL_WORDS else w for i, w in enumerate(words))

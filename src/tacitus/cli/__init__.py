@@ -10,7 +10,7 @@ import click
 from tacitus import __version__
 from tacitus.errors import TacitusError
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "command_group", "main"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -29,16 +29,20 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def _register_commands() -> None:
+def command_group() -> click.Group:
+    """The `tacitus` click group with every command registered: what `main` runs, for embedding
+    the command line (and for tests, with click's CliRunner)."""
     # Each command lives in its own module and registers itself on `cli`.
     from tacitus.cli import commands  # noqa: F401
+
+    return cli
 
 
 def main() -> None:
     """Console-script entry point: library errors become one clear line, exit code 1."""
-    _register_commands()
+    group = command_group()
     try:
-        cli.main(standalone_mode=False)
+        group.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)

@@ -11,7 +11,7 @@ __all__ = ["ProgressLine"]
 
 
 class ProgressLine:
-    """Rewrites one stderr line with counts of articles, events and skips (a progress line, never a scrolling log)."""
+    """Rewrites one stderr line with counts of articles, events and skips (a progress line, not a log)."""
 
     def __init__(self, *, enabled: bool | None = None) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import re
 import time
 from bisect import bisect_left
 from collections import Counter
@@ -26,6 +25,7 @@ from tacitus.actors.words import Word, words_of_tokens
 from tacitus.cameo import code_info
 from tacitus.coder.options import CoderOptions
 from tacitus.coder.parsing import SelectiveParser, mark_line_breaks
+from tacitus.dateline import find_dateline
 from tacitus.dates import iso_date, read_date
 from tacitus.dictionaries.model import DictionarySet, DiscardEntry, IssueEntry
 from tacitus.events.clauses import comma_deletions
@@ -434,16 +434,13 @@ class Coder:
         )
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{0,40})?(?:\([^()\n]{1,40}\))?\s*[-–—]+\s")
-
-
 def _dateline_tokens(sent: DocSpan) -> set[int]:
     """Token indices of a wire dateline opening the sentence ("GENEVA, March 20
     (Reuters) -"): the place of filing is not an actor."""
-    match = _DATELINE.match(sent.text)
-    if not match:
+    dateline = find_dateline(sent.text)
+    if dateline is None:
         return set()
-    end = sent.start_char + match.end()
+    end = sent.start_char + dateline.header_end
     return {t.i for t in sent if t.idx < end}
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tacitus.errors import GoldFileError, UserInputError
 from tacitus.evaluate.gold import GoldRecord, file_sha256, read_gold
 from tacitus.evaluate.metrics import RecordResult, Scores, judge, relax, score
 from tacitus.records import Article, Event
@@ -18,38 +19,24 @@ __all__ = [
     "Scores",
     "code_gold",
     "evaluate",
-    "options_from_config",
     "read_gold",
     "relax",
 ]
 
 log = logging.getLogger(__name__)
 
-# config_overrides keys of the TABARI validation suite that are integers.
-_INT_KEYS = (
-    "new_actor_length",
-    "comma_min",
-    "comma_max",
-    "comma_bmin",
-    "comma_bmax",
-    "comma_emin",
-    "comma_emax",
-)
 
-
-def options_from_config(config: dict[str, str]) -> Any:
-    """CoderOptions for a record's `config_overrides` (PETRARCH config names)."""
+def _options(record: GoldRecord) -> Any:
+    """CoderOptions for a record's `config_overrides`: `CoderOptions.from_overrides`, the one
+    parser (the floor tests use it too), its complaint about a bad key raised as a gold-file error."""
     from tacitus.coder import CoderOptions
 
-    values: dict[str, Any] = {}
-    for key, raw in config.items():
-        if key in _INT_KEYS:
-            values[key] = int(raw)
-        elif key == "require_dyad":
-            values[key] = raw.strip().lower() == "true"
-        else:
-            log.warning("gold config key %s is not used by the coder; ignored", key)
-    return CoderOptions(**values)
+    try:
+        return CoderOptions.from_overrides(record.config)
+    except UserInputError as exc:
+        raise GoldFileError(
+            f"record {record.id}: config_overrides: {exc.args[0]} - fix the gold file"
+        ) from exc
 
 
 def _code_record(coder: Any, record: GoldRecord) -> tuple[list[Event], str | None]:
@@ -88,7 +75,7 @@ def code_gold(
     for record in records:
         key = tuple(sorted(record.config.items()))
         if key not in coders:
-            coders[key] = Coder(dictionary_set, model=model, options=options_from_config(record.config))
+            coders[key] = Coder(dictionary_set, model=model, options=_options(record))
         events, error = _code_record(coders[key], record)
         coded.append(CodedRecord(record, events, error))
     return coded

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,18 +87,18 @@ def _record(data: dict[str, Any], line: int) -> GoldRecord | None:
     )
 
 
-def read_gold(path: str | Path) -> list[GoldRecord]:
-    """All active records of a gold JSONL file.
+def gold_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of each non-blank line of a gold JSONL file: the one reader of the
+    coder's, quotes' and places' gold files.
 
     Raises:
-        GoldFileError: the file is missing, or a line is not a gold record.
+        GoldFileError: the file cannot be read, or a line is not a JSON object with `text`.
     """
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise GoldFileError(f"cannot read gold file {path}: {exc.strerror} - check the path") from exc
-    records = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -107,6 +108,17 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
             raise GoldFileError(f"{path}:{number}: not JSON ({exc.msg}) - gold files are JSONL") from exc
         if not isinstance(data, dict) or "text" not in data:
             raise GoldFileError(f"{path}:{number}: a gold record needs a 'text' field")
+        yield number, data
+
+
+def read_gold(path: str | Path) -> list[GoldRecord]:
+    """All active records of a gold JSONL file.
+
+    Raises:
+        GoldFileError: the file is missing, or a line is not a gold record.
+    """
+    records = []
+    for number, data in gold_lines(path):
         record = _record(data, number)
         if record is not None:
             records.append(record)

@@ -1,4 +1,7 @@
-"""Scoring coded events against gold records: pass rate, P/R/F1 exact and relaxed, per category."""
+"""Scoring coded events against gold records: pass rate, P/R/F1 exact and relaxed, per category.
+
+P/R/F1 come from `tacitus.evaluate.prf` (its edge-case rule: an empty ratio is 1.0 only when both
+sides are empty)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tacitus.evaluate.gold import GoldRecord, Triple
+from tacitus.evaluate.prf import Counts
 from tacitus.records import Event
 
 __all__ = ["Counts", "RecordResult", "Scores", "relax", "score"]
@@ -22,43 +26,6 @@ def relax(triple: Triple) -> Triple:
     """Country part of both actor codes and the two-digit root of the event code."""
     source, target, code = triple
     return (_country(source), _country(target), code[:2])
-
-
-@dataclass(slots=True)
-class Counts:
-    """True positives, false positives and false negatives, with P/R/F1."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: set[Triple], expected: set[Triple]) -> None:
-        self.tp += len(predicted & expected)
-        self.fp += len(predicted - expected)
-        self.fn += len(expected - predicted)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
 
 
 @dataclass(slots=True)

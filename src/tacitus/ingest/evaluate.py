@@ -1,4 +1,5 @@
-"""Word-level precision/recall/F1 of extracted text against reference text (bag of words)."""
+"""Word-level precision/recall/F1 of extracted text against reference text (bag of words),
+scored by `tacitus.evaluate.prf`."""
 
 from __future__ import annotations
 
@@ -7,44 +8,27 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tacitus.evaluate.prf import Counts
+
 __all__ = ["WordScore", "word_counts", "word_score"]
 
 WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
-class WordScore:
-    """Summed word overlap over many pages; micro-averaged precision, recall and F1."""
+class WordScore(Counts):
+    """Summed word overlap over many pages (true positives: words in both, with multiplicity);
+    micro-averaged precision, recall and F1 by `tacitus.evaluate.prf`'s rule."""
 
-    overlap: int = 0
-    predicted: int = 0
-    expected: int = 0
-
-    def add(self, predicted: str | None, expected: str) -> None:
+    def add_text(self, predicted: str | None, expected: str) -> None:
         got, want = word_counts(predicted or ""), word_counts(expected)
-        self.overlap += sum((got & want).values())
-        self.predicted += sum(got.values())
-        self.expected += sum(want.values())
-
-    @property
-    def precision(self) -> float:
-        return self.overlap / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.overlap / self.expected if self.expected else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        overlap = sum((got & want).values())
+        self.tp += overlap
+        self.fp += sum(got.values()) - overlap
+        self.fn += sum(want.values()) - overlap
 
     def as_dict(self) -> dict[str, float]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
+        return self.figures()
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -56,5 +40,5 @@ def word_score(pairs: Iterable[tuple[str | None, str]]) -> WordScore:
     """Micro-averaged word overlap over (predicted, expected) text pairs."""
     score = WordScore()
     for predicted, expected in pairs:
-        score.add(predicted, expected)
+        score.add_text(predicted, expected)
     return score

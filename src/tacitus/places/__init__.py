@@ -40,7 +40,7 @@ NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "sent
 class PlacesError(TacitusError):
     """The places stage was given inputs that do not belong together."""
 
-    code = "E050"
+    code = "E052"
 
 
 class Geocoder:

@@ -2,7 +2,7 @@
 
 The caller passes the gold paths; nothing here knows where development data lives.
 
-* `score_countries`: micro precision/recall/F1 of per-document country sets.
+* `score_countries`: micro precision/recall/F1 of per-document country sets (`tacitus.evaluate.prf`).
 * `evaluate_event_locations`: PLOVER-style records (``text``, ``markup`` with ``(EVT: …)`` and
   ``(LOC: …)`` spans, ``location`` {``name``}): an event is built on the first marked event word
   of each record's sentence and located; the share placed in the right country and, where the gold
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tacitus.errors import GoldFileError
+from tacitus.evaluate.gold import gold_lines
+from tacitus.evaluate.prf import Counts, share
 from tacitus.places.gazetteer import Gazetteer
 from tacitus.records import Actor, Article, Event, Span
 
@@ -44,13 +45,9 @@ def score_countries(pairs: Iterable[tuple[set[str], set[str]]]) -> dict[str, flo
         true_pos += len(found & gold)
         n_found += len(found)
         n_gold += len(gold)
-    precision = true_pos / n_found if n_found else 0.0
-    recall = true_pos / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    counts = Counts(tp=true_pos, fp=n_found - true_pos, fn=n_gold - true_pos)
     return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
+        **counts.figures(),
         "found": n_found,
         "gold": n_gold,
         "true_positives": true_pos,
@@ -127,27 +124,16 @@ class LocationScore:
     events_without_gold: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        def share(part: int, whole: int) -> float:
-            return round(part / whole, 4) if whole else 0.0
-
         return {
             "events_with_gold_location": self.events,
             "of_which_with_loc_markup": self.with_loc_markup,
             "located": self.located,
-            "country_accuracy": share(self.country_correct, self.events),
+            "country_accuracy": round(share(self.country_correct, self.events), 4),
             "city_events": self.city_events,
-            "city_accuracy": share(self.city_correct, self.city_events),
+            "city_accuracy": round(share(self.city_correct, self.city_events), 4),
             "events_without_gold_location": self.events_without_gold,
             "placed_without_gold": self.placed_without_gold,
         }
-
-
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise GoldFileError(f"cannot read gold file {path}: {exc} - pass a JSONL file") from exc
 
 
 def evaluate_event_locations(
@@ -155,7 +141,7 @@ def evaluate_event_locations(
 ) -> LocationScore:
     """Locate the marked event of every record of `gold_path` and score it (see module doc)."""
     annotations = json.loads(annotations_path.read_text(encoding="utf-8"))
-    records = _read_jsonl(gold_path)
+    records = [data for _, data in gold_lines(gold_path)]
     score = LocationScore()
     docs = nlp.pipe(record["text"] for record in records)
     for record, doc in zip(records, docs, strict=True):

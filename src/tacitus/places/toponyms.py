@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tacitus.dateline import find_dateline as read_dateline
 from tacitus.places.gazetteer import Gazetteer, Place, name_key
 
 if TYPE_CHECKING:
@@ -20,40 +20,6 @@ __all__ = ["Mention", "find_dateline", "find_mentions"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEMONYM_LABELS = frozenset({"NORP", "GPE"})
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_CAPS_WORD = r"[A-Z][A-Z'.\-]*"
-# "MOSCOW, Feb 4 (Reuters) -", "BEIJING —", "SAN FRANCISCO, Calif. (AP) —", "KYIV, Ukraine -".
-DATELINE = re.compile(
-    rf"\A[\s*]*(?P<place>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}})"
-    rf"(?:\s*,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z'.\-]*(?:[ ][A-Z][A-Za-z'.\-]*){{0,2}}))?"
-    rf"(?:\s*,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
-    r"\s*(?:--|-|—|–)\s"
-)
-# All-caps words that open wire copy but are not places.
-NOT_DATELINES = frozenset(
-    {
-        "UPDATE",
-        "BREAKING",
-        "EXCLUSIVE",
-        "ANALYSIS",
-        "FACTBOX",
-        "REFILE",
-        "CORRECTED",
-        "WRAPUP",
-        "INTERVIEW",
-        "COLUMN",
-        "PRESS",
-        "NEWS",
-        "AP",
-        "TEXT",
-        "ADVISORY",
-        "URGENT",
-        "FLASH",
-        "BULLETIN",
-        "NOTE",
-    }
-)
 # Words a recogniser leaves on a place name that the gazetteer does not carry.
 LEADING_QUALIFIERS = frozenset(
     {
@@ -218,23 +184,18 @@ class Mention:
 
 
 def find_dateline(text: str) -> Mention | None:
-    """The dateline place at the head of `text`, as a mention, or None."""
-    match = DATELINE.match(text[:160])
-    if match is None:
+    """The dateline place at the head of `text` (`tacitus.dateline`), as a mention, or None."""
+    dateline = read_dateline(text)
+    if dateline is None or dateline.place is None:
         return None
-    place = match.group("place").rstrip(".-'")
-    letters = sum(ch.isalpha() for ch in place)
-    if letters < 3 or place in NOT_DATELINES:
-        return None
-    start = match.start("place")
     return Mention(
-        text=text[start : start + len(place)],
-        start=start,
-        end=start + len(place),
+        text=dateline.place,
+        start=dateline.start,
+        end=dateline.end,
         kind="dateline",
-        lookup=place.title(),
-        container=match.group("region"),
-        header_end=match.end(),
+        lookup=dateline.place.title(),
+        container=dateline.region,
+        header_end=dateline.header_end,
     )
 
 

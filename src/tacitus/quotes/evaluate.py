@@ -1,14 +1,15 @@
-"""Scoring quotes against gold attributions: content-span P/R/F1 and speaker accuracy, per kind."""
+"""Scoring quotes against gold attributions: content-span P/R/F1 (`tacitus.evaluate.prf`) and
+speaker accuracy, per kind."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tacitus.errors import GoldFileError
+from tacitus.evaluate.gold import gold_lines
+from tacitus.evaluate.prf import prf, share
 from tacitus.records import Quote
 
 __all__ = ["GoldAttribution", "QuoteScores", "matches", "read_gold", "score_article"]
@@ -52,19 +53,18 @@ class QuoteScores:
         return result
 
 
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 0.0
-
-
 def _figures(counts: _Counts) -> dict[str, Any]:
-    precision = _ratio(counts.predicted_matched, counts.predicted)
-    recall = _ratio(counts.gold_matched, counts.gold)
-    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    precision, recall, f1 = prf(
+        predicted=counts.predicted,
+        correct=counts.predicted_matched,
+        expected=counts.gold,
+        found=counts.gold_matched,
+    )
     return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "speaker_accuracy": _ratio(counts.speaker_correct, counts.speaker_total),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "speaker_accuracy": round(share(counts.speaker_correct, counts.speaker_total), 4),
         "predicted": counts.predicted,
         "gold": counts.gold,
         "speaker_total": counts.speaker_total,
@@ -84,23 +84,13 @@ def read_gold(path: str | Path) -> Iterable[tuple[dict[str, Any], list[GoldAttri
     Raises:
         GoldFileError: the file is missing or a line is not a JSON object with `text`.
     """
-    path = Path(path)
-    if not path.exists():
-        raise GoldFileError(f"gold file {path} not found - give the path of a quotes JSONL file")
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFileError(f"{path}:{number}: not JSON ({exc}) - fix or remove the line") from exc
-            if not isinstance(record, dict) or "text" not in record:
-                raise GoldFileError(f"{path}:{number}: a record needs a 'text' field")
-            gold = [
-                GoldAttribution(_spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect")
-                for a in record.get("attributions", [])
-                if a.get("content")
-            ]
-            yield record, gold
+    for _, record in gold_lines(path):
+        gold = [
+            GoldAttribution(_spans(a["content"]), _spans(a.get("source")), a.get("kind") or "indirect")
+            for a in record.get("attributions", [])
+            if a.get("content")
+        ]
+        yield record, gold
 
 
 def _overlap(start: int, end: int, spans: Spans) -> int:

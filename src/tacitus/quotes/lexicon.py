@@ -27,7 +27,7 @@ _DEFAULT_FILE = "cues.tsv"
 class CueLexiconError(TacitusError):
     """The cue lexicon file is malformed."""
 
-    code = "E050"
+    code = "E053"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ __all__ = ["RayNotInstalledError", "ShardError"]
 class RayNotInstalledError(UserInputError):
     """`--engine ray` was asked for but Ray is not installed."""
 
-    code = "E050"
+    code = "E054"
 
 
 class ShardError(TacitusError):

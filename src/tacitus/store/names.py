@@ -17,18 +17,13 @@ from typing import Any
 
 import duckdb
 
+from tacitus.cameo import NAME_SMALL_WORDS
+
 __all__ = ["ActorMatch", "actor_names", "describe_code", "suggest_actors"]
 
 # An organisation's name from its mentions: the commonest short text that names no person.
 _ORG_MAX_WORDS = 6
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-_SMALL = frozenset({"of", "and", "the", "for", "de", "in", "on"})
-
-
-def _country_name(raw: str) -> str:
-    """``UNITED_STATES_OF_AMERICA`` → "United States of America"."""
-    words = raw.replace("_", " ").title().split()
-    return " ".join(w.lower() if i and w.lower() in _SMALL else w for i, w in enumerate(words))
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,9 +36,9 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    from tacitus.cameo import actor_types, countries
+    from tacitus.cameo import actor_types, country_names
 
-    tables = _Tables({code: _country_name(row["name"]) for code, row in countries().items()}, {}, {}, {})
+    tables = _Tables(dict(country_names()), {}, {}, {})
     for code, row in actor_types().items():
         tier = row["tier"]
         if tier.startswith("international_region"):
@@ -100,7 +95,8 @@ def describe_code(code: str) -> str | None:
 def _proper(text: str) -> bool:
     """Every word capitalised but the small ones: "European Union", "NATO", not "the alliance"."""
     words = text.split()
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL for w in words)
+    small = NAME_SMALL_WORDS
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words)
 
 
 def _organisation_name(texts: Counter[str]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end")
 # Event fields the places stage fills (schema v2).
 EVENT_LOCATION_SLOTS = ("location", "source_location", "target_location")
-_LOCATION_FIELDS = {f.name for f in fields(Location)}
 
 
 @dataclass(slots=True)
@@ -218,10 +217,7 @@ def location_json(location: Location) -> str:
 
 def location_from_json(text: str) -> Location:
     """The inverse of `location_json` (fields this Location does not know are dropped)."""
-    data = json.loads(text)
-    values = {k: v for k, v in data.items() if k in _LOCATION_FIELDS}
-    values["evidence"] = Span.from_dict(data["evidence"])
-    return Location(**values)
+    return Location.from_dict(json.loads(text))
 
 
 def _location_fields(row: dict[str, Any]) -> dict[str, Any]:
