@@ -8,11 +8,12 @@ import sys
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
+from tacitus.cli.inputs import date_option, input_options, read_inputs, skip_summary, undated_summary
 from tacitus.cli.store_options import min_confidence_option
 from tacitus.coder import CoderOptions, code_articles
 from tacitus.coder.output import FORMATS, write_events
 from tacitus.events.confidence import confident
+from tacitus.ingest import IngestOptions
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 @cli.command("code")
 @click.argument("inputs", nargs=-1, metavar="[FILE ...|-]")
 @date_option
+@input_options
 @click.option(
     "--dictionaries",
     type=click.Path(exists=True, file_okay=False),
@@ -37,6 +39,7 @@ def code_command(
     fmt: str,
     include_negated: bool,
     min_confidence: float,
+    ingest_options: IngestOptions,
 ) -> None:
     """Code news text into CAMEO/PLOVER events (one per line on stdout).
 
@@ -62,7 +65,7 @@ def code_command(
 
     report = SkipReport()
     skipped = report.skipped
-    articles = read_inputs(inputs, date=date, report=report)
+    articles = read_inputs(inputs, options=ingest_options, date=date, report=report)
     coded = code_articles(articles, dictionaries=loaded, model=model, options=options)
     counts = {"articles": 0, "events": 0, "below": 0}
 

@@ -8,7 +8,8 @@ from itertools import chain
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import read_inputs, skip_summary
+from tacitus.cli.inputs import input_options, read_inputs, skip_summary
+from tacitus.ingest import IngestOptions
 from tacitus.records import Location
 
 TABLE_COLUMNS = (
@@ -40,7 +41,8 @@ def _table_row(location: Location) -> list[str]:
     show_default=True,
     help="One JSON object per place, or a table.",
 )
-def places_command(inputs: tuple[str, ...], output_format: str) -> None:
+@input_options
+def places_command(inputs: tuple[str, ...], output_format: str, ingest_options: IngestOptions) -> None:
     """Print the places named in articles, resolved to GeoNames entries (GDELT geo fields).
 
     Reads what `tacitus code` reads: text, HTML, WARC, feeds or JSONL files of
@@ -57,7 +59,7 @@ def places_command(inputs: tuple[str, ...], output_format: str) -> None:
     skipped = report.skipped
     articles = places = 0
     # Ingestion checks the paths when first asked: ask before the table header is printed.
-    stream = read_inputs(inputs, report=report)
+    stream = read_inputs(inputs, options=ingest_options, report=report)
     first = next(stream, None)
     if output_format == "table":
         click.echo("\t".join(TABLE_COLUMNS))

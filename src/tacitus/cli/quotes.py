@@ -8,7 +8,8 @@ import logging
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
+from tacitus.cli.inputs import date_option, input_options, read_inputs, skip_summary, undated_summary
+from tacitus.ingest import IngestOptions
 from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ def _stored(db: str | None, speaker: str | None, country: str | None, limit: int
     help="jsonl: one quote per line; table: aligned columns.",
 )
 @date_option
+@input_options
 @click.option("--db", default=None, help="Query the quotes of this DuckDB store instead of FILEs.")
 @click.option("--speaker", default=None, help="With --db: speakers whose name contains this.")
 @click.option("--country", default=None, help="With --db: speakers of this country (RUS) or code.")
@@ -67,6 +69,7 @@ def quotes_command(
     speaker: str | None,
     country: str | None,
     limit: int | None,
+    ingest_options: IngestOptions,
 ) -> None:
     """Find quotations and reported speech and who said them.
 
@@ -98,7 +101,7 @@ def quotes_command(
     report = SkipReport()
     skipped = report.skipped
     articles = quotes = 0
-    for coded in coder.code_articles(read_inputs(inputs, date=date, report=report)):
+    for coded in coder.code_articles(read_inputs(inputs, options=ingest_options, date=date, report=report)):
         if coded.skipped:
             skipped[coded.skipped] += 1
             continue

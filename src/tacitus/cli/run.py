@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING
+
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_option
+from tacitus.cli.inputs import date_option, input_options
 from tacitus.cli.progress import ProgressLine
 from tacitus.cli.scale import check_engine_options, engine_options, run_on_ray
 from tacitus.cli.store_options import db_option, min_confidence_option
 from tacitus.pipeline import RunOptions, RunReport, run
+
+if TYPE_CHECKING:
+    from tacitus.ingest import IngestOptions
 
 
 def run_summary(report: RunReport, date: str | None = None) -> str:
@@ -52,6 +58,7 @@ def run_summary(report: RunReport, date: str | None = None) -> str:
     "--progress/--no-progress", default=None, help="Progress line on stderr [default: only on a terminal]."
 )
 @date_option
+@input_options
 @min_confidence_option
 @engine_options
 def run_cli(
@@ -66,6 +73,7 @@ def run_cli(
     engine: str,
     address: str | None,
     out: str | None,
+    ingest_options: IngestOptions,
 ) -> None:
     """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
     globs or - for stdin. Incremental: articles already stored are not coded again, so
@@ -81,13 +89,11 @@ def run_cli(
 
         tacitus run news/ --engine ray --address auto --out s3://bucket/shards
     """
-    from tacitus.ingest import IngestOptions
-
     check_engine_options(engine, address, out)
     options = RunOptions(
         workers=workers, batch_size=batch_size, dictionaries=dictionaries, min_confidence=min_confidence
     )
-    ingest_options = IngestOptions(date=date)
+    ingest_options = dataclasses.replace(ingest_options, date=date)
     if engine == "ray" and out:  # --out is required with ray (checked above)
         return run_on_ray(
             list(inputs),
