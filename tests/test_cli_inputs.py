@@ -54,7 +54,8 @@ def test_cli_inputs_same_options_as_ingest(command):
 
 @pytest.mark.parametrize("command", ["code", "quotes", "places"])
 def test_cli_inputs_field_reads_other_keys(command, body_jsonl):
-    result = CliRunner().invoke(cli, [command, str(body_jsonl), "--field", "text=body", "--field", "id=doc_id"])
+    args = [command, str(body_jsonl), "--field", "text=body", "--field", "id=doc_id"]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     doc_ids = {json.loads(line)["doc_id"] for line in result.stdout.splitlines()}
     assert doc_ids and doc_ids <= {"d1", "d2"}  # the records' own ids: `doc_id` was read
@@ -62,7 +63,8 @@ def test_cli_inputs_field_reads_other_keys(command, body_jsonl):
 
 @pytest.mark.parametrize("command", ["code", "quotes", "places"])
 def test_cli_inputs_max_mb_skips_large_records(command, body_jsonl):
-    result = CliRunner().invoke(cli, [command, str(body_jsonl), "--field", "text=body", "--max-mb", "0.00001"])
+    args = [command, str(body_jsonl), "--field", "text=body", "--max-mb", "0.00001"]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.stdout == "" and "skipped: 2 too_large" in result.stderr
 

@@ -44,7 +44,8 @@ def code_command(
     """Code news text into CAMEO/PLOVER events (one per line on stdout).
 
     FILE is anything `tacitus ingest` reads: a plain-text article, an HTML page,
-    a WARC archive, an RSS/Atom feed or JSONL records {"id", "text", "date"}; also
+    a WARC archive, an RSS/Atom feed, PETRARCH-2 XML or JSONL records {"id", "text",
+    "date"} (other keys with --field text=KEY); also
     directories, globs and .gz. "-" or nothing reads stdin. Articles are cleaned
     and language-checked first; evidence offsets point into the cleaned text.
     Events the confidence model scores below --min-confidence are left out (0 keeps all).

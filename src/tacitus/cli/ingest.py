@@ -78,8 +78,8 @@ def ingest_cli(
     rules_path: str | None,
     ingest_options: IngestOptions,
 ) -> None:
-    """Read news (text, HTML, WARC, RSS/Atom, JSONL; files, directories, globs, .gz, - for stdin)
-    and write one JSON article per line.
+    """Read news (text, HTML, WARC, RSS/Atom, JSONL, PETRARCH-2 XML; files, directories,
+    globs, .gz, - for stdin) and write one JSON article per line.
 
     \b
     Example:

@@ -75,8 +75,8 @@ def run_cli(
     out: str | None,
     ingest_options: IngestOptions,
 ) -> None:
-    """Ingest, code and store news: text, HTML, WARC, RSS/Atom or JSONL files, folders,
-    globs or - for stdin. Incremental: articles already stored are not coded again, so
+    """Ingest, code and store news: text, HTML, WARC, RSS/Atom, JSONL or PETRARCH-2 XML
+    files, folders, globs or - for stdin. Incremental: articles already stored are not coded again, so
     rerunning adds nothing and a killed run resumes where it stopped. Every event is
     stored with its confidence; the summary counts those at --min-confidence or more
     (what `tacitus events` and `export` give by default).

@@ -1,4 +1,4 @@
-"""Readers: one per format (text, HTML, JSONL, WARC, RSS/Atom), chosen by content sniffing."""
+"""Readers: one per format (text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML), chosen by content sniffing."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from tacitus.ingest.decode import decode_bytes
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.html import declared_charset, extract_html, fragment_text
 from tacitus.ingest.options import IngestOptions, JsonlFields
+from tacitus.ingest.petrarch import read_petrarch_xml
 from tacitus.ingest.skips import Skip
 from tacitus.ingest.sources import STDIN, NotARegularFile, Opened, file_problem, open_regular, open_source
 
@@ -337,12 +338,22 @@ def read_feed(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         yield item
 
 
+def read_petrarch(opened: Opened, options: IngestOptions) -> Iterator[Item]:
+    """PETRARCH-2 XML: one article per story (`tacitus.ingest.petrarch`)."""
+    data = _read_capped(opened.stream, options.max_bytes)
+    if data is None:
+        yield _too_large(opened.name, options.max_bytes)
+        return
+    yield from read_petrarch_xml(data, opened.name)
+
+
 READERS: dict[str, Callable[[Opened, IngestOptions], Iterator[Item]]] = {
     "text": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
     "warc": read_warc,
     "feed": read_feed,
+    "petrarch": read_petrarch,
 }
 
 
