@@ -10,12 +10,22 @@ import click
 from tacitus.cli import cli
 from tacitus.cli.inputs import date_option, input_options, read_inputs, skip_summary, undated_summary
 from tacitus.cli.store_options import min_confidence_option
+from tacitus.cli.table import echo_table
 from tacitus.coder import CoderOptions, code_articles
 from tacitus.coder.output import FORMATS, write_events
 from tacitus.events.confidence import confident
 from tacitus.ingest import IngestOptions
+from tacitus.records import Event
 
 log = logging.getLogger(__name__)
+
+TABLE_COLUMNS = ("doc_id", "sent", "source", "target", "code", "plover", "conf", "verb", "evidence")
+
+
+def _table_row(event: Event) -> tuple[str | int | float | None, ...]:
+    plover = event.plover.get("event_type")
+    return (event.doc_id, event.sentence, event.source, event.target, event.code, plover,
+            event.confidence, event.verb, event.evidence.text)  # fmt: skip
 
 
 @cli.command("code")
@@ -28,7 +38,7 @@ log = logging.getLogger(__name__)
     help="A PETRARCH dictionary directory instead of the shipped production set.",
 )
 @click.option("--model", help="spaCy model package or directory (default: en_core_web_sm).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "table")), default="jsonl", show_default=True)
 @click.option("--include-negated", is_flag=True, help='Also output negated events (flagged "negated": true).')
 @min_confidence_option
 def code_command(
@@ -82,7 +92,10 @@ def code_command(
                 else:
                     counts["below"] += 1
 
-    counts["events"] = write_events(events(), sys.stdout, fmt)
+    if fmt == "table":  # the one table layout of every command (`tacitus.cli.table`)
+        counts["events"] = echo_table(TABLE_COLUMNS, (_table_row(event) for event in events()))
+    else:
+        counts["events"] = write_events(events(), sys.stdout, fmt)
     skips = skip_summary(skipped)
     below = f" ({counts['below']} more below confidence {min_confidence:g})" if counts["below"] else ""
     click.echo(
