@@ -74,6 +74,7 @@ DUCKDB_CONFIG = {
 # DuckDB's words for a damaged file, and for a write that found no space.
 _DAMAGED = ("corrupt database file", "could not read enough bytes", "checksum")
 _FULL = ("no space left", "file too large", "disk quota", "out of disk space")
+_DUCKDB_MAGIC = b"DUCK"
 _FOREIGN = ("extension", "unrecognized file type")
 
 _DAMAGED_FIX = (
@@ -152,6 +153,7 @@ def connect(
         raise StoreError(
             f"cannot create {path}: folder {path.parent} does not exist - create it or pass another --db PATH"
         )
+    _check_header(path)
     con = _open(path, read_only=read_only)
     try:
         _check_identity(con, path)
@@ -179,6 +181,22 @@ def _check_regular(path: Path) -> None:
         raise NotATacitusDatabaseError(
             f"{path} is {file_kind(mode)}, not a Tacitus database file - pass --db with a new path "
             "or the path of a store made by `tacitus run`"
+        )
+
+
+def _check_header(path: Path) -> None:
+    """Every DuckDB file has ``DUCK`` at byte 8: a file without it (a Parquet or CSV export, a
+    text file) is refused before DuckDB opens it, for it would try to read some of those as
+    data and fail with a message about something else."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return  # missing (created later, or said so by the caller) or unreadable (DuckDB says)
+    if head and head[8:12] != _DUCKDB_MAGIC:
+        raise NotATacitusDatabaseError(
+            f"{path} is not a Tacitus database - pass --db with a new path or the path "
+            "of a store made by `tacitus run`"
         )
 
 
