@@ -21,3 +21,12 @@ def test_cli_help_has_example(name):
     result = CliRunner().invoke(cli, [name, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example:" in result.output, f"`tacitus {name} --help` needs an Example: block"
+
+
+@pytest.mark.parametrize("command", ["run"])
+def test_cli_help_ray_install_is_from_a_checkout(command):
+    # Tacitus is on no package index: `pip install 'tacitus[ray]'` would fetch someone else's
+    # package or nothing (issue 16 item 8).
+    text = " ".join(CliRunner().invoke(cli, [command, "--help"]).output.split())
+    assert "from a checkout, pip install '.[ray]'" in text
+    assert "tacitus[ray]" not in text
