@@ -59,3 +59,17 @@ def test_cli_table_code_command_uses_the_shared_layout(capsys, tmp_path, text):
     assert len(lines) >= 2 and "\t" not in out
     sent_end = lines[0].index("sent") + len("sent")
     assert lines[1][sent_end - 1] == "0" and lines[1][sent_end - 2] == " "  # numbers right-aligned
+
+
+@pytest.mark.parametrize("section", ["top dyads:"])
+def test_cli_table_stats_lists_are_tables(capsys, tmp_path, section):
+    db = tmp_path / "news.duckdb"
+    with Store.open(db) as store:
+        store.write([StoredArticle(article("a1"), events=[event("a1", "CHNGOV", "RUSGOVX", "036")])])
+    code, out, err = invoke_tacitus(capsys, "stats", "--db", str(db))
+    assert code == 0, err
+    lines = out.splitlines()
+    header, row = lines[lines.index(section) + 1 : lines.index(section) + 3]
+    assert header == "  source  target   events"
+    assert row == "  CHNGOV  RUSGOVX       1"
+    assert "  root  events  name" in lines and "  03         1  EXPRESS INTENT TO COOPERATE" in lines
