@@ -153,8 +153,13 @@ def connect(
         raise StoreError(
             f"cannot create {path}: folder {path.parent} does not exist - create it or pass another --db PATH"
         )
-    _check_header(path)
-    con = _open(path, read_only=read_only)
+    try:
+        con = _open(path, read_only=read_only)
+    except StoreError as exc:
+        foreign = _foreign(exc, path)
+        if foreign is exc:
+            raise
+        raise foreign from exc
     try:
         _check_identity(con, path)
         if not read_only:
@@ -163,7 +168,7 @@ def connect(
             _check_version(con, path)
     except duckdb.Error as exc:
         con.close()
-        raise store_error(exc, path, doing=f"opening {path}") from exc
+        raise _foreign(store_error(exc, path, doing=f"opening {path}"), path) from exc  # a new error
     except BaseException:
         con.close()
         raise
@@ -184,20 +189,26 @@ def _check_regular(path: Path) -> None:
         )
 
 
-def _check_header(path: Path) -> None:
-    """Every DuckDB file has ``DUCK`` at byte 8: a file without it (a Parquet or CSV export, a
-    text file) is refused before DuckDB opens it, for it would try to read some of those as
-    data and fail with a message about something else."""
+def _foreign(exc: StoreError, path: Path) -> StoreError:
+    """`exc`, or E042 when the file is not a DuckDB file at all (no ``DUCK`` at byte 8): DuckDB
+    reads a Parquet or CSV export given as a store as data and fails about something else
+    ("Cannot launch in-memory database in read-only mode").
+
+    Looked at only once DuckDB has failed: opening and closing the file in this process earlier
+    would drop the POSIX locks that this process's other connections to it hold."""
+    if type(exc) is not StoreError:
+        return exc  # already specific: locked, damaged, full, foreign
     try:
         with path.open("rb") as handle:
             head = handle.read(12)
     except OSError:
-        return  # missing (created later, or said so by the caller) or unreadable (DuckDB says)
+        return exc
     if head and head[8:12] != _DUCKDB_MAGIC:
-        raise NotATacitusDatabaseError(
+        return NotATacitusDatabaseError(
             f"{path} is not a Tacitus database - pass --db with a new path or the path "
             "of a store made by `tacitus run`"
         )
+    return exc
 
 
 def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
