@@ -60,3 +60,25 @@ def test_api_serve_min_confidence_is_the_default_of_requests(demo_db, option, th
     result = CliRunner().invoke(cli, arguments)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["min_confidence"] == threshold
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1"])
+def test_api_serve_busy_port_is_one_line(capsys, demo_db, host):
+    # Another server holds the port: one error line before "Serving on", not uvicorn's error.
+    import socket
+
+    from store_records import invoke_tacitus
+
+    with socket.socket() as holder:
+        holder.bind((host, 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        code, out, err = invoke_tacitus(
+            capsys, "serve", "--db", str(demo_db), "--host", host, "--port", str(port)
+        )
+    assert code == 1
+    assert err == (
+        f"Error: [E060] port {port} on {host} is in use (another server?) - stop it or pass another "
+        f"--port, e.g. --port {port + 1}\n"
+    )
+    assert out == ""

@@ -60,3 +60,12 @@ def test_cli_help_readme_table_lists_command(path):
     table = README.read_text(encoding="utf-8").split("## Commands", 1)[1].split("\n## ", 1)[0]
     first_cells = " ".join(line.split("|")[1] for line in table.splitlines() if line.startswith("| `tacitus"))
     assert re.search(rf"\b{' '.join(path)}\b", first_cells), f"README command table lacks {' '.join(path)}"
+
+
+@pytest.mark.parametrize("command", ["run"])
+def test_cli_help_ray_install_is_from_a_checkout(command):
+    # Tacitus is on no package index: `pip install 'tacitus[ray]'` would fetch someone else's
+    # package or nothing.
+    text = " ".join(CliRunner().invoke(cli, [command, "--help"]).output.split())
+    assert "from a checkout, pip install '.[ray]'" in text
+    assert "tacitus[ray]" not in text

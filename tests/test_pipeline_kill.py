@@ -74,3 +74,26 @@ def test_pipeline_kill9_then_rerun_equals_clean_run(tmp_path, readouts, commits_
                 store.export(fmt, tmp_path / f"{db.stem}.{fmt}")
             exports.append((tmp_path / f"{db.stem}.{fmt}").read_bytes())
         assert exports[0] == exports[1], fmt
+
+
+@pytest.mark.parametrize("commits_before_interrupt", [2])
+def test_pipeline_kill_ctrl_c_says_what_was_saved(tmp_path, readouts, commits_before_interrupt):
+    # Ctrl-C (SIGINT) mid-run: not "Aborted." but how many articles the store kept and how to
+    # resume; the count is the store's, and exit code 130 as for any interrupted command.
+    db = tmp_path / "news.duckdb"
+    process = _tacitus("run", str(readouts), "--db", str(db), "--workers", "2", "--batch-size", BATCH)
+    commits = 0
+    for line in process.stderr:
+        commits += "committed a batch" in line
+        if commits == commits_before_interrupt:
+            break
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    rest = process.stderr.read()
+    process.wait(timeout=60)
+    assert process.returncode == 130
+    saved = len(table_rows(db)["articles"])
+    last = rest.strip().splitlines()[-1]
+    assert last.startswith(f"Interrupted: {saved} articles saved to {db} ("), last
+    assert last.endswith("Run the same command again to resume: stored articles are not coded again.")
+    assert "Aborted" not in rest and "Traceback" not in rest

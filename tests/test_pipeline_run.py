@@ -168,7 +168,7 @@ def test_pipeline_demo_command(capsys, tmp_path, needles):
     code, out, err = invoke_tacitus(capsys, "demo", "--db", str(db), "--workers", "1")
     assert code == 0, err
     assert all(needle in out for needle in needles)
-    assert err.startswith("8 articles read: 8 coded, 0 already stored, 0 copies, 0 skipped;")
+    assert err.startswith("8 articles read = 8 coded + 0 already stored + 0 copies + 0 dropped by the coder;")
 
 
 @pytest.mark.parametrize("bad_line", ["{not json"])

@@ -1,6 +1,7 @@
 """`tacitus places`: JSONL and table output, inputs, skipped records and user errors."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -61,8 +62,9 @@ def test_places_cli_table_has_header_and_rows(files, fmt):
     text, _ = files
     result = CliRunner().invoke(cli, ["places", str(text), "--format", fmt])
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t")[:4] == ["doc_id", "name", "resolved_name", "country"]
-    assert lines[2].split("\t")[1:4] == ["Tbilisi", "Tbilisi", "GEO"]
+    # Aligned columns (`tacitus.cli.table`): two or more spaces between cells.
+    assert re.split(r"\s{2,}", lines[0])[:4] == ["doc_id", "name", "resolved_name", "country"]
+    assert re.split(r"\s{2,}", lines[2])[1:4] == ["Tbilisi", "Tbilisi", "GEO"]
 
 
 @pytest.mark.parametrize("expected", ["1 articles, 1 places, skipped: 1 bad_json, 1 no_text"])
@@ -101,3 +103,43 @@ def test_places_cli_bad_format_is_refused(args):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "Invalid value for '--format': 'xml' is not one of 'jsonl', 'table'." in result.output
+
+
+@pytest.mark.parametrize("country", ["GEO"])
+def test_places_cli_db_lists_stored_places_like_quotes(files, tmp_path, country):
+    # The places a run stores read back with --db as `places FILE` prints them.
+    from tacitus.ingest import read_articles
+    from tacitus.places import locate_articles
+    from tacitus.store import Store, StoredArticle
+
+    text, _ = files
+    located = list(locate_articles(read_articles([str(text)])))
+    db = tmp_path / "news.duckdb"
+    with Store.open(db) as store:
+        store.write([StoredArticle(article, locations=places) for article, places in located])
+    from_file = CliRunner().invoke(cli, ["places", str(text)]).stdout.splitlines()
+    result = CliRunner().invoke(cli, ["places", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == from_file and len(from_file) >= 2
+    only = CliRunner().invoke(cli, ["places", "--db", str(db), "--country", country, "--format", "table"])
+    rows = only.stdout.splitlines()[1:]
+    assert rows and all(re.split(r"\s{2,}", row)[3] == country for row in rows)
+    assert len(rows) < len(from_file)
+    named = CliRunner().invoke(cli, ["places", "--db", str(db), "--name", "tbil", "--limit", "1"])
+    assert [json.loads(line)["name"] for line in named.stdout.splitlines()] == ["Tbilisi"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["places", "--country", "GEO"], "--country, --name and --limit query a store - add --db PATH"),
+        (
+            ["places", "x.txt", "--db", "x.duckdb"],
+            "give FILEs to find places or --db to query a store, not both",
+        ),
+    ],
+)
+def test_places_cli_db_options_are_checked(args, message):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.output

@@ -87,7 +87,7 @@ def test_scale_local_engine_never_imports_ray(tmp_path, script):
 @pytest.mark.parametrize(
     "message",
     [
-        "[E054] --engine ray needs Ray, which is not installed - pip install 'tacitus[ray]' "
+        "[E054] --engine ray needs Ray, which is not installed - from a checkout: pip install '.[ray]' "
         "(or use the local engine: leave out --engine)"
     ],
 )

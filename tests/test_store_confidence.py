@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -196,6 +197,6 @@ def test_store_confidence_merged_query_equals_view(store):
 
 def test_store_confidence_events_table_shows_confidence(capsys, store):
     code, out, _ = invoke_tacitus(capsys, "events", "--db", str(store.path), "--min-confidence", "0")
-    header, *rows = [line.split("\t") for line in out.splitlines()]
+    header, *rows = [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()]
     column = header.index("confidence")
     assert code == 0 and sorted(row[column] for row in rows) == ["-", "0.10", "0.30", "0.70", "0.95"]

@@ -116,3 +116,23 @@ def test_store_error_bad_filter(capsys, store_path, option, message):
     code, _, err = invoke_tacitus(capsys, "events", "--db", str(store_path), *option)
     assert code == 1
     assert err == f"Error: [E001] {message}\n"
+
+
+@pytest.mark.parametrize("command", [["events"], ["stats"], ["quotes"], ["places"], ["run", "in.jsonl"]])
+def test_store_error_parquet_or_csv_as_db_is_one_line(capsys, tmp_path, monkeypatch, command):
+    # A Parquet export given as --db: DuckDB alone reads it as data and fails about an
+    # in-memory database; Tacitus says what the file is not, in one line.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.jsonl").write_text('{"id": "a1", "text": "Talks resumed."}\n')
+    for name in ("events.parquet", "events.csv"):
+        path = tmp_path / name
+        if name.endswith(".parquet"):
+            duckdb.sql(f"COPY (SELECT 1 AS a) TO '{path}' (FORMAT parquet)")
+        else:
+            path.write_text("a,b\n1,2\n")
+        code, out, err = invoke_tacitus(capsys, *command, "--db", str(path))
+        assert code == 1
+        assert err == (
+            f"Error: [E042] {path} is not a Tacitus database - pass --db with a new path or the "
+            "path of a store made by `tacitus run`\n"
+        )

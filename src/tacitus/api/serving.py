@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
 
+from tacitus.errors import UserInputError
+
 __all__ = [
     "DEFAULT_IDLE_TIMEOUT",
+    "PortUnavailableError",
+    "check_port",
     "ENV_ALLOWED_HOSTS",
     "ENV_CACHE_MB",
     "ENV_DB",
@@ -34,6 +40,44 @@ ENV_ALLOWED_HOSTS = "TACITUS_SERVE_ALLOWED_HOSTS"
 DEFAULT_IDLE_TIMEOUT = 10
 # Wildcard addresses: binding one says nothing about the name clients will use.
 _ANY_ADDRESS = ("0.0.0.0", "::", "")
+
+
+class PortUnavailableError(UserInputError):
+    """`tacitus serve` cannot listen on the address asked: the port is taken, or the host is not
+    an address of this machine."""
+
+    code = "E060"
+
+
+def check_port(host: str, port: int) -> None:
+    """Bind `host`:`port` as uvicorn will (SO_REUSEADDR) and let it go, so a port in use is one
+    line before anything is printed or loaded; port 0 (any free port) is not checked.
+
+    Raises:
+        PortUnavailableError: the port is in use, or `host` cannot be bound here.
+    """
+    if port == 0:
+        return
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise PortUnavailableError(
+            f"cannot listen on {host}:{port}: {exc.strerror} - pass --host with an address of this machine"
+        ) from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise PortUnavailableError(
+                    f"port {port} on {host} is in use (another server?) - stop it or pass another "
+                    f"--port, e.g. --port {port + 1 if port < 65535 else 8000}"
+                ) from exc
+            raise PortUnavailableError(
+                f"cannot listen on {host}:{port}: {exc.strerror} - pass another --host or --port"
+            ) from exc
 
 
 def app_from_env() -> FastAPI:

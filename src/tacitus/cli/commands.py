@@ -17,4 +17,5 @@ import tacitus.cli.recode  # noqa: F401
 import tacitus.cli.run  # noqa: F401
 import tacitus.cli.scale  # noqa: F401
 import tacitus.cli.serve  # noqa: F401
+import tacitus.cli.skips  # noqa: F401
 import tacitus.cli.stats  # noqa: F401

@@ -7,9 +7,9 @@ from importlib import resources
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.run import run_summary
+from tacitus.cli.run import run_local
 from tacitus.cli.stats import format_stats
-from tacitus.pipeline import RunOptions, run
+from tacitus.pipeline import RunOptions
 from tacitus.store import EventFilter, Store
 
 
@@ -32,8 +32,7 @@ def demo_cli(db: str, workers: int | None) -> None:
     """
     examples = resources.files("tacitus").joinpath("data", "examples", "articles.jsonl")
     with resources.as_file(examples) as path:
-        report = run([str(path)], db=db, options=RunOptions(workers=workers))
-    click.echo(run_summary(report), err=True)
+        run_local([str(path)], db=db, options=RunOptions(workers=workers))
     shown = EventFilter.build()  # what `tacitus events`/`stats` show by default
     with Store.open(db, read_only=True) as store:
         click.echo(format_stats(store.stats(shown, top=10)))

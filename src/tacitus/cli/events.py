@@ -10,6 +10,7 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.store_options import db_option, event_filter_from, filter_options
+from tacitus.cli.table import echo_table
 from tacitus.records import Event
 from tacitus.store import Store
 from tacitus.store.export import csv_rows, event_records, write_csv
@@ -17,22 +18,16 @@ from tacitus.store.export import csv_rows, event_records, write_csv
 TABLE_COLUMNS = ("date", "source", "target", "code", "confidence", "doc_id", "evidence")
 
 
-def _table_line(event: Event) -> str:
-    evidence = " ".join(event.evidence.text.split())
-    if len(evidence) > 70:
-        evidence = evidence[:67] + "..."
+def _table_row(event: Event) -> tuple[str | float | None, ...]:
     negation = "not " if event.negated else ""
-    confidence = "-" if event.confidence is None else f"{event.confidence:.2f}"
-    return "\t".join(
-        [
-            event.date or "-",
-            event.source,
-            event.target,
-            negation + event.code,
-            confidence,
-            event.doc_id,
-            evidence,
-        ]
+    return (
+        event.date,
+        event.source,
+        event.target,
+        negation + event.code,
+        event.confidence,
+        event.doc_id,
+        event.evidence.text,
     )
 
 
@@ -80,6 +75,4 @@ def events_cli(db: str | None, fmt: str, limit: int | None, keep_formulas: bool,
             for record in event_records(store.con, event_filter):
                 click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo("\t".join(TABLE_COLUMNS))
-            for event in store.events(event_filter):
-                click.echo(_table_line(event))
+            echo_table(TABLE_COLUMNS, (_table_row(event) for event in store.events(event_filter)))

@@ -11,10 +11,9 @@ from typing import TextIO
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import undated_detail
+from tacitus.cli.inputs import input_options, undated_detail
 from tacitus.errors import ExportError
-from tacitus.ingest import IngestOptions, JsonlFields, SkipReport, ingest
-from tacitus.ingest.options import DUPLICATE_MODES, MEGABYTE
+from tacitus.ingest import IngestOptions, SkipReport, ingest
 
 
 def format_report(report: SkipReport) -> str:
@@ -26,21 +25,6 @@ def format_report(report: SkipReport) -> str:
         lines.append(f"  {reason}: {count}")
     lines.append(f"total: {report.total}")
     return "\n".join(lines)
-
-
-def jsonl_fields(pairs: tuple[str, ...]) -> JsonlFields:
-    """JsonlFields from ``NAME=KEY`` pairs; a bad pair is a usage error naming the choices."""
-    names = [f.name for f in dataclasses.fields(JsonlFields)]
-    chosen: dict[str, str] = {}
-    for pair in pairs:
-        name, _, key = pair.partition("=")
-        if name not in names or not key:
-            raise click.BadParameter(
-                f"{pair!r} is not NAME=KEY - use one of {', '.join(names)}, e.g. text=body",
-                param_hint="--field",
-            )
-        chosen[name] = key
-    return JsonlFields(**chosen)
 
 
 def _show_progress(report: SkipReport) -> None:
@@ -77,35 +61,7 @@ def _output(path: str, stack: contextlib.ExitStack) -> TextIO:
     default=None,
     help="Also write every skip (origin, reason, detail) as JSONL here.",
 )
-@click.option(
-    "--language",
-    "languages",
-    multiple=True,
-    default=("en",),
-    show_default=True,
-    help="Language code to keep (repeatable); 'any' keeps every language.",
-)
-@click.option(
-    "--duplicates",
-    type=click.Choice(DUPLICATE_MODES),
-    default="mark",
-    show_default=True,
-    help="mark: keep copies with duplicate_of set; drop: skip them; off: no dedup.",
-)
-@click.option(
-    "--max-mb",
-    type=click.FloatRange(min=0, min_open=True),
-    default=10.0,
-    show_default=True,
-    help="Skip documents larger than this many megabytes as too_large.",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    metavar="NAME=KEY",
-    help="JSONL key for a field, e.g. --field text=body --field id=doc_id (repeatable).",
-)
+@input_options
 @click.option("--no-clean", is_flag=True, help="Keep extracted text as is (no cleaning rules).")
 @click.option(
     "--rules",
@@ -118,25 +74,19 @@ def ingest_cli(
     out: str,
     report: bool,
     skips_path: str | None,
-    languages: tuple[str, ...],
-    duplicates: str,
-    max_mb: float,
-    fields: tuple[str, ...],
     no_clean: bool,
     rules_path: str | None,
+    ingest_options: IngestOptions,
 ) -> None:
-    """Read news (text, HTML, WARC, RSS/Atom, JSONL; files, directories, globs, .gz, - for stdin)
-    and write one JSON article per line.
+    """Read news (text, HTML, WARC, RSS/Atom, JSONL, PETRARCH-2 XML; files, directories,
+    globs, .gz, - for stdin) and write one JSON article per line.
 
     \b
     Example:
         tacitus ingest pages/ crawl.warc.gz feed.xml --out articles.jsonl --report
     """
-    options = IngestOptions(
-        max_bytes=int(max_mb * MEGABYTE),
-        jsonl=jsonl_fields(fields),
-        languages=frozenset() if "any" in languages else frozenset(languages),
-        duplicates=duplicates,
+    options = dataclasses.replace(
+        ingest_options,
         clean=not no_clean,
         rules=rules_path,
         exclude=frozenset(path for path in (out, skips_path) if path and path != "-"),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from tacitus.pipeline import RunReport
 
 __all__ = ["ProgressLine"]
 
@@ -17,16 +20,17 @@ class ProgressLine:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.shown = False
 
-    def __call__(self, report: Any) -> None:
+    def __call__(self, report: RunReport) -> None:
         if not self.enabled:
             return
         rate = report.articles / report.seconds if report.seconds else 0.0
         skips = ", ".join(f"{reason} {n}" for reason, n in report.skipped.most_common(3))
+        dropped = report.coder_skipped_total
         line = (
-            f"articles {report.articles} (coded {report.coded}, unchanged "
-            f"{report.unchanged}, copies {report.duplicates}) | events {report.events} | "
-            f"skipped {report.skipped_total}{f' ({skips})' if skips else ''} | "
-            f"{rate:.1f}/s"
+            f"articles {report.articles} (coded {report.coded}, unchanged {report.unchanged}, "
+            f"copies {report.duplicates}{f', dropped {dropped}' if dropped else ''}) | "
+            f"events {report.events} | skipped inputs {report.skipped_total}"
+            f"{f' ({skips})' if skips else ''} | {rate:.1f}/s"
         )
         click.echo(f"\r\x1b[2K{line}", err=True, nl=False)
         self.shown = True

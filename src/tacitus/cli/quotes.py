@@ -4,36 +4,36 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable, Iterator
 
 import click
 
 from tacitus.cli import cli
-from tacitus.cli.inputs import date_option, read_inputs, skip_summary, undated_summary
+from tacitus.cli.inputs import date_option, input_options, read_inputs, skip_summary, undated_summary
+from tacitus.cli.table import echo_table
+from tacitus.ingest import IngestOptions
 from tacitus.records import Quote
 
 log = logging.getLogger(__name__)
 
-_TABLE_WIDTH = 70
+TABLE_COLUMNS = ("doc_id", "kind", "speaker", "code", "content")
 
 
-def _table_row(quote: Quote) -> str:
+def _table_row(quote: Quote) -> tuple[str | None, ...]:
     speaker = quote.speaker
     who = (speaker.name or speaker.text) if speaker else "?"
-    code = (speaker.code or "") if speaker else ""
-    content = " ".join(quote.content.text.split())
-    if len(content) > _TABLE_WIDTH:
-        content = content[: _TABLE_WIDTH - 1] + "…"
-    return f"{quote.doc_id[:20]:20}  {quote.kind:8}  {who[:24]:24}  {code:8}  {content}"
+    return (quote.doc_id, quote.kind, who, speaker.code if speaker else None, quote.content.text)
 
 
-def _print_quotes(quotes: list[Quote], output_format: str) -> None:
+def _print_quotes(quotes: Iterable[Quote], output_format: str) -> int:
+    """Print quotes as JSONL or a table; returns how many."""
     if output_format == "table":
-        click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
+        return echo_table(TABLE_COLUMNS, (_table_row(quote) for quote in quotes))
+    count = 0
     for quote in quotes:
-        if output_format == "jsonl":
-            click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
-        else:
-            click.echo(_table_row(quote))
+        click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
+        count += 1
+    return count
 
 
 def _stored(db: str | None, speaker: str | None, country: str | None, limit: int | None) -> list[Quote]:
@@ -55,6 +55,7 @@ def _stored(db: str | None, speaker: str | None, country: str | None, limit: int
     help="jsonl: one quote per line; table: aligned columns.",
 )
 @date_option
+@input_options
 @click.option("--db", default=None, help="Query the quotes of this DuckDB store instead of FILEs.")
 @click.option("--speaker", default=None, help="With --db: speakers whose name contains this.")
 @click.option("--country", default=None, help="With --db: speakers of this country (RUS) or code.")
@@ -67,6 +68,7 @@ def quotes_command(
     speaker: str | None,
     country: str | None,
     limit: int | None,
+    ingest_options: IngestOptions,
 ) -> None:
     """Find quotations and reported speech and who said them.
 
@@ -93,23 +95,21 @@ def quotes_command(
 
     # The coder's parse, actor mentions and resolver give speakers their CAMEO codes.
     coder = Coder()
-    if output_format == "table":
-        click.echo(f"{'doc_id':20}  {'kind':8}  {'speaker':24}  {'code':8}  content")
     report = SkipReport()
     skipped = report.skipped
-    articles = quotes = 0
-    for coded in coder.code_articles(read_inputs(inputs, date=date, report=report)):
-        if coded.skipped or coded.doc is None:
-            skipped[coded.skipped or "not parsed"] += 1
-            continue
-        articles += 1
-        found = extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
-        for quote in found:
-            quotes += 1
-            if output_format == "jsonl":
-                click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
-            else:
-                click.echo(_table_row(quote))
+    articles = 0
+
+    def found() -> Iterator[Quote]:
+        nonlocal articles
+        stream = read_inputs(inputs, options=ingest_options, date=date, report=report)
+        for coded in coder.code_articles(stream):
+            if coded.skipped or coded.doc is None:
+                skipped[coded.skipped or "not parsed"] += 1
+                continue
+            articles += 1
+            yield from extract_quotes(coded.article, coded.doc, actors=coded.actors, resolver=coder.resolver)
+
+    quotes = _print_quotes(found(), output_format)
     skips = skip_summary(skipped)
     click.echo(
         f"{articles} articles, {quotes} quotes"

@@ -26,7 +26,8 @@ def engine_options(function: F) -> F:
             default="local",
             show_default=True,
             help="local: processes on this machine; ray: a Ray cluster writing "
-            "Parquet shards to --out (pip install 'tacitus[ray]').",
+            "Parquet shards to --out (needs Ray: from a checkout, pip install '.[ray]'; "
+            "Tacitus is not on a package index yet).",
         ),
         click.option(
             "--address",

@@ -119,10 +119,11 @@ def serve(
         if status >= 400:
             sys.exit(1)
         return
-    from tacitus.api.serving import DEFAULT_IDLE_TIMEOUT, allowed_hosts, run
+    from tacitus.api.serving import DEFAULT_IDLE_TIMEOUT, allowed_hosts, check_port, run
 
-    # A bad store fails here, in one line.
+    # A bad store or a busy port fails here, in one line, before "Serving on".
     create_app(db_path, dashboard=False, min_confidence=min_confidence).state.store.close()
+    check_port(host, port)
     click.echo(
         f"Serving Tacitus on http://{host}:{port}/ with {workers} worker(s)"
         f"{', each building its indexes first' if indexes else ''} (Ctrl-C to stop); "

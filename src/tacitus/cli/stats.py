@@ -9,8 +9,10 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.store_options import db_option, event_filter_from, filter_options
+from tacitus.cli.table import table_lines
 from tacitus.store import Stats, Store
 
+INDENT = "  "
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -21,7 +23,7 @@ def _below(figures: Stats) -> str:
 
 
 def format_stats(figures: Stats) -> str:
-    """The human-readable report of `tacitus stats`."""
+    """The human-readable report of `tacitus stats`; its lists are `tacitus.cli.table` tables."""
     articles = ", ".join(f"{n} {status}" for status, n in figures.articles.items()) or "none"
     lines = [
         f"articles: {sum(figures.articles.values())} ({articles})",
@@ -31,22 +33,29 @@ def format_stats(figures: Stats) -> str:
         "",
         "events by root code:",
     ]
-    lines += [f"  {root}  {count:>7}  {name}" for root, name, count in figures.by_root]
+    lines += table_lines(
+        ("root", "events", "name"),
+        [(root, count, name) for root, name, count in figures.by_root],
+        indent=INDENT,
+    )
     lines += ["", "events by QuadClass:"]
-    lines += [
-        f"  {quad if quad is not None else '-'}  {count:>7}  {QUADS.get(quad or 0, 'none')}"
-        for quad, count in figures.by_quad
-    ]
+    quads = [(quad, count, QUADS.get(quad or 0, "none")) for quad, count in figures.by_quad]
+    lines += table_lines(("quad", "events", "name"), quads, indent=INDENT)
     lines += ["", "top dyads:"]
-    lines += [f"  {source} -> {target}  {count}" for source, target, count in figures.top_dyads]
+    lines += table_lines(("source", "target", "events"), figures.top_dyads, indent=INDENT)
     lines += ["", "top events (mentions / articles / sources):"]
-    lines += [
-        f"  {e['date'] or '-'}  {e['source']} -> {e['target']}  {e['code']} {e['name']}"
-        f"  {e['num_mentions']}/{e['num_articles']}/{e['num_sources']}"
+    top = [
+        (e["date"], e["source"], e["target"], e["code"], e["name"], e["num_mentions"], e["num_articles"],
+         e["num_sources"])
         for e in figures.top_events
-    ]
+    ]  # fmt: skip
+    columns = ("date", "source", "target", "code", "name", "mentions", "articles", "sources")
+    lines += table_lines(columns, top, indent=INDENT)
     lines += ["", "skip reasons:"]
-    lines += [f"  {reason}  {count}" for reason, count in figures.skip_reasons] or ["  none"]
+    if figures.skip_reasons:
+        lines += table_lines(("reason", "count"), figures.skip_reasons, indent=INDENT)
+    else:
+        lines.append(INDENT + "none")
     return "\n".join(lines)
 
 

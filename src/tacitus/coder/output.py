@@ -1,4 +1,4 @@
-"""Writing coded events as JSONL, TSV or a readable table."""
+"""Writing coded events as JSONL or TSV (the CLI prints tables: `tacitus.cli.table`)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from tacitus.errors import UserInputError
 from tacitus.records import Event
 
 __all__ = ["FORMATS", "TSV_COLUMNS", "write_events"]
 
-FORMATS = ("jsonl", "tsv", "table")
+FORMATS = ("jsonl", "tsv")
 TSV_COLUMNS = (
     "doc_id",
     "sentence",
@@ -31,7 +32,6 @@ TSV_COLUMNS = (
     "mirror_of",
     "confidence",
 )
-_TABLE_COLUMNS = ("doc_id", "sent", "source", "target", "code", "plover", "conf", "verb", "evidence")
 
 
 def _tsv_row(event: Event) -> list[str]:
@@ -66,33 +66,10 @@ def write_events(events: Iterable[Event], out: TextIO, fmt: str = "jsonl") -> in
             out.write(json.dumps(event.as_dict(), ensure_ascii=False, sort_keys=False) + "\n")
             count += 1
         return count
-    if fmt == "tsv":
-        out.write("\t".join(TSV_COLUMNS) + "\n")
-        for event in events:
-            out.write("\t".join(_tsv_row(event)) + "\n")
-            count += 1
-        return count
-    rows = [
-        (
-            e.doc_id,
-            str(e.sentence),
-            e.source,
-            e.target,
-            e.code,
-            e.plover.get("event_type") or "-",
-            "-" if e.confidence is None else f"{e.confidence:.2f}",
-            e.verb,
-            _clip(e.evidence.text, 60),
-        )
-        for e in events
-    ]
-    widths = [max([len(h)] + [len(r[k]) for r in rows]) for k, h in enumerate(_TABLE_COLUMNS)]
-    out.write("  ".join(h.ljust(w) for h, w in zip(_TABLE_COLUMNS, widths, strict=True)).rstrip() + "\n")
-    for row in rows:
-        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
-    return len(rows)
-
-
-def _clip(text: str, width: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    if fmt != "tsv":
+        raise UserInputError(f"unknown event format {fmt!r} - use one of {', '.join(FORMATS)}")
+    out.write("\t".join(TSV_COLUMNS) + "\n")
+    for event in events:
+        out.write("\t".join(_tsv_row(event)) + "\n")
+        count += 1
+    return count

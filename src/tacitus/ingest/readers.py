@@ -1,4 +1,4 @@
-"""Readers: one per format (text, HTML, JSONL, WARC, RSS/Atom), chosen by content sniffing."""
+"""Readers: one per format (text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML), chosen by content sniffing."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import gzip
 import json
 import logging
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
@@ -17,7 +18,8 @@ from tacitus.dates import DateReading, read_date
 from tacitus.ingest.decode import decode_bytes
 from tacitus.ingest.document import RawDocument
 from tacitus.ingest.html import declared_charset, extract_html, fragment_text
-from tacitus.ingest.options import IngestOptions
+from tacitus.ingest.options import IngestOptions, JsonlFields
+from tacitus.ingest.petrarch import read_petrarch_xml
 from tacitus.ingest.skips import Skip
 from tacitus.ingest.sources import STDIN, NotARegularFile, Opened, file_problem, open_regular, open_source
 
@@ -115,14 +117,18 @@ def _set_date(document: RawDocument, reading: DateReading) -> None:
         document.date_problem = reading.problem or document.date_problem
 
 
+def _has_string(record: dict[str, Any], key: str) -> bool:
+    value = record.get(key)
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> Item:
     names = options.jsonl
-    text, html = record.get(names.text), record.get(names.html)
-    if isinstance(text, str) and text.strip():
-        document = RawDocument(origin=origin, text=text)
-    elif isinstance(html, str) and html.strip():
+    if _has_string(record, names.text):
+        document = RawDocument(origin=origin, text=record[names.text])
+    elif _has_string(record, names.html):
         extracted = extract_html(
-            html,
+            record[names.html],
             origin=origin,
             url=_field(record, names.url),
             favor_precision=options.favor_precision,
@@ -131,7 +137,8 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
             return extracted
         document = extracted
     else:
-        return Skip(origin, "no_text", f"no {names.text!r} (or {names.html!r}) string")
+        keys = ", ".join(sorted(map(str, record))[:8]) or "none"
+        return Skip(origin, "no_text", f"no {names.text!r} (or {names.html!r}) string; keys: {keys}")
     document.id = _field(record, names.id)
     document.title = _field(record, names.title) or document.title
     _set_date(document, _record_date(record, names.date))
@@ -141,8 +148,54 @@ def _jsonl_item(record: dict[str, Any], origin: str, options: IngestOptions) -> 
     return document
 
 
+class _TextlessFile:
+    """Watches the records of one JSONL file: when none has text under the configured keys
+    (a dump keyed ``body``/``doc_id``), one warning names the keys its records have and the
+    ``--field`` options that would read them, instead of only counting ``no_text`` skips."""
+
+    def __init__(self, name: str, fields: JsonlFields) -> None:
+        self.name, self.fields = name, fields
+        self.records = self.textless = 0
+        self.lengths: Counter[str] = Counter()  # string length per key, over textless records
+
+    def note(self, record: dict[str, Any]) -> None:
+        self.records += 1
+        if not any(_has_string(record, key) for key in (self.fields.text, self.fields.html)):
+            self.textless += 1
+            for key, value in record.items():
+                self.lengths[str(key)] += len(value) if isinstance(value, str) else 0
+
+    def warn(self) -> None:
+        if not self.records or self.textless < self.records:
+            return
+        log.warning(
+            "%s: none of its %d JSONL records has a %r (or %r) string; its records have the keys %s%s",
+            self.name,
+            self.records,
+            self.fields.text,
+            self.fields.html,
+            ", ".join(sorted(self.lengths)[:12]) or "none",
+            self._fix(),
+        )
+
+    def _fix(self) -> str:
+        """`` - pass --field text=body --field id=doc_id``: the longest strings are the text;
+        a key ending in "id" is the id when the records have no `id` key."""
+        options = []
+        text = max(sorted(self.lengths), key=lambda key: self.lengths[key], default=None)
+        if text and self.lengths[text]:
+            options.append(f"--field text={text}")
+        if self.fields.id not in self.lengths:
+            ids = [key for key in sorted(self.lengths) if key.lower().endswith("id") and key != text]
+            options += [f"--field id={ids[0]}"] if ids else []
+        if not options:
+            return " - none holds text; check the file"
+        return f" - pass {' '.join(options)} (JsonlFields in Python) to read them"
+
+
 def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
     """One article per JSON line; streams, so memory stays flat on huge files."""
+    textless = _TextlessFile(opened.name, options.jsonl)
     for number, line in _lines(opened.stream, options.max_bytes):
         origin = f"{opened.name}:{number}"
         if line is None:
@@ -163,7 +216,9 @@ def read_jsonl(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         if not isinstance(record, dict):
             yield Skip(origin, "bad_json", f"a JSON {type(record).__name__}, not an object")
             continue
+        textless.note(record)
         yield _jsonl_item(record, origin, options)
+    textless.warn()
 
 
 class _Tellable:
@@ -283,12 +338,22 @@ def read_feed(opened: Opened, options: IngestOptions) -> Iterator[Item]:
         yield item
 
 
+def read_petrarch(opened: Opened, options: IngestOptions) -> Iterator[Item]:
+    """PETRARCH-2 XML: one article per story (`tacitus.ingest.petrarch`)."""
+    data = _read_capped(opened.stream, options.max_bytes)
+    if data is None:
+        yield _too_large(opened.name, options.max_bytes)
+        return
+    yield from read_petrarch_xml(data, opened.name)
+
+
 READERS: dict[str, Callable[[Opened, IngestOptions], Iterator[Item]]] = {
     "text": read_text,
     "html": read_html,
     "jsonl": read_jsonl,
     "warc": read_warc,
     "feed": read_feed,
+    "petrarch": read_petrarch,
 }
 
 

@@ -22,6 +22,7 @@ REASONS = (
     "bad_json",
     "bad_warc",
     "bad_feed",
+    "bad_xml",
     "bad_html",
     "unreadable",
     "not_html",

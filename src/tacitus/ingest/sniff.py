@@ -10,9 +10,12 @@ from tacitus.ingest.decode import utf16_without_bom
 __all__ = ["GZIP_MAGIC", "KINDS", "sniff"]
 
 GZIP_MAGIC = b"\x1f\x8b"
-KINDS = ("empty", "binary", "warc", "feed", "html", "jsonl", "text")
+KINDS = ("empty", "binary", "warc", "petrarch", "feed", "html", "jsonl", "text")
 HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title|span|table|br)\b")
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b")
+# PETRARCH-2 input and validation files: a <Sentences> list of <Sentence> records.
+PETRARCH_LIST = re.compile(r"<sentences[\s>]")
+PETRARCH_RECORD = re.compile(r"<sentence[\s>]")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
@@ -44,6 +47,13 @@ def _is_json_line(text: str) -> bool:
         return first.startswith('{"') and "\n" not in text[: len(first)]
 
 
+def _is_petrarch(head: str) -> bool:
+    """A <Sentences> list with a <Sentence> record after it (its header comments and a
+    validation file's <Environment> may come first: the whole head is searched)."""
+    found = PETRARCH_LIST.search(head)
+    return found is not None and PETRARCH_RECORD.search(head, found.end()) is not None
+
+
 def sniff(head: bytes, name: str = "") -> str:
     """The kind of a (decompressed) document from its first bytes: one of `KINDS`."""
     if not head.strip():
@@ -55,6 +65,8 @@ def sniff(head: bytes, name: str = "") -> str:
         return "binary"
     lower = text[:4096].lower()
     name = name.lower().removesuffix(".gz")
+    if lower.startswith("<") and _is_petrarch(text.lower()):
+        return "petrarch"
     if lower.startswith("<?xml") or name.endswith(FEED_EXTENSIONS):
         if FEED_ROOT.search(lower):
             return "feed"

@@ -4,8 +4,8 @@ import logging
 
 from tacitus.pipeline.options import RunOptions
 from tacitus.pipeline.recode import RecodeReport, recode
-from tacitus.pipeline.run import RunReport, run
+from tacitus.pipeline.run import RunInterrupted, RunReport, run
 
-__all__ = ["RecodeReport", "RunOptions", "RunReport", "recode", "run"]
+__all__ = ["RecodeReport", "RunInterrupted", "RunOptions", "RunReport", "recode", "run"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -18,14 +18,20 @@ from tacitus.pipeline.options import RunOptions
 from tacitus.records import Article
 from tacitus.store import Store, StoredArticle, resolve_db_path
 
-__all__ = ["RunReport", "run"]
+__all__ = ["RunInterrupted", "RunReport", "run"]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class RunReport:
-    """What a run did (committed rows); passed to the progress callback after every chunk."""
+    """What a run did (committed rows); passed to the progress callback after every chunk.
+
+    Every article read ends as one of: coded, unchanged (stored before), a copy of another
+    (`duplicates`) or dropped by the coder (`coder_skipped`, by what dropped it: ``story discard:
+    PHRASE``, ``too long``, ``coder error``), so at the end of a run `articles` is their sum.
+    `skipped` counts the inputs ingestion could not make an article of (the `skips` table).
+    """
 
     db: str
     articles: int = 0  # articles read from the inputs
@@ -36,6 +42,7 @@ class RunReport:
     confident_events: int = 0  # of `events`, those at or above `min_confidence` (all are stored)
     min_confidence: float = 0.0
     skipped: Counter[str] = field(default_factory=Counter)
+    coder_skipped: Counter[str] = field(default_factory=Counter)
     undated: int = 0  # articles read whose source gave no readable date (a default may date them)
     unreadable_dates: int = 0  # of those, the ones whose source gave a date that cannot be read
     seconds: float = 0.0
@@ -45,7 +52,17 @@ class RunReport:
 
     @property
     def skipped_total(self) -> int:
+        """Inputs skipped before coding (not articles)."""
         return sum(self.skipped.values())
+
+    @property
+    def coder_skipped_total(self) -> int:
+        return sum(self.coder_skipped.values())
+
+    @property
+    def saved(self) -> int:
+        """Articles this run committed: coded, copies and those the coder dropped."""
+        return self.coded + self.duplicates + self.coder_skipped_total
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +75,7 @@ class RunReport:
             "confident_events": self.confident_events,
             "min_confidence": self.min_confidence,
             "skipped": dict(sorted(self.skipped.items())),
+            "coder_skipped": dict(sorted(self.coder_skipped.items())),
             "undated": self.undated,
             "unreadable_dates": self.unreadable_dates,
             "seconds": round(self.seconds, 3),
@@ -65,6 +83,15 @@ class RunReport:
 
 
 Progress = Callable[[RunReport], None]
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during `run`: a KeyboardInterrupt (code that catches that still does) that
+    carries the report of what was committed before it (whole batches only)."""
+
+    def __init__(self, report: RunReport) -> None:
+        super().__init__(f"interrupted after {report.saved} articles were saved to {report.db}")
+        self.report = report
 
 
 class _Triage:
@@ -117,22 +144,32 @@ class _Triage:
         return skips, duplicates
 
 
+def coder_skip_label(stored: StoredArticle) -> str:
+    """What dropped an article, for the run summary: ``story discard: PHRASE`` names the
+    discard phrase; ``too long: 1200000 characters ...`` is counted as ``too long``."""
+    if stored.skip_reason == "coder_error":
+        return "coder error"
+    detail = stored.skip_detail or stored.skip_reason or "coder"
+    return detail if detail.startswith("story discard") else detail.split(":")[0]
+
+
 def _write(store: Store, triage: _Triage, coded: list[StoredArticle], report: RunReport) -> None:
     skips, duplicates = triage.flush()
     started, cpu = time.perf_counter(), time.process_time()
-    # Copies go in the same transaction as the batch that was read with them.
+    # Copies go in the same transaction as the batch that was read with them; the counts
+    # follow the commit at once, so an interrupted run reports what it saved.
     report.events += store.write(coded + duplicates)
     report.confident_events += sum(
         confident(e, report.min_confidence) for stored in coded for e in stored.events
     )
-    store.write_skips(skips)
-    report.store_seconds += time.perf_counter() - started
-    report.store_cpu_seconds += time.process_time() - cpu
     report.coded += sum(1 for s in coded if s.status == "coded")
     report.duplicates += len(duplicates)
     for stored in coded:
         if stored.status == "skipped":
-            report.skipped[stored.skip_reason or "coder"] += 1
+            report.coder_skipped[coder_skip_label(stored)] += 1
+    store.write_skips(skips)
+    report.store_seconds += time.perf_counter() - started
+    report.store_cpu_seconds += time.process_time() - cpu
     if coded or duplicates:
         log.info(
             "committed a batch of %d articles (%d coded so far)", len(coded) + len(duplicates), report.coded
@@ -156,8 +193,8 @@ def run(
     Raises:
         UserInputError: an input is missing (checked before anything is loaded).
         StoreError: the store is locked by another process or is not a Tacitus store.
+        RunInterrupted: Ctrl-C (a KeyboardInterrupt), with the report of what was saved.
     """
-    from tacitus.ingest import read_articles
     from tacitus.ingest.sources import expand_inputs
 
     started = time.perf_counter()
@@ -165,8 +202,28 @@ def run(
     expand_inputs(inputs)  # missing inputs fail before the model loads
     path = resolve_db_path(db)
     Store.open(path).close()  # a locked or foreign file fails before the model loads
-    coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RunReport(db=str(Path(path)), min_confidence=options.threshold)
+    try:
+        _run(inputs, path, options, ingest_options, report, progress, started)
+    except KeyboardInterrupt as exc:
+        report.seconds = time.perf_counter() - started
+        raise RunInterrupted(report) from exc
+    return report
+
+
+def _run(
+    inputs: Sequence[str],
+    path: Path,
+    options: RunOptions,
+    ingest_options: Any,
+    report: RunReport,
+    progress: Progress | None,
+    started: float,
+) -> None:
+    """The body of `run`: code and store in batches, filling `report`."""
+    from tacitus.ingest import read_articles
+
+    coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     items = read_articles(inputs, options=ingest_options)
     with CodingPool(coder, options.worker_count) as pool, Store.open(path) as store:
         triage = _Triage(store, report, options.chunk_size)
@@ -189,4 +246,3 @@ def run(
     report.seconds = time.perf_counter() - started
     if progress:
         progress(report)
-    return report

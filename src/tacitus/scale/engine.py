@@ -153,7 +153,7 @@ def _import_ray() -> Any:
         import ray
     except ImportError as exc:
         raise RayNotInstalledError(
-            "--engine ray needs Ray, which is not installed - pip install 'tacitus[ray]' "
+            "--engine ray needs Ray, which is not installed - from a checkout: pip install '.[ray]' "
             "(or use the local engine: leave out --engine)"
         ) from exc
     return ray

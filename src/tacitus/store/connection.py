@@ -74,6 +74,7 @@ DUCKDB_CONFIG = {
 # DuckDB's words for a damaged file, and for a write that found no space.
 _DAMAGED = ("corrupt database file", "could not read enough bytes", "checksum")
 _FULL = ("no space left", "file too large", "disk quota", "out of disk space")
+_DUCKDB_MAGIC = b"DUCK"
 _FOREIGN = ("extension", "unrecognized file type")
 
 _DAMAGED_FIX = (
@@ -152,7 +153,13 @@ def connect(
         raise StoreError(
             f"cannot create {path}: folder {path.parent} does not exist - create it or pass another --db PATH"
         )
-    con = _open(path, read_only=read_only)
+    try:
+        con = _open(path, read_only=read_only)
+    except StoreError as exc:
+        foreign = _foreign(exc, path)
+        if foreign is exc:
+            raise
+        raise foreign from exc
     try:
         _check_identity(con, path)
         if not read_only:
@@ -161,7 +168,7 @@ def connect(
             _check_version(con, path)
     except duckdb.Error as exc:
         con.close()
-        raise store_error(exc, path, doing=f"opening {path}") from exc
+        raise _foreign(store_error(exc, path, doing=f"opening {path}"), path) from exc  # a new error
     except BaseException:
         con.close()
         raise
@@ -180,6 +187,28 @@ def _check_regular(path: Path) -> None:
             f"{path} is {file_kind(mode)}, not a Tacitus database file - pass --db with a new path "
             "or the path of a store made by `tacitus run`"
         )
+
+
+def _foreign(exc: StoreError, path: Path) -> StoreError:
+    """`exc`, or E042 when the file is not a DuckDB file at all (no ``DUCK`` at byte 8): DuckDB
+    reads a Parquet or CSV export given as a store as data and fails about something else
+    ("Cannot launch in-memory database in read-only mode").
+
+    Looked at only once DuckDB has failed: opening and closing the file in this process earlier
+    would drop the POSIX locks that this process's other connections to it hold."""
+    if type(exc) is not StoreError:
+        return exc  # already specific: locked, damaged, full, foreign
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return exc
+    if head and head[8:12] != _DUCKDB_MAGIC:
+        return NotATacitusDatabaseError(
+            f"{path} is not a Tacitus database - pass --db with a new path or the path "
+            "of a store made by `tacitus run`"
+        )
+    return exc
 
 
 def _open(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,81 @@
+"""Aligned plain-text tables, the one way every command prints `--format table`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+import click
+
+__all__ = ["PAGE", "echo_table", "table_lines"]
+
+# Rows that size the columns; later rows keep those widths (a wider cell is clipped), so a
+# table of a million events streams in constant memory.
+PAGE = 1000
+GAP = "  "
+ELLIPSIS = "…"
+Cell = str | int | float | None
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return " ".join(str(value).split())  # one line per row, whatever the text holds
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + ELLIPSIS
+
+
+def _line(cells: Sequence[str], widths: Sequence[int], numeric: Sequence[bool]) -> str:
+    parts = [
+        cell.rjust(width) if is_number else cell.ljust(width)
+        for cell, width, is_number in zip(cells, widths, numeric, strict=True)
+    ]
+    return GAP.join(parts).rstrip()
+
+
+def table_lines(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    max_width: int = 70,
+    indent: str = "",
+) -> Iterator[str]:
+    """The header and one line per row: columns two spaces apart, each as wide as its widest
+    cell among the first `PAGE` rows, numbers right-aligned and text left-aligned; a cell
+    wider than `max_width` (or than its column, after the first page) is clipped with "…";
+    None prints as "-" and a float with two decimals.
+    """
+    stream = iter(rows)
+    raw = list(islice(stream, PAGE))
+    numeric = [
+        any(row[k] is not None for row in raw) and all(_is_number(row[k]) for row in raw)
+        for k in range(len(columns))
+    ]
+    page = [[_text(value) for value in row] for row in raw]
+    widths = [
+        min(max([len(name)] + [len(row[k]) for row in page]), max_width) for k, name in enumerate(columns)
+    ]
+    yield indent + _line(list(columns), widths, numeric)
+    for cells in page:
+        yield indent + _line([_clip(cell, w) for cell, w in zip(cells, widths, strict=True)], widths, numeric)
+    for row in stream:
+        cells = [_clip(_text(value), w) for value, w in zip(row, widths, strict=True)]
+        yield indent + _line(cells, widths, numeric)
+
+
+def _is_number(value: Cell) -> bool:
+    """A count or a score (right-aligned); None (printed "-") does not make a column text."""
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def echo_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, max_width: int = 70) -> int:
+    """Print `table_lines` to stdout; returns the number of rows."""
+    lines = 0
+    for line in table_lines(columns, rows, max_width=max_width):
+        click.echo(line)
+        lines += 1
+    return lines - 1  # the header is not a row
