@@ -35,8 +35,8 @@ def _table_row(location: Location) -> list[Any]:
 
 
 def _stored(db: str | None, country: str | None, name: str | None, limit: int | None) -> list[Location]:
-    from tacitus.places.stored import stored_places
     from tacitus.store import Store
+    from tacitus.store.places import stored_places
 
     with Store.open(db, read_only=True) as store:
         return stored_places(store.con, country=country, name=name, limit=limit)

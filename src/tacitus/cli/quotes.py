@@ -37,8 +37,8 @@ def _print_quotes(quotes: Iterable[Quote], output_format: str) -> int:
 
 
 def _stored(db: str | None, speaker: str | None, country: str | None, limit: int | None) -> list[Quote]:
-    from tacitus.quotes.stored import stored_quotes
     from tacitus.store import Store
+    from tacitus.store.quotes import stored_quotes
 
     with Store.open(db, read_only=True) as store:
         return stored_quotes(store.con, speaker=speaker, country=country, limit=limit)

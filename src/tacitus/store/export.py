@@ -283,7 +283,7 @@ def _write_quotes(con: duckdb.DuckDBPyConnection, event_filter: EventFilter, out
     Of the event filters only the dates apply (to the article's date): quotes have no
     event code, and their speaker is filtered with `tacitus quotes --db --speaker/--country`.
     """
-    from tacitus.quotes.stored import stored_quotes
+    from tacitus.store.quotes import stored_quotes
 
     dated = con.execute(
         "SELECT id, CAST(date AS VARCHAR) FROM articles "

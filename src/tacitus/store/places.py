@@ -1,4 +1,4 @@
-"""Reading places back from the store's `places` table, filtered by country or name."""
+"""Stored places read back as `Location` records, filtered by country or name (`tacitus places --db`)."""
 
 from __future__ import annotations
 

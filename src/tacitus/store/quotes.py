@@ -1,4 +1,4 @@
-"""Reading quotes back from the store's `quotes` table, filtered by speaker or country."""
+"""Stored quotes read back as `Quote` records, filtered by speaker or country (`tacitus quotes --db`)."""
 
 from __future__ import annotations
 
