@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tacitus.records import Event
+from tacitus.store.recode import stored_event_values
 
 __all__ = ["EventChange", "EventKey", "article_changes", "stored_event_keys"]
 
@@ -79,16 +80,8 @@ class EventChange:
 
 def stored_event_keys(con: Any, ids: list[str]) -> dict[str, list[EventKey]]:
     """The stored events of articles `ids`, in their order, by article id."""
-    rows = con.execute(
-        "SELECT doc_id, sentence, coalesce(verb_start, -1), source, target, code, "
-        f"coalesce(left(evidence_text, {_EVIDENCE_MAX}), '') FROM events "
-        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, ordinal",
-        [ids],
-    ).fetchall()
-    found: dict[str, list[EventKey]] = {}
-    for doc_id, *values in rows:
-        found.setdefault(doc_id, []).append(EventKey(*values))
-    return found
+    stored = stored_event_values(con, ids, evidence_chars=_EVIDENCE_MAX)
+    return {doc_id: [EventKey(*values) for values in events] for doc_id, events in stored.items()}
 
 
 def _drop_same(

@@ -6,15 +6,15 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from tacitus.pipeline.changes import EventChange, EventKey, article_changes, stored_event_keys
 from tacitus.pipeline.coding import CodingPool, build_coder
 from tacitus.pipeline.options import RunOptions
-from tacitus.records import Article
 from tacitus.store import Store, resolve_db_path
+from tacitus.store.recode import recodable_articles, recodable_count
 
 __all__ = ["MAX_CHANGES", "Progress", "RecodeReport", "recode"]
 
@@ -23,20 +23,6 @@ log = logging.getLogger(__name__)
 # Changed events kept in the report (a dictionary edit can change every event of a big store;
 # the counts stay exact beyond it).
 MAX_CHANGES = 10_000
-
-_ARTICLE_COLUMNS = (
-    "id",
-    "text",
-    "title",
-    "date",
-    "url",
-    "source",
-    "language",
-    "content_hash",
-    "origin",
-    "author",
-    "duplicate_of",
-)
 
 
 @dataclass(slots=True)
@@ -83,30 +69,6 @@ class RecodeReport:
         self.changes.extend(changes[: max(0, MAX_CHANGES - len(self.changes))])
 
 
-def _stored_articles(store: Store, batch_size: int) -> Iterator[list[Article]]:
-    """Coded and coder-skipped articles (not copies), by id, in chunks.
-
-    Paged by id (keyset), not held all in memory; rewriting an article keeps its id, so
-    the pages stay right while the same connection writes between them.
-    """
-    last = ""
-    while True:
-        rows = store.con.execute(
-            f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles "
-            "WHERE status <> 'duplicate' AND id > ? ORDER BY id LIMIT ?",
-            [last, batch_size],
-        ).fetchall()
-        if not rows:
-            return
-        chunk = []
-        for row in rows:
-            values = dict(zip(_ARTICLE_COLUMNS, row, strict=True))
-            values["date"] = values["date"].isoformat() if values["date"] else None
-            chunk.append(Article(**values))
-        last = chunk[-1].id
-        yield chunk
-
-
 Progress = Callable[["RecodeReport"], None]
 
 
@@ -132,10 +94,8 @@ def recode(
     coder = build_coder(dictionaries=options.dictionaries, model=options.model)
     report = RecodeReport(db=str(path), dry_run=dry_run)
     with CodingPool(coder, options.worker_count) as pool, Store.open(path, read_only=dry_run) as store:
-        report.total = store.con.execute(
-            "SELECT count(*) FROM articles WHERE status <> 'duplicate'"
-        ).fetchone()[0]  # type: ignore[index]
-        for chunk, coded in pool.code(_stored_articles(store, options.chunk_size)):
+        report.total = recodable_count(store.con)
+        for chunk, coded in pool.code(recodable_articles(store.con, options.chunk_size)):
             before = stored_event_keys(store.con, [a.id for a in chunk])
             if not dry_run:
                 store.write(coded)
