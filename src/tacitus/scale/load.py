@@ -13,25 +13,23 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 import pyarrow.dataset as pads
 
-from tacitus.errors import StoreError
 from tacitus.scale.errors import ShardError
 from tacitus.scale.shards import SHARD_TABLES, resolve_filesystem, shard_schema
 from tacitus.store import Store, resolve_db_path
-from tacitus.store.rows import ARTICLE_SCHEMA
+from tacitus.store.load import PickedArticle, merge_shards
 
 __all__ = ["LoadReport", "load_shards"]
 
 log = logging.getLogger(__name__)
 
 NEAR_THRESHOLD = 0.8  # IngestOptions.near_duplicate_threshold's default
-_ARTICLE_COLUMNS = ", ".join(f'"{name}"' for name in ARTICLE_SCHEMA.names)
 
 
 @dataclass(slots=True)
@@ -74,93 +72,18 @@ def _shard_tables(directory: str) -> dict[str, Any]:
     return tables
 
 
-_CHOOSE = """
-CREATE OR REPLACE TEMP TABLE _load_pick AS
-SELECT * EXCLUDE (pick) FROM (
-    SELECT *, row_number() OVER (PARTITION BY id ORDER BY input_file DESC,
-                                 input_record DESC, shard) AS pick
-    FROM _shard_articles) WHERE pick = 1;
-CREATE OR REPLACE TEMP TABLE _load_new AS
-SELECT p.*, s.id IS NOT NULL AS replaces FROM _load_pick AS p
-LEFT JOIN articles AS s ON s.id = p.id
-WHERE s.id IS NULL OR s.content_hash IS DISTINCT FROM p.content_hash;
-"""
-
-# Then, as the local engine's triage does: a coded/skipped article whose text is already
-# stored under another id is a copy of that article.
-_STORED_COPIES = """
-CREATE OR REPLACE TEMP TABLE _load_copies AS
-WITH originals AS (
-    SELECT n.id, (SELECT min(s.id) FROM articles AS s WHERE s.content_hash = n.content_hash
-                  AND s.status <> 'duplicate' AND s.id <> n.id) AS original
-    FROM _load_new AS n WHERE n.status <> 'duplicate' AND n.content_hash IS NOT NULL)
-SELECT id, original FROM originals WHERE original IS NOT NULL;
-UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, n_events = 0,
-    skip_reason = NULL, skip_detail = NULL
-FROM _load_copies AS c WHERE c.id = n.id;
-"""
-
-
-def _mark_run_copies(con: duckdb.DuckDBPyConnection, near_threshold: float) -> None:
+def _run_copies(picked: Iterator[PickedArticle], near_threshold: float) -> list[tuple[str, str]]:
     """Copies within the loaded articles, exact or near, found as the local engine's
     ingestion finds them: one `Deduplicator` over every article in input order."""
     from tacitus.ingest.dedup import Deduplicator, content_hash
 
     dedup = Deduplicator(near_threshold)
     copies: list[tuple[str, str]] = []
-    result = con.execute(
-        "SELECT id, content_hash, text, status FROM _load_pick ORDER BY input_file, input_record, id"
-    )
-    while rows := result.fetchmany(10_000):
-        for article_id, text_hash, text, status in rows:
-            original = dedup.duplicate_of(article_id, text_hash or content_hash(text), text)
-            if original and original != article_id and status != "duplicate":
-                copies.append((article_id, original))
-    con.execute("CREATE OR REPLACE TEMP TABLE _load_run_copies (id VARCHAR, original VARCHAR)")
-    if copies:
-        con.executemany("INSERT INTO _load_run_copies VALUES (?, ?)", copies)
-    con.execute(
-        "UPDATE _load_new AS n SET status = 'duplicate', duplicate_of = c.original, "
-        "n_events = 0, skip_reason = NULL, skip_detail = NULL "
-        "FROM _load_run_copies AS c WHERE c.id = n.id"
-    )
-
-
-def _merge(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
-    """Replace changed articles and insert new ones with their rows (inside a transaction)."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _load_replaced AS SELECT id FROM _load_new WHERE replaces")
-    for table in ("events", "actors", "quotes", "places"):
-        con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT id FROM _load_replaced)")
-    con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _load_replaced)")
-    con.execute(f"INSERT INTO articles BY NAME SELECT {_ARTICLE_COLUMNS} FROM _load_new")
-    for table in ("events", "actors", "quotes", "places"):
-        con.execute(
-            f"INSERT INTO {table} BY NAME SELECT r.* EXCLUDE (shard) FROM _shard_{table} AS r "
-            "JOIN _load_new AS n ON r.doc_id = n.id AND r.shard = n.shard "
-            "WHERE n.status = 'coded'"
-        )
-    con.execute(
-        "INSERT INTO skips SELECT origin, arg_min(reason, shard), arg_min(detail, shard) "
-        "FROM _shard_skips GROUP BY origin ON CONFLICT (origin) DO UPDATE "
-        "SET reason = excluded.reason, detail = excluded.detail"
-    )
-
-
-def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
-
-
-def _fill_report(con: duckdb.DuckDBPyConnection, report: LoadReport) -> None:
-    report.shards = _count(con, "SELECT count(DISTINCT shard) FROM _shard_articles")
-    report.rows = _count(con, "SELECT count(*) FROM _shard_articles")
-    picked = _count(con, "SELECT count(*) FROM _load_pick")
-    report.loaded = _count(con, "SELECT count(*) FROM _load_new")
-    report.unchanged = picked - report.loaded
-    report.replaced = _count(con, "SELECT count(*) FROM _load_new WHERE replaces")
-    report.duplicates = _count(con, "SELECT count(*) FROM _load_new WHERE status = 'duplicate'")
-    report.events = _count(con, "SELECT sum(n_events) FROM _load_new WHERE status = 'coded'")
-    report.skips = _count(con, "SELECT count(DISTINCT origin) FROM _shard_skips")
+    for article_id, text_hash, text, status in picked:
+        original = dedup.duplicate_of(article_id, text_hash or content_hash(text), text)
+        if original and original != article_id and status != "duplicate":
+            copies.append((article_id, original))
+    return copies
 
 
 def load_shards(
@@ -182,25 +105,11 @@ def load_shards(
     started = time.perf_counter()
     tables = _shard_tables(directory)
     path = resolve_db_path(db)
-    report = LoadReport(db=str(path))
     with Store.open(path) as store:
-        con = store.con
-        for table, data in tables.items():
-            con.register(f"_shard_{table}", data)
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(_CHOOSE)
-            _mark_run_copies(con, near_threshold)
-            con.execute(_STORED_COPIES)
-            _fill_report(con, report)
-            _merge(con, report)
-            con.execute("COMMIT")
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(
-                f"loading shards from {directory} failed: {exc} - nothing was "
-                "written; check the shards were written by this Tacitus version"
-            ) from exc
+        counts = merge_shards(
+            store.con, tables, lambda picked: _run_copies(picked, near_threshold), source=directory
+        )
+    report = LoadReport(db=str(path), **asdict(counts))
     report.seconds = time.perf_counter() - started
     log.info(
         "loaded %d articles (%d unchanged, %d copies) from %d shards",

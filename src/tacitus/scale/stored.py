@@ -47,11 +47,11 @@ class StoredArticles:
         if not Path(db).exists():
             return cls()
         from tacitus.store import Store
+        from tacitus.store.load import stored_article_hashes
 
         keys: list[int] = []
         with Store.open(db, read_only=True) as store:
-            result = store.con.execute("SELECT id, content_hash FROM articles")
-            while rows := result.fetchmany(FETCH_ROWS):
+            for rows in stored_article_hashes(store.con, page_rows=FETCH_ROWS):
                 keys += (article_key(doc_id, content) for doc_id, content in rows)
         stored = cls()
         stored.keys = array("q", sorted(keys))
