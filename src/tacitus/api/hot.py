@@ -33,9 +33,9 @@ import duckdb
 import numpy as np
 import orjson
 
-from tacitus.api.filters import EventFilters, confidence_condition
 from tacitus.cameo import code_info
 from tacitus.store.connection import duckdb_connect
+from tacitus.store.filters import EventFilter, confidence_condition
 
 __all__ = ["HotIndex", "HotPage", "split_undated"]
 
@@ -195,6 +195,13 @@ def _prefix_range(codes: list[str], prefix: str) -> tuple[int, int]:
     while hi < len(codes) and codes[hi].startswith(prefix):
         hi += 1
     return lo, hi
+
+
+def _shape(f: EventFilter) -> tuple[bool, int, int, bool]:
+    """The actor filters' shape: (pair given, source prefixes, target prefixes, actor given); a
+    directed dyad counts as one source and one target prefix."""
+    sources, targets = f.sides()
+    return f.pair is not None, len(sources), len(targets), f.actor is not None
 
 
 def _within(column: np.ndarray, ids: tuple[int, int]) -> np.ndarray:
@@ -407,13 +414,15 @@ class HotIndex:
         """The id range [lo, hi) of the event codes that start with `prefix`."""
         return _prefix_range(self.event_codes, prefix)
 
-    def _actor_where(self, f: EventFilters) -> tuple[str, list[Any]] | None:
+    def _actor_where(self, f: EventFilter) -> tuple[str, list[Any]] | None:
         """The sides-table condition selecting each event that matches the actor filters once, or
-        None without actor filters. Rows are picked by a driving range R on `actor` (dyad A,
+        None without actor filters. Rows are picked by a driving range R on `actor` (pair A,
         source, target or actor) that every matching event has on one side; of an event with
         both sides in R only the source side is kept. The common shapes get conditions on the
-        plain columns, which DuckDB prunes by zone maps; other mixes test each side's role."""
-        driving = f.dyad[0] if f.dyad else (f.source or f.target or f.actor)
+        plain columns, which DuckDB prunes by zone maps; other mixes test each side's role.
+        A directed dyad A,B is a source A and a target B (`EventFilter.sides`)."""
+        sources, targets = f.sides()
+        driving = f.pair[0] if f.pair else next(iter((*sources, *targets)), f.actor)
         if driving is None:
             return None
         params: list[Any] = []
@@ -422,38 +431,36 @@ class HotIndex:
             params.extend(self._ids(prefix))
             return f"({column} >= ? AND {column} < ?)"
 
-        shape = (f.dyad is not None, f.source is not None, f.target is not None, f.actor is not None)
-        if f.dyad and shape == (True, False, False, False):
-            a, b = f.dyad
+        shape = _shape(f)
+        if f.pair and shape == (True, 0, 0, False):
+            a, b = f.pair
             # Rows with actor in A and other in B are exactly the pair's events; an event with
             # source in A, target in B and also source in B, target in A has two such rows.
             pair = f"{within('actor', a)} AND {within('other', b)}"
             return f"{pair} AND (is_source OR NOT ({within('other', a)} AND {within('actor', b)}))", params
-        if shape == (False, False, False, True):
+        if shape == (False, 0, 0, True):
             return f"{within('actor', driving)} AND (is_source OR NOT {within('other', driving)})", params
-        if shape == (False, True, False, False):
+        if shape == (False, 1, 0, False):
             return f"is_source AND {within('actor', driving)}", params
-        if shape == (False, False, True, False):
+        if shape == (False, 0, 1, False):
             return f"NOT is_source AND {within('actor', driving)}", params
-        if f.target and shape == (False, True, True, False):
-            return f"is_source AND {within('actor', driving)} AND {within('other', f.target)}", params
+        if shape == (False, 1, 1, False):
+            return f"is_source AND {within('actor', driving)} AND {within('other', targets[0])}", params
         src = "(CASE WHEN is_source THEN actor ELSE other END)"
         tgt = "(CASE WHEN is_source THEN other ELSE actor END)"
         conditions = [within("actor", driving), f"(is_source OR NOT {within('other', driving)})"]
-        if f.source:
-            conditions.append(within(src, f.source))
-        if f.target:
-            conditions.append(within(tgt, f.target))
+        conditions += [within(src, prefix) for prefix in sources]
+        conditions += [within(tgt, prefix) for prefix in targets]
         if f.actor:
             conditions.append(f"({within(src, f.actor)} OR {within(tgt, f.actor)})")
-        if f.dyad:
-            a, b = f.dyad
+        if f.pair:
+            a, b = f.pair
             conditions.append(
                 f"(({within(src, a)} AND {within(tgt, b)}) OR ({within(src, b)} AND {within(tgt, a)}))"
             )
         return " AND ".join(conditions), params
 
-    def _event_where(self, f: EventFilters, *, text: bool) -> tuple[list[str], list[Any]]:
+    def _event_where(self, f: EventFilter, *, text: bool) -> tuple[list[str], list[Any]]:
         """Conditions on the event columns every index table has (code, root, quad, dates, text)."""
         conditions: list[str] = []
         params: list[Any] = []
@@ -463,8 +470,8 @@ class HotIndex:
         for sql, value in (
             ("root_code = ?", f.root),
             ("quad_class = ?", f.quad_class),
-            ("date >= ?", f.start),
-            ("date <= ?", f.end),
+            ("date >= ?", f.since),
+            ("date <= ?", f.until),
         ):
             if value is not None:
                 conditions.append(sql)
@@ -475,12 +482,21 @@ class HotIndex:
             params.append(f.q)
         return conditions, params
 
-    def covers(self, f: EventFilters) -> bool:
-        """Whether the indexes can answer these filters: country and place need the store, and so
-        does a confidence threshold other than the one the indexes were built at."""
-        return f.country is None and f.place is None and f.min_confidence == self.min_confidence
+    def covers(self, f: EventFilter) -> bool:
+        """Whether the indexes can answer these filters: countries, places and the negated and
+        hypothetical flags need the store, and so does a confidence threshold other than the one
+        the indexes were built at."""
+        return (
+            f.country is None
+            and f.actor_country is None
+            and f.place is None
+            and f.near is None
+            and f.include_negated
+            and f.include_hypothetical
+            and f.min_confidence == self.min_confidence
+        )
 
-    def events_page(self, f: EventFilters, sort: str, limit: int) -> HotPage | None:
+    def events_page(self, f: EventFilter, sort: str, limit: int) -> HotPage | None:
         """The first page of events in date order, or None where the plain query must answer."""
         if sort not in ("date", "-date") or not self.covers(f):
             return None
@@ -521,45 +537,46 @@ class HotIndex:
         last = self._key(positions[-1]) if positions else None
         return HotPage([self.rendered[pos] for pos in positions], more, last)
 
-    def _actor_rows(self, sides: _SideArrays, f: EventFilters) -> tuple[slice, np.ndarray] | None:
+    def _actor_rows(self, sides: _SideArrays, f: EventFilter) -> tuple[slice, np.ndarray] | None:
         """The rows of `sides` (the sides table or a series table) the actor filters select, as a
-        slice and a mask over it, for the shapes `_actor_where` gives plain conditions (dyad;
+        slice and a mask over it, for the shapes `_actor_where` gives plain conditions (pair;
         actor; source; target; source and target), by the same rules without a query; None for
         any other shape."""
-        given = [f.source, f.target, f.actor, *(f.dyad or ())]
+        sources, targets = f.sides()
+        given = [*sources, *targets, f.actor, *(f.pair or ())]
         if not all(value for value in given if value is not None):
             return None  # an empty prefix: leave it to the query, as `_actor_where` treats it
-        shape = (f.dyad is not None, f.source is not None, f.target is not None, f.actor is not None)
-        if f.dyad and shape == (True, False, False, False):
-            a, b = self._ids(f.dyad[0]), self._ids(f.dyad[1])
+        shape = _shape(f)
+        if f.pair and shape == (True, 0, 0, False):
+            a, b = self._ids(f.pair[0]), self._ids(f.pair[1])
             rows = sides.block(a)
             actor, other = sides.actor[rows], sides.other[rows]
             mask = _within(other, b) & (sides.is_source[rows] | ~(_within(other, a) & _within(actor, b)))
-        elif f.actor and shape == (False, False, False, True):
+        elif f.actor and shape == (False, 0, 0, True):
             a = self._ids(f.actor)
             rows = sides.block(a)
             mask = sides.is_source[rows] | ~_within(sides.other[rows], a)
-        elif f.source and shape in ((False, True, False, False), (False, True, True, False)):
-            rows = sides.block(self._ids(f.source))
+        elif shape in ((False, 1, 0, False), (False, 1, 1, False)):
+            rows = sides.block(self._ids(sources[0]))
             mask = sides.is_source[rows]
-            if f.target:
-                mask = mask & _within(sides.other[rows], self._ids(f.target))
-        elif f.target and shape == (False, False, True, False):
-            rows = sides.block(self._ids(f.target))
+            if targets:
+                mask = mask & _within(sides.other[rows], self._ids(targets[0]))
+        elif shape == (False, 0, 1, False):
+            rows = sides.block(self._ids(targets[0]))
             mask = ~sides.is_source[rows]
         else:
             return None
         return rows, mask
 
-    def _first_page(self, positions: np.ndarray, f: EventFilters, sort: str, limit: int) -> HotPage:
+    def _first_page(self, positions: np.ndarray, f: EventFilter, sort: str, limit: int) -> HotPage:
         """The first page, by date order, of `positions` within the filters' date range."""
         lo, hi = 0, self.events
         # Needles of the array's own type: a Python int makes numpy cast all million days first.
-        if f.start is not None:
-            lo = int(np.searchsorted(self._days, np.int32(f.start.toordinal()), "left"))
-        if f.end is not None:
-            hi = int(np.searchsorted(self._days, np.int32(f.end.toordinal()), "right"))
-            # An event without a date is not on or before `end` (SQL: NULL <= end is not true).
+        if f.since is not None:
+            lo = int(np.searchsorted(self._days, np.int32(f.since.toordinal()), "left"))
+        if f.until is not None:
+            hi = int(np.searchsorted(self._days, np.int32(f.until.toordinal()), "right"))
+            # An event without a date is not on or before `until` (SQL: NULL <= until is not true).
             lo = max(lo, int(np.searchsorted(self._days, np.int32(0), "left")))
         if lo > 0 or hi < self.events:
             positions = positions[(positions >= lo) & (positions < hi)]
@@ -572,7 +589,7 @@ class HotIndex:
         ordered = np.sort(positions)
         return self._page((ordered[::-1] if sort == "-date" else ordered).tolist(), limit)
 
-    def timeseries(self, f: EventFilters, interval: str) -> tuple[list[dict[str, Any]], int] | None:
+    def timeseries(self, f: EventFilter, interval: str) -> tuple[list[dict[str, Any]], int] | None:
         """The time-series points and the number of undated events, or None where the plain
         query must answer (no actor filter, or free text, country or place)."""
         actor = self._actor_where(f)

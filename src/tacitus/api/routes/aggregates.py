@@ -11,9 +11,10 @@ from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.filters import (
-    EventFilters,
+    DateFrom,
+    DateTo,
     MinConfidence,
-    confidence_condition,
+    date_window,
     event_filters,
     request_min_confidence,
 )
@@ -31,6 +32,7 @@ from tacitus.api.models import (
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes.common import get_store
 from tacitus.cameo import countries
+from tacitus.store.filters import EventFilter, confidence_condition
 from tacitus.store.names import actor_names, suggest_actors
 from tacitus.store.summary import merged_events_sql
 
@@ -39,7 +41,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["aggregates"])
 
 Store = Annotated[ReadOnlyStore, Depends(get_store)]
-Filters = Annotated[EventFilters, Depends(event_filters)]
+Filters = Annotated[EventFilter, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
 # Goldstein sums and means rounded to 6 decimals (the scale has one): the last digits of a sum of
@@ -105,7 +107,7 @@ def suggest(
     """The search box of the actor and dyad pages: codes starting with `q`, codes of countries
     whose name holds it, and codes of the actor mentions (people, organisations) whose name or
     text holds it; only codes with events at the threshold, the exact code first, then by events."""
-    where, params = EventFilters(min_confidence=request_min_confidence(request, min_confidence)).where("e")
+    where, params = EventFilter(min_confidence=request_min_confidence(request, min_confidence)).where("e")
     found = suggest_actors(store.cursor(), q, limit=limit, where=where, params=params)
     return [ActorSuggestion(**match.as_dict()) for match in found]
 
@@ -140,7 +142,8 @@ async def timeseries(
     store: Store, filters: Filters, interval: Annotated[Literal["day", "week", "month"], Query()] = "week"
 ) -> FastJSONResponse:
     """Per day, week (starting Monday) or month: events, counts per QuadClass, Goldstein sum and mean.
-    Filter with `actor`, `dyad`, `source`/`target` or any event filter; undated events are in no
+    Filter with `actor`, `dyad` (directed), `pair` (both directions), `source`/`target` or any
+    event filter; undated events are in no
     period, and `undated` says how many of them match."""
     if store.hot is not None:
         # On the event loop like the indexed event lists (see routes.events.list_events).
@@ -151,7 +154,7 @@ async def timeseries(
     return await run_in_threadpool(_plain_timeseries, store, filters, interval)
 
 
-def _plain_timeseries(store: ReadOnlyStore, filters: EventFilters, interval: str) -> FastJSONResponse:
+def _plain_timeseries(store: ReadOnlyStore, filters: EventFilter, interval: str) -> FastJSONResponse:
     """The time series by the plain query over the store."""
     where, params = filters.where("e")
     part = _TRUNC[interval]
@@ -214,21 +217,24 @@ def list_places(
     ] = "mentions",
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
     search: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    since: DateFrom = None,
+    until: DateTo = None,
     limit: Limit = 200,
     min_confidence: MinConfidence = None,
+    start: Annotated[dt.date | None, Query(description="Deprecated name of `since`", deprecated=True)] = None,
+    end: Annotated[dt.date | None, Query(description="Deprecated name of `until`", deprecated=True)] = None,
 ) -> FastJSONResponse:
     """Places by number of mentions (or of events located there), with coordinates for the map.
-    `start`/`end` bound the article date (mentions) or the event date (events); `min_confidence`
-    applies to events (`of=events`)."""
+    `since`/`until` (deprecated: `start`/`end`) bound the article date (mentions) or the event
+    date (events); `min_confidence` applies to events (`of=events`)."""
+    since, until = date_window(since, until, start, end)
     date_column = "a.date" if of == "mentions" else "p.date"
     conditions, params = ["TRUE"], []
     for sql, value in (
         ("p.country = ?", country.upper() if country else None),
         ("contains(lower(p.name), lower(?))", search),
-        (f"{date_column} >= ?", start),
-        (f"{date_column} <= ?", end),
+        (f"{date_column} >= ?", since),
+        (f"{date_column} <= ?", until),
     ):
         if value is not None:
             conditions.append(sql)
@@ -246,7 +252,7 @@ def get_stats(store: Store, request: Request, min_confidence: MinConfidence = No
     articles and events have none); QuadClass totals. Event figures count the events at or above
     `min_confidence` (default: the server's threshold, echoed); `below_threshold` counts the others."""
     threshold = request_min_confidence(request, min_confidence)
-    where, params = EventFilters(min_confidence=threshold).where("e")
+    where, params = EventFilter(min_confidence=threshold).where("e")
     articles = store.rows("SELECT status, count(*) AS n FROM articles GROUP BY status ORDER BY status")
     totals = (
         store.one(

@@ -10,12 +10,13 @@ from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.errors import ApiError
-from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.filters import event_filters
 from tacitus.api.hot import HotPage
 from tacitus.api.models import EventOut, EventPage, event_from_row
 from tacitus.api.pagination import SORTS, decode_cursor, encode_cursor
 from tacitus.api.responses import FastJSONResponse, dumps
 from tacitus.api.routes.common import article_refs, cameo_name, get_store
+from tacitus.store.filters import EventFilter
 
 __all__ = ["router"]
 
@@ -27,7 +28,7 @@ Store = Annotated[ReadOnlyStore, Depends(get_store)]
 @router.get("/events", response_model=EventPage, summary="Events matching filters, one page at a time")
 async def list_events(
     store: Store,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    filters: Annotated[EventFilter, Depends(event_filters)],
     sort: Annotated[Literal["date", "-date", "goldstein", "-goldstein"], Query()] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
@@ -45,7 +46,7 @@ async def list_events(
 
 
 def _plain_events(
-    store: ReadOnlyStore, filters: EventFilters, sort: str, limit: int, cursor: str | None
+    store: ReadOnlyStore, filters: EventFilter, sort: str, limit: int, cursor: str | None
 ) -> FastJSONResponse:
     """A page of events by the plain query over the store."""
     keyset = SORTS[sort]
