@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from store_records import invoke_tacitus
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import cli, command_group
 from tacitus.ingest import IngestOptions, JsonlFields, Skip, read_articles
 
-_register_commands()
+command_group()
 
 INPUT_OPTIONS = ("fields", "languages", "duplicates", "max_mb")
 READERS = ("ingest", "run", "code", "quotes", "places")

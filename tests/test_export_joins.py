@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from store_records import article, event
-from tacitus.cli import _register_commands, cli
+from tacitus.cli import cli, command_group
 from tacitus.records import Location, Span
 from tacitus.store import Store, StoredArticle
 from tacitus.store.export import EXPORT_EXTRA_COLUMNS
 from tacitus.store.rows import location_json
 
-_register_commands()
+command_group()
 
 BEIJING = Location(
     doc_id="w1",

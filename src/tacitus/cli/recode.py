@@ -10,7 +10,7 @@ import click
 from tacitus.cli import cli
 from tacitus.cli.progress import ProgressLine
 from tacitus.cli.store_options import db_option
-from tacitus.cli.tabular import table_lines
+from tacitus.cli.table import table_lines
 from tacitus.pipeline import RecodeReport, RunOptions, recode
 from tacitus.pipeline.changes import EventChange
 

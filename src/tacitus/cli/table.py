@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 import click
 
@@ -14,14 +18,21 @@ __all__ = ["PAGE", "echo_table", "table_lines"]
 PAGE = 1000
 GAP = "  "
 ELLIPSIS = "…"
-Cell = str | int | float | None
+# What a cell may hold: text and numbers from records; dates, decimals, lists and maps from SQL.
+Cell = Any
 
 
 def _text(value: Cell) -> str:
     if value is None:
         return "-"
-    if isinstance(value, float):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float | decimal.Decimal):
         return f"{value:.2f}"
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
     return " ".join(str(value).split())  # one line per row, whatever the text holds
 
 
@@ -69,7 +80,7 @@ def table_lines(
 
 def _is_number(value: Cell) -> bool:
     """A count or a score (right-aligned); None (printed "-") does not make a column text."""
-    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+    return value is None or (isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool))
 
 
 def echo_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, max_width: int = 70) -> int:

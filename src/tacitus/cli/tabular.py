@@ -1,4 +1,4 @@
-"""Rows as an aligned table, CSV, JSON or JSON lines: the output of `tacitus query` and `tacitus codes`."""
+"""Rows as CSV, JSON or JSON lines, or as the one aligned table (`cli.table`): `tacitus query` and `codes`."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from typing import IO, Any, TypeVar
 
 import click
 
+from tacitus.cli.table import table_lines
 from tacitus.store.export import write_csv
 
-__all__ = ["OUTPUT_FORMATS", "format_option", "print_rows", "table_lines"]
+__all__ = ["OUTPUT_FORMATS", "format_option", "print_rows"]
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
 F = TypeVar("F", bound=Callable[..., Any])
-_NUMBERS = (int, float, decimal.Decimal)
-TABLE_CELL_MAX = 80
 
 
 def format_option(function: F) -> F:
@@ -55,31 +54,6 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict | list | tuple):
         return json.dumps(_jsonable(value), ensure_ascii=False)
     return " ".join(str(value).split())  # one line per row: line breaks and tabs become spaces
-
-
-def _shown(text: str) -> str:
-    """A table cell cut to `TABLE_CELL_MAX` characters (csv and json keep the whole value)."""
-    return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
-
-
-def _numeric(rows: Sequence[Sequence[Any]], column: int) -> bool:
-    values = [row[column] for row in rows if row[column] is not None]
-    return bool(values) and all(isinstance(v, _NUMBERS) and not isinstance(v, bool) for v in values)
-
-
-def table_lines(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
-    """The header, a rule, then the rows: each column as wide as its widest cell (cells cut at
-    `TABLE_CELL_MAX` characters), numbers right-aligned, everything else left-aligned, two
-    spaces between columns."""
-    cells = [[_shown(_cell(value)) for value in row] for row in rows]
-    right = [_numeric(rows, i) for i in range(len(columns))]
-    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
-
-    def line(values: Sequence[str]) -> str:
-        parts = [v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True)]
-        return "  ".join(parts).rstrip()
-
-    return [line(list(columns)), "  ".join("-" * w for w in widths), *(line(row) for row in cells)]
 
 
 def print_rows(
