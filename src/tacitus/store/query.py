@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,35 @@ from tacitus.store.filters import EventFilter
 from tacitus.store.rows import event_from_row
 from tacitus.store.summary import merged_events_sql
 
-__all__ = ["EventFilter", "NearPlace", "arrow", "event_table", "iter_events", "stats", "Stats"]
+__all__ = [
+    "EventFilter",
+    "NearPlace",
+    "arrow",
+    "dict_rows",
+    "jsonable",
+    "event_table",
+    "iter_events",
+    "stats",
+    "Stats",
+]
+
+
+def jsonable(value: Any) -> Any:
+    """A DuckDB value as JSON: dates as ISO strings, everything else as is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def dict_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of a parameterised query as dicts with JSON-ready values (`jsonable`)."""
+    result = con.execute(sql, params or [])
+    names = [column[0] for column in result.description or []]
+    return [
+        {name: jsonable(value) for name, value in zip(names, row, strict=True)} for row in result.fetchall()
+    ]
 
 
 def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Table:
