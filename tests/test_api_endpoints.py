@@ -182,6 +182,22 @@ def test_api_actors_counts(client, query, top):
 def test_api_quotes_filters(client, query, speakers):
     quotes = client.get(f"/api/quotes?{query}").json()["quotes"]
     assert quotes and {q["speaker"]["code"] for q in quotes} == speakers
+
+
+@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "dyad=RUS,CHN", "pair=CHN,RUS"])
+def test_api_quotes_dyad_is_directed_and_pair_is_both(client, query):
+    """Quotes in the articles that have an event the same `dyad`/`pair` selects (at any confidence)."""
+    events = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]
+    articles = {e["doc_id"] for e in events}
+    expected = {
+        f"{s.article.id}:{i}" for s in STORED if s.article.id in articles for i in range(len(s.quotes))
+    }
+    quotes = client.get(f"/api/quotes?{query}&limit=500").json()["quotes"]
+    assert expected and {q["id"] for q in quotes} == expected
+    directed = {
+        f"{s.article.id}:{i}" for s in STORED if s.article.id == "tacitus-cr-3" for i in range(len(s.quotes))
+    }
+    assert directed and (directed <= expected) == (query != "dyad=CHN,RUS")
     for quote in quotes:
         text = client.get(quote["article"]["href"]).json()["text"]
         assert text[quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]

@@ -160,9 +160,14 @@ class EventFilter:
     def sides(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The source and the target code prefixes every matching event has: `source` and a
         directed `dyad`'s A; `target` and its B."""
-        sources = tuple(p for p in (self.source, self.dyad[0] if self.dyad else None) if p is not None)
-        targets = tuple(p for p in (self.target, self.dyad[1] if self.dyad else None) if p is not None)
-        return sources, targets
+        # Plain tests, no generators: the API's index calls this on every request.
+        source, target, dyad = self.source, self.target, self.dyad
+        if dyad is None:
+            return ((source,) if source is not None else ()), ((target,) if target is not None else ())
+        return (
+            (source, dyad[0]) if source is not None else (dyad[0],),
+            (target, dyad[1]) if target is not None else (dyad[1],),
+        )
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
         """A parameterised SQL condition over `events [AS alias]` (``TRUE`` when nothing is set)
