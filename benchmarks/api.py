@@ -68,10 +68,10 @@ def workload(n: int) -> dict[str, list[str]]:
         return f"{a},{b}"
 
     return {
-        "events dyad": [f"/api/events?dyad={dyad(i)}&limit=50" for i in range(n)],
+        "events dyad": [f"/api/events?pair={dyad(i)}&limit=50" for i in range(n)],
         "events source+dates": [
-            f"/api/events?source={actors[i % len(actors)]}&start={year(i // len(actors))}-"
-            f"{'01-01' if i % 2 else '07-01'}&end={year(i // len(actors))}-{'06-30' if i % 2 else '12-31'}"
+            f"/api/events?source={actors[i % len(actors)]}&since={year(i // len(actors))}-"
+            f"{'01-01' if i % 2 else '07-01'}&until={year(i // len(actors))}-{'06-30' if i % 2 else '12-31'}"
             f"&sort=-date&limit=50"
             for i in range(n)
         ],
@@ -80,15 +80,17 @@ def workload(n: int) -> dict[str, list[str]]:
             f"&q={texts[(i // 26) % len(texts)].replace(' ', '+')}&limit=100"
             for i in range(n)
         ],
-        "timeseries dyad week": [f"/api/timeseries?dyad={dyad(i)}&interval=week" for i in range(n)],
+        "timeseries dyad week": [f"/api/timeseries?pair={dyad(i)}&interval=week" for i in range(n)],
         "timeseries actor month": [
             f"/api/timeseries?actor={actors[i % len(actors)]}&interval=month" for i in range(n)
         ],
-        "dyads by year": [f"/api/dyads?start={year(i)}-01-01&end={year(i)}-12-31&limit=20" for i in range(n)],
+        "dyads by year": [
+            f"/api/dyads?since={year(i)}-01-01&until={year(i)}-12-31&limit=20" for i in range(n)
+        ],
         "event by id": [f"/api/events/bench-{(i * 7919) % 100000:07d}:{i % 10}" for i in range(n)],
         "article by id": [f"/api/articles/bench-{(i * 7919) % 100000:07d}" for i in range(n)],
         "quotes speaker": [f"/api/quotes?speaker={COUNTRIES[i % 40]}&limit=20" for i in range(n)],
-        "actors top": [f"/api/actors?start={year(i)}-01-01&limit=20" for i in range(n)],
+        "actors top": [f"/api/actors?since={year(i)}-01-01&limit=20" for i in range(n)],
         "places": ["/api/places?limit=200" for _ in range(n)],
     }
 

@@ -44,7 +44,10 @@ FILTERS = [
     ("source=CHN", lambda a, e: e.source.startswith("CHN")),
     ("target=rus", lambda a, e: e.target.startswith("RUS")),
     ("actor=PAK", lambda a, e: "PAK" in (e.source[:3], e.target[:3])),
-    ("dyad=CHN,RUS", lambda a, e: _both(e, "CHN", "RUS")),
+    ("dyad=CHN,RUS", lambda a, e: e.source.startswith("CHN") and e.target.startswith("RUS")),
+    ("dyad=RUS,CHN", lambda a, e: e.source.startswith("RUS") and e.target.startswith("CHN")),
+    ("pair=CHN,RUS", lambda a, e: _both(e, "CHN", "RUS")),
+    ("pair=RUS,CHN", lambda a, e: _both(e, "CHN", "RUS")),
     ("code=11", lambda a, e: e.code.startswith("11")),
     ("code=057", lambda a, e: e.code == "057"),
     ("root=19", lambda a, e: e.root_code == "19"),
@@ -55,11 +58,15 @@ FILTERS = [
     ("place=guilin", lambda a, e: _located(a, e, lambda loc: loc.name.lower() == "guilin")),
     ("place=1809858", lambda a, e: _located(a, e, lambda loc: loc.gazetteer_id == "1809858")),
     (
+        "since=2021-01-01&until=2021-03-31",
+        lambda a, e: dt.date(2021, 1, 1) <= dt.date.fromisoformat(e.date) <= dt.date(2021, 3, 31),
+    ),
+    (  # the deprecated names of since/until
         "start=2021-01-01&end=2021-03-31",
         lambda a, e: dt.date(2021, 1, 1) <= dt.date.fromisoformat(e.date) <= dt.date(2021, 3, 31),
     ),
     ("q=SANCTIONS", lambda a, e: "sanctions" in e.evidence.text.lower()),
-    ("dyad=CHN,RUS&quad_class=3", lambda a, e: _both(e, "CHN", "RUS") and e.quad_class == 3),
+    ("pair=CHN,RUS&quad_class=3", lambda a, e: _both(e, "CHN", "RUS") and e.quad_class == 3),
 ]
 
 
@@ -120,7 +127,7 @@ def test_api_article_spans_point_into_text(client, stored):
         assert body["text"][span["start"] : span["end"]] == span["text"]
 
 
-@pytest.mark.parametrize("query", ["", "?start=2021-01-01", "?dyad=CHN,RUS"])
+@pytest.mark.parametrize("query", ["", "?since=2021-01-01", "?pair=CHN,RUS", "?dyad=CHN,RUS"])
 def test_api_dyads_sum_to_event_counts(client, query):
     dyads = client.get(f"/api/dyads{query}{'&' if query else '?'}limit=1000").json()
     events = client.get(f"/api/events{query}{'&' if query else '?'}limit=500").json()["events"]
@@ -132,7 +139,9 @@ def test_api_dyads_sum_to_event_counts(client, query):
 
 
 @pytest.mark.parametrize("interval", ["day", "week", "month"])
-@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "actor=CHN", "source=RUS&target=CHN", "quad_class=1"])
+@pytest.mark.parametrize(
+    "query", ["pair=CHN,RUS", "dyad=CHN,RUS", "actor=CHN", "source=RUS&target=CHN", "quad_class=1"]
+)
 def test_api_timeseries_matches_events(client, interval, query):
     series = client.get(f"/api/timeseries?{query}&interval={interval}").json()
     events = client.get(f"/api/events?{query}&limit=500").json()["events"]
@@ -165,7 +174,7 @@ def test_api_actors_counts(client, query, top):
     ("query", "speakers"),
     [
         ("speaker=RUS", {"RUSGOV"}),
-        ("dyad=CHN,RUS", {"CHNGOV", "RUSGOV"}),
+        ("pair=CHN,RUS", {"CHNGOV", "RUSGOV"}),
         ("doc_id=example-001", {"CHNGOV", "RUSGOV"}),
         ("q=partnership", {"RUSGOV"}),
     ],
@@ -173,6 +182,22 @@ def test_api_actors_counts(client, query, top):
 def test_api_quotes_filters(client, query, speakers):
     quotes = client.get(f"/api/quotes?{query}").json()["quotes"]
     assert quotes and {q["speaker"]["code"] for q in quotes} == speakers
+
+
+@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "dyad=RUS,CHN", "pair=CHN,RUS"])
+def test_api_quotes_dyad_is_directed_and_pair_is_both(client, query):
+    """Quotes in the articles that have an event the same `dyad`/`pair` selects (at any confidence)."""
+    events = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]
+    articles = {e["doc_id"] for e in events}
+    expected = {
+        f"{s.article.id}:{i}" for s in STORED if s.article.id in articles for i in range(len(s.quotes))
+    }
+    quotes = client.get(f"/api/quotes?{query}&limit=500").json()["quotes"]
+    assert expected and {q["id"] for q in quotes} == expected
+    directed = {
+        f"{s.article.id}:{i}" for s in STORED if s.article.id == "tacitus-cr-3" for i in range(len(s.quotes))
+    }
+    assert directed and (directed <= expected) == (query != "dyad=CHN,RUS")
     for quote in quotes:
         text = client.get(quote["article"]["href"]).json()["text"]
         assert text[quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]
@@ -259,7 +284,7 @@ def test_api_event_has_its_location(client, event_key):
     assert (body["location"]["method"], body["location_source"]) == ("clause", "clause")
 
 
-@pytest.mark.parametrize("query", ["", "&country=CHN", "&start=2021-01-01"])
+@pytest.mark.parametrize("query", ["", "&country=CHN", "&since=2021-01-01", "&start=2021-01-01"])
 def test_api_places_of_events(client, query):
     places = client.get(f"/api/places?of=events{query}").json()
     located = [
@@ -268,7 +293,7 @@ def test_api_places_of_events(client, query):
         for loc in [event_location(doc_id, ordinal)]
         for article in [STORED_BY_ID[doc_id].article]
         if (not query.startswith("&country") or loc.country == "CHN")
-        and (not query.startswith("&start") or article.date >= "2021-01-01")
+        and (not query.startswith(("&since", "&start")) or article.date >= "2021-01-01")
     ]
     assert sorted((p["name"], p["events"]) for p in places) == sorted(
         (name, sum(1 for loc, _ in located if loc.name == name)) for name in {loc.name for loc, _ in located}
@@ -282,7 +307,7 @@ def test_api_demo_store_has_events_below_the_threshold():
 @pytest.mark.parametrize(
     ("threshold", "kept"), [("0", lambda c: True), ("0.3", lambda c: c >= 0.3), ("0.95", lambda c: c >= 0.95)]
 )
-@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "actor=CHN", ""])
+@pytest.mark.parametrize("query", ["pair=CHN,RUS", "actor=CHN", ""])
 def test_api_events_min_confidence(client, query, threshold, kept):
     page = client.get(f"/api/events?{query}&min_confidence={threshold}&limit=500").json()
     found = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]
@@ -292,7 +317,7 @@ def test_api_events_min_confidence(client, query, threshold, kept):
 
 
 @pytest.mark.parametrize("threshold", ["0", "0.3"])
-@pytest.mark.parametrize("path", ["/api/dyads?dyad=CHN,RUS", "/api/timeseries?actor=CHN&interval=month"])
+@pytest.mark.parametrize("path", ["/api/dyads?pair=CHN,RUS", "/api/timeseries?actor=CHN&interval=month"])
 def test_api_aggregates_follow_min_confidence(client, path, threshold):
     """Counts agree with the event list at the same threshold, and differ between thresholds."""
     body = client.get(f"{path}&min_confidence={threshold}").json()
@@ -304,14 +329,14 @@ def test_api_aggregates_follow_min_confidence(client, path, threshold):
 
 def test_api_events_default_hides_the_doubted_events(client):
     def ids(query: str) -> set[str]:
-        return {e["id"] for e in client.get(f"/api/events?dyad=CHN,RUS&limit=500{query}").json()["events"]}
+        return {e["id"] for e in client.get(f"/api/events?pair=CHN,RUS&limit=500{query}").json()["events"]}
 
     shown, everything = ids(""), ids("&min_confidence=0")
     hidden = {key for key, (_, event) in EVENTS.items() if event.confidence < THRESHOLD}
     assert hidden and hidden <= everything and not hidden & shown
 
 
-@pytest.mark.parametrize("query", ["dyad=CHN,RUS", "", "actor=PAK"])
+@pytest.mark.parametrize("query", ["pair=CHN,RUS", "dyad=CHN,RUS", "", "actor=PAK"])
 def test_api_confidence_counts(client, query):
     body = client.get(f"/api/confidence?{query}").json()
     everything = client.get(f"/api/events?{query}&min_confidence=0&limit=500").json()["events"]

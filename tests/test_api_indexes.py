@@ -13,9 +13,9 @@ import pytest
 from api_demo import build_demo_store
 from tacitus.api import create_app
 from tacitus.api.client import get_once
-from tacitus.api.filters import EventFilters
 from tacitus.events.confidence import default_min_confidence
 from tacitus.store.connection import connect
+from tacitus.store.filters import EventFilter
 from tacitus.store.generated import build_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,33 +67,49 @@ def apps(request, tmp_path_factory):
 
 
 ACTOR_FILTERS = [
-    "dyad=CHN,RUS",
-    "dyad=RUS,CHN",
-    "dyad=CHN,CHN",
-    "dyad=CHN,CHNGOV",
-    "dyad=RUSGOV,RUSGOV",
-    "dyad=C,R",
-    "dyad=ZZZ,CHN",
+    "pair=CHN,RUS",
+    "pair=RUS,CHN",
+    "pair=CHN,CHN",
+    "pair=CHN,CHNGOV",
+    "pair=RUSGOV,RUSGOV",
+    "pair=C,R",
+    "pair=ZZZ,CHN",
     "source=CHN",
     "target=RUS",
     "actor=CHN",
     "actor=RUSGOV",
     "source=CHN&target=RUS",
     "source=CHN&actor=RUS",
-    "dyad=CHN,RUS&source=RUS",
+    "pair=CHN,RUS&source=RUS",
     "actor=CHNGOV&target=C",
-    "dyad=CHN,RUS&code=04&start=2016-01-01&end=2021-12-31",
+    "pair=CHN,RUS&code=04&since=2016-01-01&until=2021-12-31",
     "actor=CHN&quad_class=4",
     "source=USA&root=19",
     # Actor filters with only a date range: answered from the sides arrays without a query; the
-    # undated RUS -> CHN event of the generated store must fail every `end`.
+    # undated RUS -> CHN event of the generated store must fail every `until`.
+    "source=CHN&since=2016-01-01&until=2016-06-30",
+    "pair=CHN,RUS&since=2016-03-01",
+    "pair=RUS,CHN&until=2030-01-01",
+    "actor=CHN&until=2016-03-02",
+    "target=CHN&since=2016-03-02&until=2016-03-02",
+    "source=RUS&target=CHN&until=2024-12-31",
+    "actor=RUSGOV&since=2031-01-01",
+    # A directed dyad is a source and a target prefix: the same shapes as source&target.
+    "dyad=CHN,RUS",
+    "dyad=RUS,CHN",
+    "dyad=CHN,CHN",
+    "dyad=CHN,CHNGOV",
+    "dyad=C,R",
+    "dyad=ZZZ,CHN",
+    "dyad=CHN,RUS&source=CHNGOV",
+    "dyad=CHN,RUS&target=RUS&actor=CHN",
+    "dyad=CHN,RUS&pair=RUS,CHN",
+    "dyad=RUS,CHN&code=04",
+    "dyad=CHN,RUS&since=2016-03-01",
+    "dyad=RUS,CHN&until=2030-01-01",
+    # The deprecated names of since/until still filter.
     "source=CHN&start=2016-01-01&end=2016-06-30",
-    "dyad=CHN,RUS&start=2016-03-01",
-    "dyad=RUS,CHN&end=2030-01-01",
-    "actor=CHN&end=2016-03-02",
-    "target=CHN&start=2016-03-02&end=2016-03-02",
-    "source=RUS&target=CHN&end=2024-12-31",
-    "actor=RUSGOV&start=2031-01-01",
+    "pair=CHN,RUS&end=2030-01-01",
 ]
 EVENT_FILTERS = [
     "",
@@ -103,7 +119,7 @@ EVENT_FILTERS = [
     "code=99",
     "root=04",
     "quad_class=1",
-    "start=2016-01-01&end=2016-06-30",
+    "since=2016-01-01&until=2016-06-30",
     "q=generated",
     "q=CHINA",
     "code=04&q=sent",
@@ -114,12 +130,13 @@ FALLBACK_FILTERS = ["country=CHN", "place=Beijing", "actor=CHN&q=generated"]
 # Thresholds: the app's own, given explicitly (the indexes answer), and others (the store answers).
 CONFIDENCE_FILTERS = [
     f"min_confidence={default_min_confidence()}",
+    f"pair=CHN,RUS&min_confidence={default_min_confidence()}",
     f"dyad=CHN,RUS&min_confidence={default_min_confidence()}",
     "min_confidence=0",
-    "dyad=CHN,RUS&min_confidence=0",
+    "pair=CHN,RUS&min_confidence=0",
     "actor=CHN&min_confidence=0.8",
     "code=04&min_confidence=1",
-    "source=CHN&start=2016-01-01&min_confidence=0.5",
+    "source=CHN&since=2016-01-01&min_confidence=0.5",
 ]
 
 
@@ -181,10 +198,11 @@ def test_api_indexes_single_events_match_plain(apps):
 @pytest.mark.parametrize(
     "filters",
     [
-        EventFilters(dyad=("CHN", "RUS")),
-        EventFilters(source="CHN", start=dt.date(2016, 1, 1), end=dt.date(2016, 6, 30)),
-        EventFilters(code="042", quad_class=1, q="generated"),
-        EventFilters(actor="CHN", target="RUS", code="04"),
+        EventFilter(pair=("CHN", "RUS")),
+        EventFilter(dyad=("CHN", "RUS")),
+        EventFilter(source="CHN", since=dt.date(2016, 1, 1), until=dt.date(2016, 6, 30)),
+        EventFilter(code="042", quad_class=1, q="generated"),
+        EventFilter(actor="CHN", target="RUS", code="04"),
     ],
 )
 def test_api_indexes_answer_covered_filters(apps, filters):
@@ -194,17 +212,19 @@ def test_api_indexes_answer_covered_filters(apps, filters):
     assert hot.events_page(filters, "date", 10) is not None
     if filters.q is None:
         assert hot.timeseries(filters, "week") is not None or not (
-            filters.source or filters.target or filters.actor or filters.dyad
+            filters.source or filters.target or filters.actor or filters.dyad or filters.pair
         )
 
 
 @pytest.mark.parametrize(
     ("filters", "sort"),
     [
-        (EventFilters(country="CHN"), "date"),
-        (EventFilters(place="Beijing"), "date"),
-        (EventFilters(actor="CHN", q="x"), "date"),
-        (EventFilters(dyad=("CHN", "RUS")), "goldstein"),
+        (EventFilter(actor_country="CHN"), "date"),
+        (EventFilter(country="CHN"), "date"),
+        (EventFilter(include_negated=False), "date"),
+        (EventFilter(place="Beijing"), "date"),
+        (EventFilter(actor="CHN", q="x"), "date"),
+        (EventFilter(pair=("CHN", "RUS")), "goldstein"),
     ],
 )
 def test_api_indexes_leave_uncovered_filters_to_the_store(apps, filters, sort):
@@ -216,8 +236,8 @@ def test_api_indexes_leave_uncovered_filters_to_the_store(apps, filters, sort):
 def test_api_indexes_leave_other_thresholds_to_the_store(apps, threshold):
     hot = apps[1].state.store.hot
     assert hot.min_confidence == default_min_confidence()
-    assert hot.events_page(EventFilters(dyad=("CHN", "RUS"), min_confidence=threshold), "date", 10) is None
-    assert hot.timeseries(EventFilters(actor="CHN", min_confidence=threshold), "week") is None
+    assert hot.events_page(EventFilter(pair=("CHN", "RUS"), min_confidence=threshold), "date", 10) is None
+    assert hot.timeseries(EventFilter(actor="CHN", min_confidence=threshold), "week") is None
 
 
 def test_api_indexes_hold_the_events_at_the_threshold(apps):
@@ -255,16 +275,17 @@ def test_api_indexes_skipped_where_memory_is_short(tmp_path, monkeypatch, caplog
 @pytest.mark.parametrize(
     ("query", "filters"),
     [
-        ("actor=RUS", EventFilters(actor="RUS")),  # the sides arrays, no query
-        ("dyad=CHN,RUS", EventFilters(dyad=("CHN", "RUS"))),
-        ("actor=RUS&root=10", EventFilters(actor="RUS", root="10")),  # the sides table, queried
-        ("source=RUS&end=2030-01-01", EventFilters(source="RUS", end=dt.date(2030, 1, 1))),
-        ("", EventFilters()),  # the plain query
+        ("actor=RUS", EventFilter(actor="RUS")),  # the sides arrays, no query
+        ("pair=CHN,RUS", EventFilter(pair=("CHN", "RUS"))),
+        ("dyad=CHN,RUS", EventFilter(dyad=("CHN", "RUS"))),
+        ("actor=RUS&root=10", EventFilter(actor="RUS", root="10")),  # the sides table, queried
+        ("source=RUS&until=2030-01-01", EventFilter(source="RUS", until=dt.date(2030, 1, 1))),
+        ("", EventFilter()),  # the plain query
     ],
 )
 def test_api_indexes_timeseries_count_undated(apps, query, filters, interval):
     """Events without a date are in no period; both paths say how many match, as the store does
-    (the generated store's undated RUS -> CHN 100 matches all but the `end` filter)."""
+    (the generated store's undated RUS -> CHN 100 matches all but the `until` filter)."""
     store = apps[0].state.store
     # Both paths count the events at the server's confidence threshold.
     threshold = getattr(apps[0].state, "min_confidence", None)

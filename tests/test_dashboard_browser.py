@@ -261,7 +261,7 @@ def test_dashboard_dyad_renders_pipeline_demo(browser, pipeline_demo, a, b):
     url, _ = pipeline_demo
 
     def ids(**params):
-        response = httpx.get(f"{url}/api/events", params={"dyad": f"{a},{b}", "limit": 500, **params})
+        response = httpx.get(f"{url}/api/events", params={"pair": f"{a},{b}", "limit": 500, **params})
         assert response.status_code == 200
         return {event["id"] for event in response.json()["events"]}
 

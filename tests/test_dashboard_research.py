@@ -220,7 +220,7 @@ def test_dashboard_chart_says_how_many_events_are_below_threshold(page, base_url
     page.goto(path)
     note = page.locator(f"#{chart} .below-note")
     note.wait_for()
-    below = httpx.get(f"{base_url}/api/confidence", params={"dyad": "CHN,RUS"}).json()["below"]
+    below = httpx.get(f"{base_url}/api/confidence", params={"pair": "CHN,RUS"}).json()["below"]
     assert below > 0 and note.get_attribute("data-below") == str(below)
     assert note.inner_text().startswith(f"{below} event")
     _shot(page, "below-note")

@@ -109,6 +109,7 @@ def test_store_error_unknown_export_format(capsys, store_path, tmp_path, fmt):
             ["--dyad", "CHN"],
             "--dyad 'CHN' is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS",
         ),
+        (["--pair", "CHN,"], "--pair 'CHN,' is not a pair of actor codes - use A,B, e.g. --pair CHN,RUS"),
         (["--root", "21"], "--root '21' is not a CAMEO root code - use 01 to 20, e.g. --root 04"),
     ],
 )

@@ -15,6 +15,7 @@ from tacitus.api.errors import ErrorBody, install_error_handlers
 from tacitus.api.guard import LOCAL_HOSTS, HeadAsGet, HostGuard, SecurityHeaders
 from tacitus.api.responses import FastJSONResponse
 from tacitus.api.routes import aggregates, articles, events, quotes
+from tacitus.store.aggregates import event_count
 
 __all__ = ["create_app"]
 
@@ -127,8 +128,7 @@ def _indexes_fit(store: ReadOnlyStore, workers: int) -> bool:
     """Whether `workers` processes can each build the indexes in half the free memory: a store
     too large for them is served by plain queries (slower under load) instead of swapping."""
     free = _free_memory()
-    row = store.one("SELECT count(*) AS n FROM events")
-    needed = (row["n"] if row else 0) * INDEX_PEAK_BYTES_PER_EVENT * workers
+    needed = event_count(store.cursor()) * INDEX_PEAK_BYTES_PER_EVENT * workers
     if free is None or needed <= free // 2:
         return True
     log.warning(

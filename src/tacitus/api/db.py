@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,18 +9,12 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from tacitus.store.connection import connect
+from tacitus.store.query import dict_rows, jsonable
 
 if TYPE_CHECKING:
     from tacitus.api.hot import HotIndex
 
 __all__ = ["ReadOnlyStore", "jsonable"]
-
-
-def jsonable(value: Any) -> Any:
-    """A DuckDB value as JSON: dates as ISO strings, everything else as is."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 class ReadOnlyStore:
@@ -57,13 +50,9 @@ class ReadOnlyStore:
             return self._con.cursor()
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        """Run a parameterised query; rows as dicts with JSON-ready values."""
-        result = self._cursor().execute(sql, params or [])
-        names = [column[0] for column in result.description or []]
-        return [
-            {name: jsonable(value) for name, value in zip(names, row, strict=True)}
-            for row in result.fetchall()
-        ]
+        """Run a parameterised query; rows as dicts with JSON-ready values. The API's own reads
+        are functions of `tacitus.store` on `cursor()`; this is for scripts and tests."""
+        return dict_rows(self._cursor(), sql, params)
 
     def one(self, sql: str, params: list[Any] | None = None) -> dict[str, Any] | None:
         """The first row of a parameterised query, or None."""

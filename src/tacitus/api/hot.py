@@ -6,8 +6,10 @@ out while it is open, so nothing built here can go stale. Why it is needed: on a
 events, a filtered page costs DuckDB 2-5 ms of CPU (a scan of every row group for the prefix match,
 then 45 wide columns materialised per row), and the time series 2-10 ms; 200 requests in flight on
 two cores need well under 1 ms each. The indexes are built with temporary tables in the store's
-own read-only connection and copied (through Arrow) into a private in-memory DuckDB database, whose
-per-thread cursors the requests query; rendered JSON and sort keys live in Python arrays.
+own read-only connection (`tacitus.store.index_tables`, which holds the SQL over the store's
+tables) and copied (through Arrow) into a private in-memory DuckDB database, whose per-thread
+cursors the requests query; rendered JSON and sort keys live in Python arrays. The queries here
+read only that private database, by the rules of the filter model (`tacitus.store.filters`).
 
 What a request may use them for is decided by `HotIndex.events_page`/`timeseries`/`event`: they
 return None for anything they do not cover (country, place, cursors, Goldstein order, free text
@@ -31,55 +33,24 @@ from typing import Any
 
 import duckdb
 import numpy as np
-import orjson
 
-from tacitus.api.filters import EventFilters, confidence_condition
-from tacitus.cameo import code_info
 from tacitus.store.connection import duckdb_connect
+from tacitus.store.filters import EventFilter
+from tacitus.store.index_tables import (
+    INDEX_TABLES,
+    INTERVALS,
+    build_index_tables,
+    index_table,
+    indexed_event_count,
+    rendered_events,
+)
 
 __all__ = ["HotIndex", "HotPage", "split_undated"]
 
 log = logging.getLogger(__name__)
 
-INTERVALS = ("day", "week", "month")
 _NO_DATE = -1  # in the day-number array: the event has no date
 
-# Actor codes are dictionary-encoded in sorted order, so an actor-code prefix (what every actor
-# filter means) is a contiguous id range: integer range tests that DuckDB prunes by zone maps.
-_BUILD_CODES = (
-    "CREATE TEMP TABLE actor_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
-    "FROM (SELECT source AS code FROM events UNION SELECT target FROM events)"
-)
-# Event codes too (a `code` filter is a prefix): integer tests cost DuckDB ~40 % less than string
-# tests on the same rows (measured on the code + text query).
-_BUILD_EVENT_CODES = (
-    "CREATE TEMP TABLE event_codes AS SELECT code, (row_number() OVER (ORDER BY code) - 1)::INTEGER AS id "
-    "FROM (SELECT DISTINCT code FROM events)"
-)
-# `pos` numbers the events in the API's date order (date NULLS FIRST, article id, ordinal), so
-# that order is one integer; -date is its exact reverse (see pagination.Keyset). Only the events at
-# or above the app's confidence threshold are indexed: `{where}` is the filters' own condition.
-_BUILD_EVENTS = (
-    "CREATE TEMP TABLE ev AS SELECT (row_number() OVER (ORDER BY e.date ASC NULLS FIRST, e.doc_id, "
-    "e.ordinal) - 1)::INTEGER AS pos, e.doc_id, e.ordinal, e.date, s.id AS src, t.id AS tgt, "
-    "k.id AS code_id, e.root_code, e.quad_class, e.goldstein, lower(e.evidence_text) AS evidence_lower "
-    "FROM events AS e JOIN actor_codes AS s ON s.code = e.source "
-    "JOIN actor_codes AS t ON t.code = e.target JOIN event_codes AS k ON k.code = e.code WHERE {where}"
-)
-# One row per event and side, clustered by (actor, other actor, pos): an actor or dyad filter
-# reads one contiguous stretch, already in date order.
-_BUILD_SIDES = (
-    "CREATE TEMP TABLE sides AS SELECT * FROM ("
-    "SELECT src AS actor, tgt AS other, true AS is_source, pos, date, code_id, "
-    "root_code, quad_class, goldstein FROM ev UNION ALL "
-    "SELECT tgt, src, false, pos, date, code_id, root_code, quad_class, goldstein FROM ev"
-    ") ORDER BY actor, other, pos"
-)
-# Events without actor filters: clustered by code, so a code prefix is a contiguous stretch too.
-_BUILD_BY_CODE = (
-    "CREATE TEMP TABLE by_code AS SELECT pos, date, code_id, root_code, quad_class, "
-    "evidence_lower FROM ev ORDER BY code_id, pos"
-)
 # Optimizer passes the index queries need: filters into the scan (zone maps), only the used
 # columns, ORDER BY + LIMIT as a top-N, constant folding (prefix ranges), statistics.
 _NEEDED_PASSES = {
@@ -92,22 +63,6 @@ _NEEDED_PASSES = {
     "reorder_filter",
 }
 _QUAD_SUMS = ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS quad{n}" for n in range(1, 5))
-
-
-def _build_series(interval: str) -> str:
-    """Counts per (actor side, period): the time series of an actor or dyad sums a few of these.
-    `k` numbers the periods in order (0, 1, ... over the periods the store has), so that numpy
-    sums per period with one `bincount` and no sort; the counts are plain integers. Undated
-    events have a NULL period, numbered last (k = the number of dated periods): the series
-    counts them apart instead of leaving them out silently."""
-    quads = ", ".join(f"(count(*) FILTER (WHERE quad_class = {n}))::INTEGER AS quad{n}" for n in range(1, 5))
-    return (
-        f"CREATE TEMP TABLE ts_{interval} AS WITH counts AS (SELECT actor, other, is_source, "
-        f"date_trunc('{interval}', date)::DATE AS period, count(*)::INTEGER AS events, {quads}, "
-        "sum(goldstein) AS gsum, count(goldstein)::INTEGER AS gn FROM sides "
-        "GROUP BY ALL) SELECT *, (dense_rank() OVER (ORDER BY period NULLS LAST) - 1)::INTEGER AS k "
-        "FROM counts ORDER BY actor, other, period"
-    )
 
 
 _SERIES_COLUMNS = ("events", "quad1", "quad2", "quad3", "quad4", "gsum", "gn")
@@ -154,33 +109,6 @@ def _series_points(columns: dict[str, np.ndarray], periods: list[str]) -> tuple[
     ], undated
 
 
-# The event as the API renders it (`models.event_from_row`), built once per event by DuckDB.
-_ACTOR_JSON = (
-    "CASE WHEN e.{p}_text IS NULL AND e.{p}_code IS NULL THEN NULL ELSE struct_pack("
-    "text := e.{p}_text, code := e.{p}_code, country := e.{p}_country, sector := e.{p}_sector, "
-    'name := e.{p}_name, start := e.{p}_start, "end" := e.{p}_end) END'
-)
-_RENDER = (
-    "SELECT ev.pos, e.date, e.doc_id, e.ordinal, to_json(struct_pack("
-    "id := e.doc_id || ':' || e.ordinal, event_id := e.event_id, mirror_of := e.mirror_of, "
-    "confidence := e.confidence, doc_id := e.doc_id, ordinal := e.ordinal, "
-    "sentence := e.sentence, date := e.date, source := e.source, "
-    "target := e.target, code := e.code, name := n.name, root_code := e.root_code, "
-    "quad_class := e.quad_class, goldstein := e.goldstein, "
-    "plover := coalesce(e.plover, MAP {}::MAP(VARCHAR, VARCHAR)), "
-    f"source_actor := {_ACTOR_JSON.format(p='source_actor')}, "
-    f"target_actor := {_ACTOR_JSON.format(p='target_actor')}, "
-    f"reported_by := {_ACTOR_JSON.format(p='reported_by')}, "
-    "evidence := struct_pack(text := e.evidence_text, start := e.evidence_start, "
-    '"end" := e.evidence_end), verb := e.verb, negated := e.negated, modality := e.modality, '
-    "rule := CASE WHEN e.rule_file IS NULL THEN NULL ELSE struct_pack(file := e.rule_file, "
-    "line := e.rule_line, pattern := e.rule_pattern) END, issues := coalesce(e.issues, []::VARCHAR[]), "
-    "location := e.location::JSON, location_source := e.location_source, article := r.ref::JSON"
-    "))::VARCHAR FROM events AS e JOIN ev ON ev.doc_id = e.doc_id AND ev.ordinal = e.ordinal "
-    "LEFT JOIN code_names AS n ON n.code = e.code LEFT JOIN article_refs AS r ON r.id = e.doc_id"
-)
-
-
 def split_undated(points: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
     """Rows per period ordered NULLS LAST → (the dated points, the events of the NULL period)."""
     if points and points[-1]["period"] is None:
@@ -195,6 +123,13 @@ def _prefix_range(codes: list[str], prefix: str) -> tuple[int, int]:
     while hi < len(codes) and codes[hi].startswith(prefix):
         hi += 1
     return lo, hi
+
+
+def _shape(f: EventFilter) -> tuple[bool, int, int, bool]:
+    """The actor filters' shape: (pair given, source prefixes, target prefixes, actor given); a
+    directed dyad counts as one source and one target prefix."""
+    sources, targets = f.sides()
+    return f.pair is not None, len(sources), len(targets), f.actor is not None
 
 
 def _within(column: np.ndarray, ids: tuple[int, int]) -> np.ndarray:
@@ -271,8 +206,8 @@ class HotIndex:
         store.execute("SET enable_progress_bar = false")
         try:
             self._build(store, article_ref)
-            for table in ("sides", "by_code", *(f"ts_{interval}" for interval in INTERVALS)):
-                rows = store.sql(f"SELECT * FROM temp.{table}").to_arrow_table()  # noqa: F841 - read by name
+            for table in INDEX_TABLES:
+                rows = index_table(store, table)  # noqa: F841 - read by name
                 # Insertion order is kept (preserve_insertion_order): the tables stay clustered.
                 self._con.execute(f"CREATE TABLE {table} AS SELECT * FROM rows")
                 del rows
@@ -301,49 +236,13 @@ class HotIndex:
         log.info("hot indexes over %d events built in %.1f s", self.events, self.build_seconds)
 
     def _build(self, con: duckdb.DuckDBPyConnection, article_ref: Any) -> None:
-        con.execute(_BUILD_CODES)
-        self.codes: list[str] = [
-            row[0] for row in con.execute("SELECT code FROM actor_codes ORDER BY id").fetchall()
-        ]
-        con.execute(_BUILD_EVENT_CODES)
-        self.event_codes: list[str] = [
-            row[0] for row in con.execute("SELECT code FROM event_codes ORDER BY id").fetchall()
-        ]
-        if self.min_confidence is None:
-            con.execute(_BUILD_EVENTS.format(where="TRUE"))
-        else:
-            con.execute(_BUILD_EVENTS.format(where=confidence_condition("e")), [self.min_confidence])
-        con.execute(_BUILD_SIDES)
-        con.execute(_BUILD_BY_CODE)
-        # Per interval, the ISO date of each period number `k`.
-        self.periods: dict[str, list[str]] = {}
-        for interval in INTERVALS:
-            con.execute(_build_series(interval))
-            found = con.execute(
-                f"SELECT DISTINCT k, period FROM ts_{interval} WHERE period IS NOT NULL ORDER BY k"
-            ).fetchall()
-            self.periods[interval] = [period.isoformat() for _, period in found]
-        names = [code_info(code).name or None for code in self.event_codes]
-        con.execute(
-            "CREATE TEMP TABLE code_names AS "
-            "SELECT unnest(?::VARCHAR[]) AS code, unnest(?::VARCHAR[]) AS name",
-            [self.event_codes, names],
-        )
-        articles = con.execute(
-            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT doc_id FROM ev)"
-        ).fetchall()
-        refs = [
-            orjson.dumps(article_ref(dict(zip(("id", "title", "date", "url", "source"), row, strict=True))))
-            for row in articles
-        ]
-        con.execute(
-            "CREATE TEMP TABLE article_refs AS "
-            "SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS ref",
-            [[row[0] for row in articles], [ref.decode("utf-8") for ref in refs]],
-        )
+        built = build_index_tables(con, self.min_confidence)
+        self.codes: list[str] = built.codes
+        self.event_codes: list[str] = built.event_codes
+        self.periods: dict[str, list[str]] = built.periods
         # Fetched in chunks, unordered, and placed by pos: the JSON of all events is never held
         # twice (DuckDB's result and Python's list).
-        count = con.execute("SELECT count(*) FROM ev").fetchall()[0][0]
+        count = indexed_event_count(con)
         self.rendered: list[bytes] = [b""] * count
         # The sort values of each event, for the `next` cursor of a page that ends there: compact
         # arrays (an article id is stored once), not a tuple per event (~150 MB per million).
@@ -352,8 +251,7 @@ class HotIndex:
         self._article = array("i", [0]) * count
         self._article_ids: list[str] = []
         article_index: dict[str, int] = {}
-        result = con.execute(_RENDER)
-        while chunk := result.fetchmany(50_000):
+        for chunk in rendered_events(con, built, article_ref):
             for pos, date, doc_id, ordinal, text in chunk:
                 self.rendered[pos] = text.encode("utf-8")
                 self._dates[pos] = date.toordinal() if date is not None else _NO_DATE
@@ -407,13 +305,15 @@ class HotIndex:
         """The id range [lo, hi) of the event codes that start with `prefix`."""
         return _prefix_range(self.event_codes, prefix)
 
-    def _actor_where(self, f: EventFilters) -> tuple[str, list[Any]] | None:
+    def _actor_where(self, f: EventFilter) -> tuple[str, list[Any]] | None:
         """The sides-table condition selecting each event that matches the actor filters once, or
-        None without actor filters. Rows are picked by a driving range R on `actor` (dyad A,
+        None without actor filters. Rows are picked by a driving range R on `actor` (pair A,
         source, target or actor) that every matching event has on one side; of an event with
         both sides in R only the source side is kept. The common shapes get conditions on the
-        plain columns, which DuckDB prunes by zone maps; other mixes test each side's role."""
-        driving = f.dyad[0] if f.dyad else (f.source or f.target or f.actor)
+        plain columns, which DuckDB prunes by zone maps; other mixes test each side's role.
+        A directed dyad A,B is a source A and a target B (`EventFilter.sides`)."""
+        sources, targets = f.sides()
+        driving = f.pair[0] if f.pair else next(iter((*sources, *targets)), f.actor)
         if driving is None:
             return None
         params: list[Any] = []
@@ -422,38 +322,36 @@ class HotIndex:
             params.extend(self._ids(prefix))
             return f"({column} >= ? AND {column} < ?)"
 
-        shape = (f.dyad is not None, f.source is not None, f.target is not None, f.actor is not None)
-        if f.dyad and shape == (True, False, False, False):
-            a, b = f.dyad
+        shape = _shape(f)
+        if f.pair and shape == (True, 0, 0, False):
+            a, b = f.pair
             # Rows with actor in A and other in B are exactly the pair's events; an event with
             # source in A, target in B and also source in B, target in A has two such rows.
             pair = f"{within('actor', a)} AND {within('other', b)}"
             return f"{pair} AND (is_source OR NOT ({within('other', a)} AND {within('actor', b)}))", params
-        if shape == (False, False, False, True):
+        if shape == (False, 0, 0, True):
             return f"{within('actor', driving)} AND (is_source OR NOT {within('other', driving)})", params
-        if shape == (False, True, False, False):
+        if shape == (False, 1, 0, False):
             return f"is_source AND {within('actor', driving)}", params
-        if shape == (False, False, True, False):
+        if shape == (False, 0, 1, False):
             return f"NOT is_source AND {within('actor', driving)}", params
-        if f.target and shape == (False, True, True, False):
-            return f"is_source AND {within('actor', driving)} AND {within('other', f.target)}", params
+        if shape == (False, 1, 1, False):
+            return f"is_source AND {within('actor', driving)} AND {within('other', targets[0])}", params
         src = "(CASE WHEN is_source THEN actor ELSE other END)"
         tgt = "(CASE WHEN is_source THEN other ELSE actor END)"
         conditions = [within("actor", driving), f"(is_source OR NOT {within('other', driving)})"]
-        if f.source:
-            conditions.append(within(src, f.source))
-        if f.target:
-            conditions.append(within(tgt, f.target))
+        conditions += [within(src, prefix) for prefix in sources]
+        conditions += [within(tgt, prefix) for prefix in targets]
         if f.actor:
             conditions.append(f"({within(src, f.actor)} OR {within(tgt, f.actor)})")
-        if f.dyad:
-            a, b = f.dyad
+        if f.pair:
+            a, b = f.pair
             conditions.append(
                 f"(({within(src, a)} AND {within(tgt, b)}) OR ({within(src, b)} AND {within(tgt, a)}))"
             )
         return " AND ".join(conditions), params
 
-    def _event_where(self, f: EventFilters, *, text: bool) -> tuple[list[str], list[Any]]:
+    def _event_where(self, f: EventFilter, *, text: bool) -> tuple[list[str], list[Any]]:
         """Conditions on the event columns every index table has (code, root, quad, dates, text)."""
         conditions: list[str] = []
         params: list[Any] = []
@@ -463,8 +361,8 @@ class HotIndex:
         for sql, value in (
             ("root_code = ?", f.root),
             ("quad_class = ?", f.quad_class),
-            ("date >= ?", f.start),
-            ("date <= ?", f.end),
+            ("date >= ?", f.since),
+            ("date <= ?", f.until),
         ):
             if value is not None:
                 conditions.append(sql)
@@ -475,12 +373,21 @@ class HotIndex:
             params.append(f.q)
         return conditions, params
 
-    def covers(self, f: EventFilters) -> bool:
-        """Whether the indexes can answer these filters: country and place need the store, and so
-        does a confidence threshold other than the one the indexes were built at."""
-        return f.country is None and f.place is None and f.min_confidence == self.min_confidence
+    def covers(self, f: EventFilter) -> bool:
+        """Whether the indexes can answer these filters: countries, places and the negated and
+        hypothetical flags need the store, and so does a confidence threshold other than the one
+        the indexes were built at."""
+        return (
+            f.country is None
+            and f.actor_country is None
+            and f.place is None
+            and f.near is None
+            and f.include_negated
+            and f.include_hypothetical
+            and f.min_confidence == self.min_confidence
+        )
 
-    def events_page(self, f: EventFilters, sort: str, limit: int) -> HotPage | None:
+    def events_page(self, f: EventFilter, sort: str, limit: int) -> HotPage | None:
         """The first page of events in date order, or None where the plain query must answer."""
         if sort not in ("date", "-date") or not self.covers(f):
             return None
@@ -521,45 +428,46 @@ class HotIndex:
         last = self._key(positions[-1]) if positions else None
         return HotPage([self.rendered[pos] for pos in positions], more, last)
 
-    def _actor_rows(self, sides: _SideArrays, f: EventFilters) -> tuple[slice, np.ndarray] | None:
+    def _actor_rows(self, sides: _SideArrays, f: EventFilter) -> tuple[slice, np.ndarray] | None:
         """The rows of `sides` (the sides table or a series table) the actor filters select, as a
-        slice and a mask over it, for the shapes `_actor_where` gives plain conditions (dyad;
+        slice and a mask over it, for the shapes `_actor_where` gives plain conditions (pair;
         actor; source; target; source and target), by the same rules without a query; None for
         any other shape."""
-        given = [f.source, f.target, f.actor, *(f.dyad or ())]
+        sources, targets = f.sides()
+        given = [*sources, *targets, f.actor, *(f.pair or ())]
         if not all(value for value in given if value is not None):
             return None  # an empty prefix: leave it to the query, as `_actor_where` treats it
-        shape = (f.dyad is not None, f.source is not None, f.target is not None, f.actor is not None)
-        if f.dyad and shape == (True, False, False, False):
-            a, b = self._ids(f.dyad[0]), self._ids(f.dyad[1])
+        shape = _shape(f)
+        if f.pair and shape == (True, 0, 0, False):
+            a, b = self._ids(f.pair[0]), self._ids(f.pair[1])
             rows = sides.block(a)
             actor, other = sides.actor[rows], sides.other[rows]
             mask = _within(other, b) & (sides.is_source[rows] | ~(_within(other, a) & _within(actor, b)))
-        elif f.actor and shape == (False, False, False, True):
+        elif f.actor and shape == (False, 0, 0, True):
             a = self._ids(f.actor)
             rows = sides.block(a)
             mask = sides.is_source[rows] | ~_within(sides.other[rows], a)
-        elif f.source and shape in ((False, True, False, False), (False, True, True, False)):
-            rows = sides.block(self._ids(f.source))
+        elif shape in ((False, 1, 0, False), (False, 1, 1, False)):
+            rows = sides.block(self._ids(sources[0]))
             mask = sides.is_source[rows]
-            if f.target:
-                mask = mask & _within(sides.other[rows], self._ids(f.target))
-        elif f.target and shape == (False, False, True, False):
-            rows = sides.block(self._ids(f.target))
+            if targets:
+                mask = mask & _within(sides.other[rows], self._ids(targets[0]))
+        elif shape == (False, 0, 1, False):
+            rows = sides.block(self._ids(targets[0]))
             mask = ~sides.is_source[rows]
         else:
             return None
         return rows, mask
 
-    def _first_page(self, positions: np.ndarray, f: EventFilters, sort: str, limit: int) -> HotPage:
+    def _first_page(self, positions: np.ndarray, f: EventFilter, sort: str, limit: int) -> HotPage:
         """The first page, by date order, of `positions` within the filters' date range."""
         lo, hi = 0, self.events
         # Needles of the array's own type: a Python int makes numpy cast all million days first.
-        if f.start is not None:
-            lo = int(np.searchsorted(self._days, np.int32(f.start.toordinal()), "left"))
-        if f.end is not None:
-            hi = int(np.searchsorted(self._days, np.int32(f.end.toordinal()), "right"))
-            # An event without a date is not on or before `end` (SQL: NULL <= end is not true).
+        if f.since is not None:
+            lo = int(np.searchsorted(self._days, np.int32(f.since.toordinal()), "left"))
+        if f.until is not None:
+            hi = int(np.searchsorted(self._days, np.int32(f.until.toordinal()), "right"))
+            # An event without a date is not on or before `until` (SQL: NULL <= until is not true).
             lo = max(lo, int(np.searchsorted(self._days, np.int32(0), "left")))
         if lo > 0 or hi < self.events:
             positions = positions[(positions >= lo) & (positions < hi)]
@@ -572,7 +480,7 @@ class HotIndex:
         ordered = np.sort(positions)
         return self._page((ordered[::-1] if sort == "-date" else ordered).tolist(), limit)
 
-    def timeseries(self, f: EventFilters, interval: str) -> tuple[list[dict[str, Any]], int] | None:
+    def timeseries(self, f: EventFilter, interval: str) -> tuple[list[dict[str, Any]], int] | None:
         """The time-series points and the number of undated events, or None where the plain
         query must answer (no actor filter, or free text, country or place)."""
         actor = self._actor_where(f)

@@ -17,6 +17,7 @@ FILTER_NAMES = (
     "source",
     "target",
     "dyad",
+    "pair",
     "code",
     "root",
     "since",
@@ -45,7 +46,10 @@ def filter_options(function: F) -> F:
     options = [
         click.option("--source", metavar="CODE", help="Source actor code prefix, e.g. CHN."),
         click.option("--target", metavar="CODE", help="Target actor code prefix, e.g. RUS."),
-        click.option("--dyad", metavar="SRC,TGT", help="Directed pair of code prefixes."),
+        click.option(
+            "--dyad", metavar="SRC,TGT", help="Directed pair of code prefixes: SRC acts on TGT, e.g. CHN,RUS."
+        ),
+        click.option("--pair", metavar="A,B", help="Pair of code prefixes in either direction (A→B or B→A)."),
         click.option("--code", metavar="CODE", help="CAMEO code prefix, e.g. 04 or 042."),
         click.option("--root", metavar="RR", help="CAMEO root code 01-20."),
         click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this date."),

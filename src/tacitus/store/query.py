@@ -1,23 +1,50 @@
-"""Reading the store: event filters, events back as records, and the figures of `tacitus stats`."""
+"""Reading the store: filtered events back as records, places near a point, `tacitus stats`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from tacitus.dates import required_day
 from tacitus.errors import UserInputError
 from tacitus.records import Event
+from tacitus.store.filters import EventFilter
 from tacitus.store.rows import event_from_row
 from tacitus.store.summary import merged_events_sql
 
-__all__ = ["EventFilter", "arrow", "event_table", "iter_events", "stats", "Stats"]
+__all__ = [
+    "EventFilter",
+    "NearPlace",
+    "arrow",
+    "dict_rows",
+    "jsonable",
+    "event_table",
+    "iter_events",
+    "stats",
+    "Stats",
+]
 
-_ROOT_CODES = {f"{n:02d}" for n in range(1, 21)}
+
+def jsonable(value: Any) -> Any:
+    """A DuckDB value as JSON: dates as ISO strings, everything else as is."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def dict_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of a parameterised query as dicts with JSON-ready values (`jsonable`)."""
+    result = con.execute(sql, params or [])
+    names = [column[0] for column in result.description or []]
+    return [
+        {name: jsonable(value) for name, value in zip(names, row, strict=True)} for row in result.fetchall()
+    ]
 
 
 def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Table:
@@ -27,17 +54,6 @@ def arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Tab
     method = getattr(relation, "to_arrow_table", None) or relation.arrow
     table: pa.Table = method()
     return table
-
-
-def _country(value: str | None) -> str | None:
-    if value is None:
-        return None
-    code = value.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise UserInputError(
-            f"--country {value!r} is not an ISO 3166 alpha-3 code - use three letters, e.g. --country GEO"
-        )
-    return code
 
 
 @dataclass(slots=True, frozen=True)
@@ -81,133 +97,6 @@ class NearPlace:
             f"cos(radians(?)) * cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2)))"
         )
         return f"({same} OR {distance} <= ?)", [self.gazetteer_id, self.lat, self.lat, self.lon, self.km]
-
-
-@dataclass(slots=True, frozen=True)
-class EventFilter:
-    """Which events a query returns. Actor codes match by prefix (``CHN`` matches
-    ``CHNGOV``), `code` by prefix (``04`` matches ``042``), `root` exactly; dates inclusive.
-
-    `min_confidence` leaves out events scored below it (events never scored, stored before
-    schema 3, are kept); `include_negated` / `include_hypothetical` False leave out negated and
-    hypothetical mentions. `EventFilter()` selects every stored event; `EventFilter.build`, what
-    the commands use, starts from the readers' defaults (the default threshold, neither negated
-    nor hypothetical events).
-    """
-
-    source: str | None = None
-    target: str | None = None
-    dyad: tuple[str, str] | None = None
-    code: str | None = None
-    root: str | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int | None = None
-    country: str | None = None  # ISO3 of where the event happened
-    near: NearPlace | None = None
-    min_confidence: float | None = None
-    include_negated: bool = True
-    include_hypothetical: bool = True
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        dyad: str | None = None,
-        code: str | None = None,
-        root: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-        country: str | None = None,
-        near: str | None = None,
-        within: float | None = None,
-        min_confidence: float | None = None,
-        include_negated: bool = False,
-        include_hypothetical: bool = False,
-    ) -> EventFilter:
-        """Validate CLI-style values (``--dyad CHN,RUS``) into a filter. `min_confidence` None
-        is the default threshold (`tacitus.events.confidence.default_min_confidence`), 0 keeps
-        every event; negated and hypothetical events are left out unless included."""
-        from tacitus.events.confidence import default_min_confidence
-
-        pair = None
-        if dyad is not None:
-            parts = [part.strip().upper() for part in dyad.split(",")]
-            if len(parts) != 2 or not all(parts):
-                raise UserInputError(
-                    f"--dyad {dyad!r} is not a pair of actor codes - use SOURCE,TARGET, e.g. --dyad CHN,RUS"
-                )
-            pair = (parts[0], parts[1])
-        if root is not None and root.zfill(2) not in _ROOT_CODES:
-            raise UserInputError(f"--root {root!r} is not a CAMEO root code - use 01 to 20, e.g. --root 04")
-        required_day(since, "--since")
-        required_day(until, "--until")
-        threshold = default_min_confidence() if min_confidence is None else min_confidence
-        if not 0.0 <= threshold <= 1.0:
-            raise UserInputError(
-                f"--min-confidence {threshold} is not a probability - use 0 to 1, e.g. --min-confidence 0.5"
-            )
-        return cls(
-            source=source.upper() if source else None,
-            target=target.upper() if target else None,
-            dyad=pair,
-            code=code,
-            root=root.zfill(2) if root is not None else None,
-            since=since,
-            until=until,
-            limit=limit,
-            country=_country(country),
-            near=NearPlace.resolve(near, within) if near else None,
-            min_confidence=threshold or None,
-            include_negated=include_negated,
-            include_hypothetical=include_hypothetical,
-        )
-
-    def where(self, alias: str = "") -> tuple[str, list[Any]]:
-        """A parameterised SQL condition (``TRUE`` when nothing is set) and its values."""
-        col = f"{alias}." if alias else ""
-        conditions: list[str] = []
-        params: list[Any] = []
-
-        def add(sql: str, value: Any) -> None:
-            conditions.append(sql)
-            params.append(value)
-
-        if self.source:
-            add(f"starts_with({col}source, ?)", self.source)
-        if self.target:
-            add(f"starts_with({col}target, ?)", self.target)
-        if self.dyad:
-            add(f"starts_with({col}source, ?)", self.dyad[0])
-            add(f"starts_with({col}target, ?)", self.dyad[1])
-        if self.code:
-            add(f"starts_with({col}code, ?)", self.code)
-        if self.root:
-            add(f"{col}root_code = ?", self.root)
-        if self.since:
-            add(f"{col}date >= ?", required_day(self.since, "--since"))
-        if self.until:
-            add(f"{col}date <= ?", required_day(self.until, "--until"))
-        if self.country:
-            add(f"{col}location ->> '$.country' = ?", self.country)
-        if self.near:
-            sql, values = self.near.condition(f"{col}location")
-            conditions.append(sql)
-            params.extend(values)
-        if self.min_confidence is not None:
-            add(f"({col}confidence IS NULL OR {col}confidence >= ?)", self.min_confidence)
-        if not self.include_negated:
-            conditions.append(f"NOT {col}negated")
-        if not self.include_hypothetical:
-            conditions.append(f"{col}modality <> 'hypothetical'")
-        return (" AND ".join(conditions) or "TRUE"), params
-
-    def without_confidence(self) -> EventFilter:
-        """The same filter at any confidence (to count what the threshold leaves out)."""
-        return replace(self, min_confidence=None)
 
 
 EVENT_ORDER = "date NULLS LAST, doc_id, ordinal"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
@@ -10,6 +10,7 @@ from tacitus.api.db import ReadOnlyStore
 from tacitus.api.errors import ApiError
 from tacitus.api.models import ArticleOut, TextSpan
 from tacitus.api.routes.common import cameo_name, get_store
+from tacitus.store.pages import article_row, article_span_rows
 
 __all__ = ["router", "article_spans"]
 
@@ -19,7 +20,7 @@ Store = Annotated[ReadOnlyStore, Depends(get_store)]
 
 
 def _actor_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
-    rows = store.rows('SELECT text, code, name, start, "end" FROM actors WHERE doc_id = ?', [doc_id])
+    rows = article_span_rows(store.cursor(), "actor", doc_id)
     return [
         TextSpan(
             kind="actor",
@@ -34,11 +35,7 @@ def _actor_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
 
 
 def _event_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
-    rows = store.rows(
-        "SELECT ordinal, source, target, code, evidence_text, evidence_start, evidence_end, confidence "
-        "FROM events WHERE doc_id = ?",
-        [doc_id],
-    )
+    rows = article_span_rows(store.cursor(), "event", doc_id)
     return [
         TextSpan(
             kind="event",
@@ -55,11 +52,7 @@ def _event_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
 
 
 def _quote_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
-    rows = store.rows(
-        "SELECT kind, content_text, content_start, content_end, speaker_text, speaker_code "
-        "FROM quotes WHERE doc_id = ?",
-        [doc_id],
-    )
+    rows = article_span_rows(store.cursor(), "quote", doc_id)
     spans = []
     for r in rows:
         speaker = " ".join(part for part in (r["speaker_text"], r["speaker_code"]) if part)
@@ -77,10 +70,7 @@ def _quote_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
 
 
 def _place_spans(store: ReadOnlyStore, doc_id: str) -> list[TextSpan]:
-    rows = store.rows(
-        "SELECT name, country, evidence_text, evidence_start, evidence_end FROM places WHERE doc_id = ?",
-        [doc_id],
-    )
+    rows = article_span_rows(store.cursor(), "place", doc_id)
     return [
         TextSpan(
             kind="place",
@@ -112,11 +102,7 @@ def article_spans(store: ReadOnlyStore, doc_id: str, text_length: int) -> list[T
 )
 def get_article(store: Store, article_id: Annotated[str, Path(description="Article id")]) -> ArticleOut:
     """The text plus the character spans of actors, events (their evidence), quotes and places."""
-    row: dict[str, Any] | None = store.one(
-        "SELECT id, title, date, url, source, language, status, skip_reason, duplicate_of, text, "
-        "n_events FROM articles WHERE id = ?",
-        [article_id],
-    )
+    row = article_row(store.cursor(), article_id)
     if row is None:
         raise ApiError(404, f"no article {article_id!r} - find article ids in /api/events")
     return ArticleOut(**row, spans=article_spans(store, article_id, len(row["text"])))

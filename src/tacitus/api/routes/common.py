@@ -10,6 +10,7 @@ from fastapi import Request
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.cameo import code_info
+from tacitus.store.pages import article_ref_rows
 
 __all__ = ["article_ref", "article_refs", "cameo_name", "get_store"]
 
@@ -41,10 +42,7 @@ def article_refs(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, An
     memo = store.memo
     missing = sorted({doc_id for doc_id in ids if doc_id not in memo})
     if missing:
-        rows = store.rows(
-            "SELECT id, title, date, url, source FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [missing],
-        )
+        rows = article_ref_rows(store.cursor(), missing)
         if len(memo) + len(rows) > _MEMO_LIMIT:
             memo.clear()
         for row in rows:

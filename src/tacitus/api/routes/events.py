@@ -10,12 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from tacitus.api.db import ReadOnlyStore
 from tacitus.api.errors import ApiError
-from tacitus.api.filters import EventFilters, event_filters
+from tacitus.api.filters import event_filters
 from tacitus.api.hot import HotPage
 from tacitus.api.models import EventOut, EventPage, event_from_row
 from tacitus.api.pagination import SORTS, decode_cursor, encode_cursor
 from tacitus.api.responses import FastJSONResponse, dumps
 from tacitus.api.routes.common import article_refs, cameo_name, get_store
+from tacitus.store.filters import EventFilter
+from tacitus.store.pages import event_page, event_row
 
 __all__ = ["router"]
 
@@ -27,7 +29,7 @@ Store = Annotated[ReadOnlyStore, Depends(get_store)]
 @router.get("/events", response_model=EventPage, summary="Events matching filters, one page at a time")
 async def list_events(
     store: Store,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    filters: Annotated[EventFilter, Depends(event_filters)],
     sort: Annotated[Literal["date", "-date", "goldstein", "-goldstein"], Query()] = "date",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(max_length=1000, description="`next` of the previous page")] = None,
@@ -45,19 +47,12 @@ async def list_events(
 
 
 def _plain_events(
-    store: ReadOnlyStore, filters: EventFilters, sort: str, limit: int, cursor: str | None
+    store: ReadOnlyStore, filters: EventFilter, sort: str, limit: int, cursor: str | None
 ) -> FastJSONResponse:
     """A page of events by the plain query over the store."""
     keyset = SORTS[sort]
-    where, params = filters.where("e")
-    if cursor:
-        after, after_params = keyset.after(*decode_cursor(cursor, keyset))
-        where, params = f"{where} AND {after}", [*params, *after_params]
-    rows = store.rows(
-        f"SELECT e.*, {keyset.key_sql} AS sort_key FROM events AS e WHERE {where} "
-        f"ORDER BY {keyset.order_by()} LIMIT ?",
-        [*params, limit + 1],
-    )
+    after = decode_cursor(cursor, keyset) if cursor else None
+    rows = event_page(store.cursor(), filters, keyset, after, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     refs = article_refs(store, [row["doc_id"] for row in rows])
@@ -128,7 +123,7 @@ async def get_event(
 
 def _plain_event(store: ReadOnlyStore, event_id: str, doc_id: str, ordinal: int) -> FastJSONResponse:
     """One event by the plain query over the store."""
-    row = store.one("SELECT * FROM events WHERE doc_id = ? AND ordinal = ?", [doc_id, ordinal])
+    row = event_row(store.cursor(), doc_id, ordinal)
     if row is None:
         raise ApiError(404, f"no event {event_id!r} - list events with /api/events")
     refs = article_refs(store, [doc_id])

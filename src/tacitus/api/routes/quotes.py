@@ -1,4 +1,4 @@
-"""`/api/quotes`: quotations with their speakers, by speaker, dyad, article or words."""
+"""`/api/quotes`: quotations with their speakers, by speaker, dyad or pair, article or words."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from tacitus.api.db import ReadOnlyStore
-from tacitus.api.filters import ACTOR_PATTERN, parse_dyad
+from tacitus.api.filters import ACTOR_PATTERN, parse_pair
 from tacitus.api.models import ActorOut, QuoteOut, QuotePage, SpanOut
 from tacitus.api.pagination import QUOTE_ORDER, decode_cursor, encode_cursor
 from tacitus.api.routes.common import article_refs, get_store
+from tacitus.store.filters import EventFilter
+from tacitus.store.pages import quote_page
 
 __all__ = ["router"]
 
@@ -19,28 +21,13 @@ router = APIRouter(tags=["quotes"])
 Store = Annotated[ReadOnlyStore, Depends(get_store)]
 
 
-def _conditions(
-    speaker: str | None, dyad: str | None, doc_id: str | None, q: str | None
-) -> tuple[list[str], list[object]]:
-    conditions: list[str] = ["TRUE"]
-    params: list[object] = []
-    if speaker:
-        conditions.append("(starts_with(q.speaker_code, ?) OR q.speaker_country = ?)")
-        params += [speaker.upper(), speaker.upper()]
-    if dyad:
-        a, b = parse_dyad(dyad)
-        conditions.append(
-            "q.doc_id IN (SELECT e.doc_id FROM events AS e WHERE (starts_with(e.source, ?) AND "
-            "starts_with(e.target, ?)) OR (starts_with(e.source, ?) AND starts_with(e.target, ?)))"
-        )
-        params += [a, b, b, a]
-    if doc_id:
-        conditions.append("q.doc_id = ?")
-        params.append(doc_id)
-    if q:
-        conditions.append("contains(lower(q.content_text), lower(?))")
-        params.append(q)
-    return conditions, params
+def _events(dyad: str | None, pair: str | None) -> EventFilter | None:
+    """The events whose articles' quotes `dyad` (directed) or `pair` (either direction) asks for."""
+    if not dyad and not pair:
+        return None
+    return EventFilter(
+        dyad=parse_pair(dyad, "dyad") if dyad else None, pair=parse_pair(pair, "pair") if pair else None
+    )
 
 
 def _quote(row: dict[str, Any], refs: dict[str, Any]) -> QuoteOut:
@@ -76,7 +63,10 @@ def list_quotes(
     store: Store,
     speaker: Annotated[str | None, Query(pattern=ACTOR_PATTERN, description="Speaker code prefix")] = None,
     dyad: Annotated[
-        str | None, Query(max_length=50, description="Quotes in articles with events of A,B")
+        str | None, Query(max_length=50, description="Quotes in articles with events A → B: A,B")
+    ] = None,
+    pair: Annotated[
+        str | None, Query(max_length=50, description="Quotes in articles with events A → B or B → A: A,B")
     ] = None,
     doc_id: Annotated[str | None, Query(max_length=500, description="Article id")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the quote")] = None,
@@ -84,15 +74,14 @@ def list_quotes(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> QuotePage:
     """Quotes in article order; follow `next` for more."""
-    conditions, params = _conditions(speaker, dyad, doc_id, q)
-    if cursor:
-        after, after_params = QUOTE_ORDER.after(*decode_cursor(cursor, QUOTE_ORDER))
-        conditions.append(after)
-        params += after_params
-    rows = store.rows(
-        f"SELECT q.* FROM quotes AS q WHERE {' AND '.join(conditions)} "
-        f"ORDER BY {QUOTE_ORDER.order_by()} LIMIT ?",
-        [*params, limit + 1],
+    rows = quote_page(
+        store.cursor(),
+        speaker=speaker,
+        events=_events(dyad, pair),
+        doc_id=doc_id,
+        q=q,
+        after=decode_cursor(cursor, QUOTE_ORDER) if cursor else None,
+        limit=limit + 1,
     )
     more = len(rows) > limit
     rows = rows[:limit]

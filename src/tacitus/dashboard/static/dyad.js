@@ -12,10 +12,10 @@
 
   // `interval` from the page's address, else the one that fits the pair's data.
   async function chart(a, b, asked) {
-    const interval = asked || (await fittedSeries({ dyad: a + "," + b })).interval;
+    const interval = asked || (await fittedSeries({ pair: a + "," + b })).interval;
     if (interval) document.getElementById("input-interval").value = interval;
     const [ab, ba, spread] = await Promise.all([api("timeseries", { source: a, target: b, interval }),
-      api("timeseries", { source: b, target: a, interval }), api("confidence", { dyad: a + "," + b })]);
+      api("timeseries", { source: b, target: a, interval }), api("confidence", { pair: a + "," + b })]);
     const data = merge(ab, ba);
     lineChart(document.getElementById("dyad-chart"), data.periods, [
       { label: a + " → " + b, colour: "#1f77b4", values: data.ab },
@@ -24,11 +24,11 @@
   }
 
   async function events(a, b) {
-    await eventSection(document.getElementById("dyad-events"), { dyad: a + "," + b });
+    await eventSection(document.getElementById("dyad-events"), { pair: a + "," + b });
   }
 
   async function quotes(speaker, a, b, id) {
-    const page = await api("quotes", { speaker, dyad: a + "," + b, limit: 20 });
+    const page = await api("quotes", { speaker, pair: a + "," + b, limit: 20 });
     document.getElementById(id).replaceChildren(quoteList(page.quotes));
   }
 
