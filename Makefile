@@ -38,6 +38,7 @@ browser:
 # Lint and type-check first: seconds, and a failure there fails the run like a test.
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
 clean:

@@ -31,17 +31,23 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
-SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 EVAL = SHARED / "data" / "eval"
 # (name, gold file, dictionaries: None for the shipped set)
 GOLD_SETS = (
     ("real_news_dev", EVAL / "real_news_dev.jsonl", None),
     ("plover_manual_dev", EVAL / "plover_manual_dev.jsonl", None),
-    ("tabari_validation", EVAL / "tabari_validation.jsonl",
-     SHARED / "data" / "dictionaries" / "tabari_validation"),
+    (
+        "tabari_validation",
+        EVAL / "tabari_validation.jsonl",
+        SHARED / "data" / "dictionaries" / "tabari_validation",
+    ),
 )
 THRESHOLD_SET = "real_news_dev"
 MODEL_PATH = ROOT / "src" / "tacitus" / "events" / "data" / "confidence.json"
@@ -84,8 +90,11 @@ def code_sets() -> list[GoldSet]:
                 label = label_event(record, event)
                 if label is not None:
                     gold.samples.append(Sample(name, k, values, label.exact, label.relaxed))
-        print(f"{name}: {len(gold.coded)} records, {len(gold.samples)} events, "
-              f"{sum(s.relaxed for s in gold.samples)} right (country+root)", file=sys.stderr)
+        print(
+            f"{name}: {len(gold.coded)} records, {len(gold.samples)} events, "
+            f"{sum(s.relaxed for s in gold.samples)} right (country+root)",
+            file=sys.stderr,
+        )
         found.append(gold)
     return found
 
@@ -102,8 +111,9 @@ def _weights(samples: list[Sample]) -> list[float]:
 def fit(samples: list[Sample], l2: float) -> Any:
     from tacitus.evaluate.calibration import fit_logistic
 
-    return fit_logistic([s.values for s in samples], [s.relaxed for s in samples],
-                        weights=_weights(samples), l2=l2)
+    return fit_logistic(
+        [s.values for s in samples], [s.relaxed for s in samples], weights=_weights(samples), l2=l2
+    )
 
 
 def cross_validate(samples: list[Sample], l2: float) -> None:
@@ -142,11 +152,20 @@ def print_reliability(title: str, scores: list[float], samples: list[Sample]) ->
     for r, e in zip(relaxed, exact, strict=True):
         if not r.events:
             continue
-        print(f"| {r.low:.1f}–{r.high:.1f} | {r.events} | {r.mean_confidence:.2f} | "
-              f"{r.share_right:.2f} | {e.share_right:.2f} |")
-        rows.append({"low": r.low, "high": r.high, "events": r.events,
-                     "mean_confidence": round(r.mean_confidence, 4),
-                     "share_right": round(r.share_right, 4), "share_exact": round(e.share_right, 4)})
+        print(
+            f"| {r.low:.1f}–{r.high:.1f} | {r.events} | {r.mean_confidence:.2f} | "
+            f"{r.share_right:.2f} | {e.share_right:.2f} |"
+        )
+        rows.append(
+            {
+                "low": r.low,
+                "high": r.high,
+                "events": r.events,
+                "mean_confidence": round(r.mean_confidence, 4),
+                "share_right": round(r.share_right, 4),
+                "share_exact": round(e.share_right, 4),
+            }
+        )
     return rows
 
 
@@ -169,9 +188,16 @@ def write_model(result: Any, threshold: float, sets: list[GoldSet], l2: float, r
 
     data = {
         "_comment": "Written by benchmarks/confidence.py (do not edit by hand: re-run it). A logistic model "
-                    "over tacitus.events.confidence.features; 'threshold' is the default --min-confidence.",
-        "fitted_on": [{"gold": str(g.path.relative_to(SHARED)), "sha256": file_sha256(g.path),
-                       "events": len(g.samples), "right": sum(s.relaxed for s in g.samples)} for g in sets],
+        "over tacitus.events.confidence.features; 'threshold' is the default --min-confidence.",
+        "fitted_on": [
+            {
+                "gold": str(g.path.relative_to(SHARED)),
+                "sha256": file_sha256(g.path),
+                "events": len(g.samples),
+                "right": sum(s.relaxed for s in g.samples),
+            }
+            for g in sets
+        ],
         "label": "country+root: country part of both actor codes and the two-digit root in the expected set",
         "l2": l2,
         "intercept": round(result.intercept, 6),
@@ -215,33 +241,43 @@ def default_threshold(
     pairs = [(c.record, c.events) for c in gold.coded]
     for t, counts in sweep(pairs, [k / 100 for k in range(round(marginal * 100), 100, 5)]):
         if counts.tp > 0 and counts.precision >= target:
-            return t, (f"every 0.1 band above it right at least half the time (cross-validated, all gold "
-                       f"sets), and precision >= {target} on {THRESHOLD_SET}")
+            return t, (
+                f"every 0.1 band above it right at least half the time (cross-validated, all gold "
+                f"sets), and precision >= {target} on {THRESHOLD_SET}"
+            )
     best = max(table, key=lambda pair: (round(pair[1].f1, 4), -pair[0]))
     return best[0], f"no threshold reaches precision {target}: best country+root F1"
 
 
-def print_figures(result: Any, model: Any, samples: list[Sample], gold: GoldSet,
-                  table: list[tuple[float, Any]], l2: float) -> dict[str, Any]:
+def print_figures(
+    result: Any, model: Any, samples: list[Sample], gold: GoldSet, table: list[tuple[float, Any]], l2: float
+) -> dict[str, Any]:
     """Coefficients, reliability tables and the threshold sweep, printed; the same as a dict."""
     print(f"\nfitted in {result.iterations} Newton steps, l2 {l2}; intercept {result.intercept:+.3f}")
     for name, value in sorted(result.coefficients.items(), key=lambda pair: -abs(pair[1])):
         print(f"  {name:<18} {value:+.3f}")
     figures: dict[str, Any] = {"reliability": {}, "sweep": []}
     figures["reliability"]["in_sample"] = print_reliability(
-        "Reliability, all gold sets (in-sample):", [model.score(s.values) for s in samples], samples)
+        "Reliability, all gold sets (in-sample):", [model.score(s.values) for s in samples], samples
+    )
     figures["reliability"]["cross_validated"] = print_reliability(
         f"Reliability, all gold sets ({FOLDS}-fold cross-validated by passage):",
-        [s.cv_confidence for s in samples], samples)
+        [s.cv_confidence for s in samples],
+        samples,
+    )
     figures["reliability"][THRESHOLD_SET] = print_reliability(
         f"Reliability, {THRESHOLD_SET} ({FOLDS}-fold cross-validated):",
-        [s.cv_confidence for s in gold.samples], gold.samples)
+        [s.cv_confidence for s in gold.samples],
+        gold.samples,
+    )
     print(f"\n{THRESHOLD_SET}, country+root at each threshold:")
     print("| min confidence | P | R | F1 | tp | fp | fn |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for t, counts in table:
-        print(f"| {t:.1f} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
-              f"{counts.tp} | {counts.fp} | {counts.fn} |")
+        print(
+            f"| {t:.1f} | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} | "
+            f"{counts.tp} | {counts.fp} | {counts.fn} |"
+        )
         figures["sweep"].append({"threshold": t, **counts.as_dict()})
     return figures
 
@@ -250,8 +286,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the coefficients [1.0]")
-    parser.add_argument("--target", type=float, default=0.75,
-                        help="country+root precision the threshold must reach on real_news_dev [0.75]")
+    parser.add_argument(
+        "--target",
+        type=float,
+        default=0.75,
+        help="country+root precision the threshold must reach on real_news_dev [0.75]",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     missing = [str(path) for _, path, _ in GOLD_SETS if not path.exists()]
@@ -275,8 +315,9 @@ def main() -> int:
     print(f"\nthreshold with the best country+root F1 at precision >= {args.target}: {found}")
     print(f"marginal threshold (every band above it right at least half the time): {marginal:.2f}")
     print(f"default threshold: {threshold:.2f} ({rule})")
-    figures.update(threshold=threshold, rule=rule, intercept=result.intercept,
-                   coefficients=result.coefficients)
+    figures.update(
+        threshold=threshold, rule=rule, intercept=result.intercept, coefficients=result.coefficients
+    )
     if not args.dry_run:
         write_model(result, threshold, sets, args.l2, rule)
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}")

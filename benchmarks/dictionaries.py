@@ -74,10 +74,7 @@ def main() -> None:
     print(f"warm / cold (wall): {warm_seconds / cold['seconds']:.2f}")
     print(f"warm / cold (CPU):  {warm_cpu / cold['cpu']:.2f}")
     print(f"warm / 1 s budget (wall): {warm_seconds:.2f}   (CPU): {warm_cpu:.2f}")
-    print(
-        f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
-        " (wall times grow with it)"
-    )
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall times grow with it)")
 
 
 if __name__ == "__main__":

@@ -37,8 +37,9 @@ def main() -> None:
             if article.date_problem not in (None, MISSING):
                 reasons[str(article.date_problem).split(": ", 1)[-1]] += 1
         missing = report.undated - report.unreadable_dates
-        print(f"{path.name:<46}{report.articles:>9}{report.undated:>9}{missing:>9}"
-              f"{report.unreadable_dates:>11}")
+        print(
+            f"{path.name:<46}{report.articles:>9}{report.undated:>9}{missing:>9}{report.unreadable_dates:>11}"
+        )
         for reason, count in reasons.most_common(3):
             print(f"    {count} x {reason}")
 

@@ -28,10 +28,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 
 
 def sample(path: Path, per_group: int, limit: int, prefix: str = "") -> list[dict[str, Any]]:

@@ -24,10 +24,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
-SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 CORPUS = SHARED / "data" / "corpus" / "news_reuters21578.jsonl"
 
 
@@ -90,11 +93,9 @@ def run(limit: int) -> dict[str, float | int]:
         "ratio_geolocate_to_parse": round(geo_seconds / parse_seconds, 4),
         "parse_without_ner_seconds": round(bare_parse_seconds, 2),
         "geolocate_without_ner_seconds": round(bare_seconds, 2),
-        "ratio_geolocate_without_ner_to_parse_without_ner": round(
-            bare_seconds / bare_parse_seconds, 4),
+        "ratio_geolocate_without_ner_to_parse_without_ner": round(bare_seconds / bare_parse_seconds, 4),
         "geolocate_run_ner_seconds": round(geo_ner_seconds, 2),
-        "ratio_geolocate_run_ner_to_parse_without_ner": round(
-            geo_ner_seconds / bare_parse_seconds, 4),
+        "ratio_geolocate_run_ner_to_parse_without_ner": round(geo_ner_seconds / bare_parse_seconds, 4),
         "gazetteer_load_seconds": round(load_seconds, 2),
         "rss_before_gazetteer_mb": round(rss_before, 1),
         "rss_added_by_gazetteer_mb": round(rss_after - rss_before, 1),

@@ -22,10 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
-SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 GOLD = SHARED / "data" / "eval" / "plover_manual_dev.jsonl"
 ANNOTATIONS = ROOT / "tests" / "data" / "plover_location_countries.json"
 
@@ -34,7 +37,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument(
-        "--with-actors", action="store_true",
+        "--with-actors",
+        action="store_true",
         help="give each event the record's gold actor, recipient and quad class, as the coder would",
     )
     args = parser.parse_args()

@@ -24,10 +24,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repo (a worktree under wt/ finds it one level further up), or TACITUS_SHARED.
-SHARED = Path(os.environ.get("TACITUS_SHARED") or next(
-    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("TACITUS_SHARED")
+    or next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 CORPUS = SHARED / "data" / "corpus" / "news_reuters21578.jsonl"
 MAPPING = SHARED / "data" / "corpus" / "reuters_places_iso3.json"
 
@@ -50,9 +53,7 @@ def load_gold(split: str, limit: int | None) -> list[tuple[str, str, str, set[st
     return records
 
 
-def run(
-    split: str, limit: int | None, compare_no_dateline: bool, without_ner: bool
-) -> dict[str, object]:
+def run(split: str, limit: int | None, compare_no_dateline: bool, without_ner: bool) -> dict[str, object]:
     from tacitus.nlp import load_model
     from tacitus.places import Geocoder, document_countries
     from tacitus.places.evaluate import score_countries
@@ -63,7 +64,8 @@ def run(
     nlp = load_model(exclude=["ner"]) if without_ner else load_model()
     geocoder = Geocoder()
     variants: dict[str, list[tuple[set[str], set[str]]]] = {
-        "with_dateline": [], "with_dateline_no_demonyms": [],
+        "with_dateline": [],
+        "with_dateline_no_demonyms": [],
     }
     if compare_no_dateline:
         variants["no_dateline"] = []
@@ -75,11 +77,14 @@ def run(
             if with_dateline:
                 variants["with_dateline"].append((set(document_countries(locations)), gold))
                 variants["with_dateline_no_demonyms"].append(
-                    (set(document_countries(locations, demonyms=False)), gold))
+                    (set(document_countries(locations, demonyms=False)), gold)
+                )
             else:
                 variants["no_dateline"].append((set(document_countries(locations)), gold))
     return {
-        "split": split, "articles": len(records), "parsed_with_ner": not without_ner,
+        "split": split,
+        "articles": len(records),
+        "parsed_with_ner": not without_ner,
         "seconds": round(time.perf_counter() - started, 1),
         **{name: score_countries(pairs) for name, pairs in variants.items()},
     }
@@ -89,15 +94,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="TEST", choices=["TEST", "TRAIN", "NOT-USED", "ALL"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles of the split")
-    parser.add_argument("--compare-no-dateline", action="store_true",
-                        help="also parse and score the bodies without their datelines")
-    parser.add_argument("--parse-without-ner", action="store_true",
-                        help="parse as the coder does (no NER): the default pipeline mode")
+    parser.add_argument(
+        "--compare-no-dateline",
+        action="store_true",
+        help="also parse and score the bodies without their datelines",
+    )
+    parser.add_argument(
+        "--parse-without-ner",
+        action="store_true",
+        help="parse as the coder does (no NER): the default pipeline mode",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     if not CORPUS.exists() or not MAPPING.exists():
-        print(f"skipped: needs {CORPUS} and {MAPPING} (development data in ../shared)",
-              file=sys.stderr)
+        print(f"skipped: needs {CORPUS} and {MAPPING} (development data in ../shared)", file=sys.stderr)
         return 0
     result = run(args.split, args.limit, args.compare_no_dateline, args.parse_without_ner)
     text = json.dumps(result, indent=2)

@@ -32,9 +32,7 @@ def _articles(path: Path, limit: int) -> list[Article]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            articles.append(
-                Article(id=str(record["id"]), text=record["text"], date=record.get("date"))
-            )
+            articles.append(Article(id=str(record["id"]), text=record["text"], date=record.get("date")))
             if len(articles) >= limit:
                 break
     return articles

@@ -88,25 +88,35 @@ def main() -> int:
         one, one_cpu = _run(sample, folder, 1)
         many = _run(sample, folder, args.workers)[0] if args.workers > 1 else None
     base_rate = articles / coding_s
-    print(f"corpus: {args.corpus}, {args.limit} records -> {articles} articles to code; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"coder alone (1 process): {coding_s:8.1f} s  {base_rate:7.1f} articles/s  "
-          f"{events} events  (CPU {coding_cpu:.1f} s)")
+    print(
+        f"corpus: {args.corpus}, {args.limit} records -> {articles} articles to code; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
+    print(
+        f"coder alone (1 process): {coding_s:8.1f} s  {base_rate:7.1f} articles/s  "
+        f"{events} events  (CPU {coding_cpu:.1f} s)"
+    )
     print(f"ingest alone:            {ingest_s:8.1f} s  (CPU {ingest_cpu:.1f} s)")
     store_share = one.store_seconds / coding_s
     cpu_share = one.store_cpu_seconds / coding_cpu
-    print(f"tacitus run --workers 1: {one.seconds:8.1f} s  {one.coded / one.seconds:7.1f} "
-          f"articles/s  {one.events} events  ratio to coder alone "
-          f"{(one.coded / one.seconds) / base_rate:.2f}  (CPU {one_cpu:.1f} s = "
-          f"{one_cpu / coding_cpu:.2f} x coder alone, ingest included)")
-    print(f"  of which DuckDB writes: {one.store_seconds:.2f} s = {store_share:.1%} of coding "
-          f"wall time; CPU {one.store_cpu_seconds:.2f} s = {cpu_share:.1%} of coding CPU "
-          f"(budget {STORE_BUDGET:.0%}: {'OK' if store_share <= STORE_BUDGET else 'OVER'})")
+    print(
+        f"tacitus run --workers 1: {one.seconds:8.1f} s  {one.coded / one.seconds:7.1f} "
+        f"articles/s  {one.events} events  ratio to coder alone "
+        f"{(one.coded / one.seconds) / base_rate:.2f}  (CPU {one_cpu:.1f} s = "
+        f"{one_cpu / coding_cpu:.2f} x coder alone, ingest included)"
+    )
+    print(
+        f"  of which DuckDB writes: {one.store_seconds:.2f} s = {store_share:.1%} of coding "
+        f"wall time; CPU {one.store_cpu_seconds:.2f} s = {cpu_share:.1%} of coding CPU "
+        f"(budget {STORE_BUDGET:.0%}: {'OK' if store_share <= STORE_BUDGET else 'OVER'})"
+    )
     if many is not None:
-        print(f"tacitus run --workers {args.workers}: {many.seconds:8.1f} s  "
-              f"{many.coded / many.seconds:7.1f} articles/s  ratio to coder alone "
-              f"{(many.coded / many.seconds) / base_rate:.2f}  speedup over 1 worker "
-              f"{one.seconds / many.seconds:.2f}")
+        print(
+            f"tacitus run --workers {args.workers}: {many.seconds:8.1f} s  "
+            f"{many.coded / many.seconds:7.1f} articles/s  ratio to coder alone "
+            f"{(many.coded / many.seconds) / base_rate:.2f}  speedup over 1 worker "
+            f"{one.seconds / many.seconds:.2f}"
+        )
     return 0 if store_share <= STORE_BUDGET else 1
 
 

@@ -32,8 +32,6 @@ __all__ = [
 ]
 
 
-
-
 class SpanOut(BaseModel):
     text: str
     start: int
