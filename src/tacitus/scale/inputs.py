@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from tacitus.records import Article
 from tacitus.scale.stored import StoredArticles
+from tacitus.store.rows import ARTICLE_FIELDS
 
 __all__ = [
     "INPUT_SCHEMA",
@@ -27,19 +28,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-ARTICLE_FIELDS = (
-    "id",
-    "text",
-    "title",
-    "date",
-    "url",
-    "source",
-    "language",
-    "content_hash",
-    "origin",
-    "author",
-    "duplicate_of",
-)
 
 # One row per ingested item: kind "article" (Article fields set) or "skip" (origin,
 # reason, detail set). `input_file`/`input_record` keep the input order across the cluster.

@@ -7,23 +7,12 @@ from collections.abc import Iterator
 import duckdb
 
 from tacitus.records import Article
+from tacitus.store.rows import ARTICLE_FIELDS
 
 __all__ = ["ARTICLE_COLUMNS", "EventValues", "recodable_articles", "recodable_count", "stored_event_values"]
 
-# The `Article` fields a re-coding needs back, as stored.
-ARTICLE_COLUMNS = (
-    "id",
-    "text",
-    "title",
-    "date",
-    "url",
-    "source",
-    "language",
-    "content_hash",
-    "origin",
-    "author",
-    "duplicate_of",
-)
+# The `Article` fields a re-coding needs back, as stored (the same list the Ray inputs carry).
+ARTICLE_COLUMNS = ARTICLE_FIELDS
 
 # (sentence, verb_start (-1: not recorded), source, target, code, evidence text)
 EventValues = tuple[int, int, str, str, str, str]

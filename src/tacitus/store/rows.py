@@ -15,6 +15,7 @@ from tacitus.records import Actor, Article, Event, Location, Quote, Rule, Span, 
 
 __all__ = [
     "StoredArticle",
+    "ARTICLE_FIELDS",
     "ARTICLE_SCHEMA",
     "EVENT_SCHEMA",
     "ACTOR_SCHEMA",
@@ -31,6 +32,20 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "start", "end")
+# The `Article` fields a stored article gives back (`date_problem` is ingestion's report only).
+ARTICLE_FIELDS = (
+    "id",
+    "text",
+    "title",
+    "date",
+    "url",
+    "source",
+    "language",
+    "content_hash",
+    "origin",
+    "author",
+    "duplicate_of",
+)
 # Event fields the places stage fills (schema v2).
 EVENT_LOCATION_SLOTS = ("location", "source_location", "target_location")
 
