@@ -21,6 +21,22 @@ LOCATION_FIELDS = {f.name for f in fields(Location)}
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# A resolved city as the places stage stores it, for the export tests.
+BEIJING = Location(
+    doc_id="w1",
+    name="Beijing",
+    gazetteer_id="1816670",
+    country="CHN",
+    fips="CH",
+    admin1="CH22",
+    lat=39.9075,
+    lon=116.39723,
+    feature_class="P",
+    confidence=0.9,
+    evidence=Span("Beijing", 0, 7),
+    resolved_name="Beijing",
+)
+
 
 def article(
     doc_id: str,

@@ -7,8 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from store_records import article, event
-from tacitus.records import Location, Span
+from store_records import BEIJING, article, event
 from tacitus.store import EventFilter, Store, StoredArticle
 from tacitus.store.gdelt import EMPTY_COLUMNS, GDELT_COLUMNS, actor_blocks
 from tacitus.store.rows import location_from_json, location_json
@@ -178,21 +177,6 @@ def test_export_csv_parquet_one_row_per_mention(store, tmp_path, fmt):
     assert store.export(fmt, out) == 4
     frame = pd.read_csv(out, dtype={"code": "string"}) if fmt == "csv" else pd.read_parquet(out)
     assert sorted(frame["code"].tolist()) == ["010", "0233", "041", "041"]
-
-
-BEIJING = Location(
-    doc_id="w1",
-    name="Beijing",
-    gazetteer_id="1816670",
-    country="CHN",
-    fips="CH",
-    admin1="CH22",
-    lat=39.9075,
-    lon=116.39723,
-    feature_class="P",
-    confidence=0.9,
-    evidence=Span("Beijing", 0, 7),
-)
 
 
 @pytest.mark.parametrize("location", [BEIJING])

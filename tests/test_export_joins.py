@@ -10,29 +10,14 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from store_records import article, event
+from store_records import BEIJING, article, event
 from tacitus.cli import cli, command_group
-from tacitus.records import Location, Span
 from tacitus.store import Store, StoredArticle
 from tacitus.store.export import EXPORT_EXTRA_COLUMNS
 from tacitus.store.rows import location_json
 
 command_group()
 
-BEIJING = Location(
-    doc_id="w1",
-    name="Beijing",
-    gazetteer_id="1816670",
-    country="CHN",
-    fips="CH",
-    admin1="CH22",
-    lat=39.9075,
-    lon=116.39723,
-    feature_class="P",
-    confidence=0.9,
-    evidence=Span("Beijing", 0, 7),
-    resolved_name="Beijing",
-)
 EXPECTED = {
     "041": {
         "code_name": "Discuss by telephone",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any
@@ -11,7 +10,7 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.inputs import input_options, read_inputs, skip_summary
-from tacitus.cli.table import echo_table
+from tacitus.cli.table import echo_records
 from tacitus.ingest import IngestOptions
 from tacitus.records import Location
 
@@ -43,14 +42,8 @@ def _stored(db: str | None, country: str | None, name: str | None, limit: int | 
 
 
 def _print_places(locations: Iterable[Location], output_format: str) -> int:
-    """Print places as JSONL or a table; returns how many."""
-    if output_format == "table":
-        return echo_table(TABLE_COLUMNS, (_table_row(location) for location in locations))
-    count = 0
-    for location in locations:
-        click.echo(json.dumps(location.as_dict(), ensure_ascii=False, sort_keys=True))
-        count += 1
-    return count
+    """Print locations as JSONL or a table; returns how many."""
+    return echo_records(locations, output_format, TABLE_COLUMNS, _table_row)
 
 
 @cli.command("places")

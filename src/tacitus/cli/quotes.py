@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 
@@ -10,7 +9,7 @@ import click
 
 from tacitus.cli import cli
 from tacitus.cli.inputs import date_option, input_options, read_inputs, skip_summary, undated_summary
-from tacitus.cli.table import echo_table
+from tacitus.cli.table import echo_records
 from tacitus.ingest import IngestOptions
 from tacitus.records import Quote
 
@@ -27,13 +26,7 @@ def _table_row(quote: Quote) -> tuple[str | None, ...]:
 
 def _print_quotes(quotes: Iterable[Quote], output_format: str) -> int:
     """Print quotes as JSONL or a table; returns how many."""
-    if output_format == "table":
-        return echo_table(TABLE_COLUMNS, (_table_row(quote) for quote in quotes))
-    count = 0
-    for quote in quotes:
-        click.echo(json.dumps(quote.as_dict(), ensure_ascii=False, sort_keys=True))
-        count += 1
-    return count
+    return echo_records(quotes, output_format, TABLE_COLUMNS, _table_row)
 
 
 def _stored(db: str | None, speaker: str | None, country: str | None, limit: int | None) -> list[Quote]:

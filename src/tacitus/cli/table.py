@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
 import click
 
-__all__ = ["PAGE", "echo_table", "table_lines"]
+__all__ = ["PAGE", "echo_records", "echo_table", "table_lines"]
 
 # Rows that size the columns; later rows keep those widths (a wider cell is clipped), so a
 # table of a million events streams in constant memory.
@@ -90,3 +90,16 @@ def echo_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, max_wi
         click.echo(line)
         lines += 1
     return lines - 1  # the header is not a row
+
+
+def echo_records(
+    records: Iterable[Any], output_format: str, columns: Sequence[str], row: Callable[[Any], Sequence[Cell]]
+) -> int:
+    """Print records (with `as_dict`) as JSON lines, or as a table of `row(record)`; returns how many."""
+    if output_format == "table":
+        return echo_table(columns, (row(record) for record in records))
+    count = 0
+    for record in records:
+        click.echo(json.dumps(record.as_dict(), ensure_ascii=False, sort_keys=True))
+        count += 1
+    return count

@@ -1,8 +1,8 @@
 """Accuracy floors: the one file format and the one gate every stage's gold test checks.
 
-A floors file (``tests/floors/<stage>.json``) holds gates; a gate names its gold file (under
-../shared), optionally the gold file's SHA-256, and per figure a floor (and the value it was
-measured at)::
+A floors file (``tests/floors/<stage>.json``) holds gates; a gate names its gold file (a path
+inside the development data folder, which the tests resolve and skip without), optionally the gold
+file's SHA-256, and per figure a floor (and the value it was measured at)::
 
     {"epsilon": 0.005,
      "gates": {"real_news_dev": {"gold": "data/eval/real_news_dev.jsonl",

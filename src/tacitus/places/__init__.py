@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tacitus.errors import TacitusError
 from tacitus.places.attach import attach_actor_locations
 from tacitus.places.event_location import ArticlePlaces, actor_document_country, lead_end, locate_events
-from tacitus.places.gazetteer import Gazetteer, Place, load_gazetteer
+from tacitus.places.gazetteer import Gazetteer, load_gazetteer
 from tacitus.places.resolve import Resolution, resolve_mentions
 from tacitus.places.toponyms import find_mentions
 from tacitus.records import Actor, Article, Event, Location, Span
@@ -141,23 +141,12 @@ class Geocoder:
         attach_actor_locations(doc, events, places)
 
     def _location(self, doc_id: str, resolution: Resolution) -> Location:
-        place: Place = resolution.place
         mention = resolution.mention
-        return Location(
-            doc_id=doc_id,
+        return resolution.place.location(
+            doc_id,
             name=mention.text,
-            gazetteer_id=str(place.geonameid),
-            country=place.iso3 or None,
-            fips=place.fips or None,
-            admin1=place.adm1_code,
-            lat=place.lat,
-            lon=place.lon,
-            feature_class=place.feature_class,
             confidence=resolution.confidence,
             evidence=Span(mention.text, mention.start, mention.end),
-            resolved_name=place.name,
-            feature_code=place.feature_code,
-            geo_type=place.geo_type,
             mention=mention.kind,
         )
 

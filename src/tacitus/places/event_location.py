@@ -252,23 +252,7 @@ def _country_location(event: Event, article: ArticlePlaces, countries: list[str]
 def _location_of(doc_id: str, place: Place, evidence: Span, mention: str) -> Location:
     """The country `place` as an event's location: named as the gazetteer names it ("women" of
     GBRCVL is no place name), its evidence the actor or body place that points to it."""
-    return Location(
-        doc_id=doc_id,
-        name=place.name,
-        gazetteer_id=str(place.geonameid),
-        country=place.iso3 or None,
-        fips=place.fips or None,
-        admin1=place.adm1_code,
-        lat=place.lat,
-        lon=place.lon,
-        feature_class=place.feature_class,
-        confidence=1.0,
-        evidence=evidence,
-        resolved_name=place.name,
-        feature_code=place.feature_code,
-        geo_type=place.geo_type,
-        mention=mention,
-    )
+    return place.location(doc_id, name=place.name, confidence=1.0, evidence=evidence, mention=mention)
 
 
 def _refined(location: Location, dateline: Location | None) -> Location:

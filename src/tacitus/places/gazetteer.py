@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from tacitus.cache import cache_directory, read_pickle, write_pickle
+from tacitus.records import Location, Span
 
 __all__ = ["Gazetteer", "Place", "load_gazetteer", "name_key"]
 
@@ -87,6 +88,29 @@ class Place:
         if self.kind == "admin1":
             return f"admin1:{self.iso2}.{self.admin1}"
         return f"city:{self.geonameid}"
+
+    def location(
+        self, doc_id: str, *, name: str, confidence: float, evidence: Span, mention: str
+    ) -> Location:
+        """This entry as a `Location` of article `doc_id`: `name` as the text names it,
+        `evidence` the span that points to it, `mention` how it was found."""
+        return Location(
+            doc_id=doc_id,
+            name=name,
+            gazetteer_id=str(self.geonameid),
+            country=self.iso3 or None,
+            fips=self.fips or None,
+            admin1=self.adm1_code,
+            lat=self.lat,
+            lon=self.lon,
+            feature_class=self.feature_class,
+            confidence=confidence,
+            evidence=evidence,
+            resolved_name=self.name,
+            feature_code=self.feature_code,
+            geo_type=self.geo_type,
+            mention=mention,
+        )
 
 
 def name_key(text: str) -> str:
